@@ -1,0 +1,77 @@
+import Foundation
+
+/// What to build, where from and where to: the CLI's options as one value.
+public struct BuildRequest: Sendable {
+    /// Diagnostics print paths relative to this folder (the current directory).
+    public var projectRoot: URL
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    /// `gtmgen.yaml`; nil or a missing file means every default.
+    public var configFile: URL?
+    public var includeDrafts = false
+    /// Warnings fail the build too (nothing is written).
+    public var strict = false
+    /// "Today", for staleness: from SOURCE_DATE_EPOCH or the clock, decided by the caller.
+    public var buildDate: CalendarDate
+
+    public init(projectRoot: URL, contentDirectory: URL? = nil, templatesDirectory: URL? = nil,
+                outputDirectory: URL? = nil, configFile: URL? = nil, includeDrafts: Bool = false,
+                strict: Bool = false, buildDate: CalendarDate) {
+        self.projectRoot = projectRoot.standardizedFileURL
+        self.contentDirectory = (contentDirectory ?? projectRoot.appendingPathComponent("content")).standardizedFileURL
+        self.templatesDirectory = (templatesDirectory ?? projectRoot.appendingPathComponent("templates")).standardizedFileURL
+        self.outputDirectory = (outputDirectory ?? projectRoot.appendingPathComponent("site")).standardizedFileURL
+        self.configFile = (configFile ?? projectRoot.appendingPathComponent("gtmgen.yaml")).standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.buildDate = buildDate
+    }
+
+    /// How diagnostics name a path: relative to the project root when inside it.
+    public func displayPath(_ url: URL) -> String {
+        let root = projectRoot.path.hasSuffix("/") ? projectRoot.path : projectRoot.path + "/"
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(root) { return String(path.dropFirst(root.count)) }
+        return path
+    }
+
+    /// The build date from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
+    public static func buildDate(environment: [String: String], now: Date = Date()) -> Result<CalendarDate, UsageError> {
+        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch.trimmingWhitespace) else {
+                return .failure(UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found `\(epoch)`"))
+            }
+            return .success(CalendarDate(unixSeconds: seconds))
+        }
+        return .success(CalendarDate(unixSeconds: Int(now.timeIntervalSince1970)))
+    }
+}
+
+/// The outcome of a build or check: every diagnostic, and counts for the summary line.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var briefCount = 0
+    public var pageCount = 0
+    public var fileCount = 0
+    public var inputBytes = 0
+    /// Whether the output folder was replaced.
+    public var wroteOutput = false
+    /// True when the build must be reported as failed: any error, or any warning under `--strict`.
+    public var failed = false
+    /// The rendered files, for callers that keep the site in memory (tests, serve).
+    public var files: [OutputFile] = []
+}
+
+/// Stages report their progress as they go, so a terminal can show a progress line.
+public struct BuildProgress: Sendable {
+    public var stage: String
+    public var done: Int
+    public var total: Int
+}
+
+/// A problem with how gtmgen was invoked rather than with a file of the project.
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

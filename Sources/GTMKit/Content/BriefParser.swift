@@ -1,0 +1,75 @@
+/// Turns one source file into a `Brief`: decode text, split front matter, read YAML, type the
+/// common keys, pick kind, slug and route. Pure apart from its input; collects every problem.
+public struct BriefParser: Sendable {
+    public var defaultLanguage: String
+
+    public init(defaultLanguage: String) {
+        self.defaultLanguage = defaultLanguage
+    }
+
+    public func parse(_ file: SourceFile) -> (brief: Brief?, diagnostics: [Diagnostic]) {
+        let text: String
+        switch SourceText.decode(file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let split: SplitBrief
+        switch FrontMatterSplitter.split(text, file: file) {
+        case .success(let parts): split = parts
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let root: YAMLValue?
+        switch YAMLReader.read(split.yaml, file: file, lineOffset: split.yamlStartLine - 1) {
+        case .success(let value): root = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var decoder = FrontMatterDecoder(file: file)
+        let matter = decoder.decode(root, startLine: split.yamlStartLine)
+        var diagnostics = decoder.diagnostics
+
+        let fileName = file.contentPath.split(separator: "/").last.map(String.init) ?? file.contentPath
+        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let slug = matter.slug ?? stem
+        if let problem = SlugRules.problem(with: slug) {
+            let location = matter.slug == nil ? file.location() : matter.location(of: "slug")
+            let fix = matter.slug == nil ? "rename the file or set `slug:` in the front matter" : "change `slug:`"
+            diagnostics.append(.error(location, code: "unsafe-slug", "unsafe slug `\(slug)`: \(problem); \(fix)"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        let folder = Brief.folder(of: file.contentPath)
+        let route = Route(folder.isEmpty ? slug : folder + "/" + slug)
+        let brief = Brief(
+            displayPath: file.displayPath,
+            contentPath: file.contentPath,
+            matter: matter,
+            kind: matter.kind ?? BriefKind.defaultKind(forContentPath: file.contentPath),
+            slug: slug,
+            lang: matter.lang ?? defaultLanguage,
+            route: route,
+            body: split.body,
+            bodyStartLine: split.bodyStartLine
+        )
+        return (brief, diagnostics)
+    }
+}
+
+/// What makes a slug safe as one URL path segment and one folder name on every platform.
+public enum SlugRules {
+    public static func problem(with slug: String) -> String? {
+        if slug.isEmpty { return "it is empty" }
+        if slug == "." || slug == ".." { return "`.` and `..` are not page names" }
+        if slug.hasPrefix(".") { return "it starts with `.`, which hides the page on most web servers" }
+        for scalar in slug.unicodeScalars {
+            switch scalar {
+            case "/", "\\": return "it contains `\(scalar)`; a slug is a single path segment"
+            case "?", "#", "%", "\"", "<", ">", "|", "*", ":":
+                return "it contains `\(scalar)`, which has a meaning in URLs or file names"
+            default:
+                if scalar.properties.generalCategory == .control { return "it contains a control character" }
+                if scalar.properties.isWhitespace { return "it contains whitespace; use `-` between words" }
+            }
+        }
+        return nil
+    }
+}

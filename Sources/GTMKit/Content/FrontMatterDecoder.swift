@@ -1,0 +1,141 @@
+/// Reads the common keys of a front matter mapping into `FrontMatter`, reporting every
+/// wrong type or value at its key instead of stopping at the first.
+public struct FrontMatterDecoder {
+    public let file: SourceFile
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: SourceFile) {
+        self.file = file
+    }
+
+    public mutating func decode(_ root: YAMLValue?, startLine: Int) -> FrontMatter {
+        var matter = FrontMatter(start: file.location(line: max(startLine - 1, 1)))
+        guard let root else {
+            error(at: matter.start, "missing-title", "missing required key `title`: add `title: …` to the front matter")
+            return matter
+        }
+        guard let entries = root.mapping else {
+            error(at: location(root), "front-matter-shape",
+                  "front matter must be a map of `key: value` lines, found \(root.shapeName)")
+            return matter
+        }
+        var sawTitle = false
+        for entry in entries {
+            let keyLocation = file.location(line: entry.line, column: entry.column)
+            matter.keyLines[entry.key] = keyLocation
+            let value = entry.value
+            switch entry.key {
+            case "title":
+                sawTitle = true
+                if let text = string(value, key: "title") {
+                    if text.trimmingWhitespace.isEmpty {
+                        error(at: keyLocation, "missing-title", "`title` is empty: give the brief a title")
+                    }
+                    matter.title = text
+                }
+            case "kind":
+                if let text = string(value, key: "kind") {
+                    if let kind = BriefKind(rawValue: text.lowercased()) {
+                        matter.kind = kind
+                    } else {
+                        error(at: location(value), "unknown-kind", "unknown kind `\(text)`: use one of \(BriefKind.allowedList)")
+                    }
+                }
+            case "slug": matter.slug = string(value, key: "slug")
+            case "summary": matter.summary = string(value, key: "summary")
+            case "owner": matter.owner = string(value, key: "owner")
+            case "lang": matter.lang = string(value, key: "lang")
+            case "tags": matter.tags = stringList(value, key: "tags")
+            case "updated": matter.updated = date(value, key: "updated")
+            case "reviewed": matter.reviewed = date(value, key: "reviewed")
+            case "draft": matter.draft = bool(value, key: "draft") ?? false
+            case "sources": matter.sources = sources(value)
+            default: matter.extra.append(entry)
+            }
+        }
+        if !sawTitle {
+            error(at: matter.start, "missing-title", "missing required key `title`: add `title: …` to the front matter")
+        }
+        return matter
+    }
+
+    // MARK: - Typed readers
+
+    func location(_ value: YAMLValue) -> SourceLocation {
+        file.location(line: value.line, column: value.column)
+    }
+
+    mutating func error(at location: SourceLocation, _ code: String, _ message: String) {
+        diagnostics.append(.error(location, code: code, message))
+    }
+
+    mutating func string(_ value: YAMLValue, key: String) -> String? {
+        if value.isNull { return nil }
+        guard let text = value.scalar else {
+            error(at: location(value), "type", "`\(key)` must be text, found \(value.shapeName)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func stringList(_ value: YAMLValue, key: String) -> [String] {
+        if value.isNull { return [] }
+        if let single = value.scalar { return [single] }
+        guard let items = value.sequence else {
+            error(at: location(value), "type", "`\(key)` must be a list of text, e.g. `[pricing, smb]`, found \(value.shapeName)")
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = item.scalar, !item.isNull { result.append(text) } else {
+                error(at: location(item), "type", "each entry of `\(key)` must be text, found \(item.shapeName)")
+            }
+        }
+        return result
+    }
+
+    mutating func date(_ value: YAMLValue, key: String) -> CalendarDate? {
+        guard let text = string(value, key: key) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            error(at: location(value), "bad-date", "`\(key)` is not a valid date `\(text)`: write it as YYYY-MM-DD, e.g. 2026-03-01")
+            return nil
+        }
+        return date
+    }
+
+    mutating func bool(_ value: YAMLValue, key: String) -> Bool? {
+        guard let text = string(value, key: key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(at: location(value), "type", "`\(key)` must be true or false, found `\(text)`")
+            return nil
+        }
+    }
+
+    mutating func sources(_ value: YAMLValue) -> [SourceReference] {
+        if value.isNull { return [] }
+        guard let items = value.sequence else {
+            error(at: location(value), "type", "`sources` must be a list of URLs or `{title, url}` maps, found \(value.shapeName)")
+            return []
+        }
+        var result: [SourceReference] = []
+        for item in items {
+            if let url = item.scalar, !item.isNull {
+                result.append(SourceReference(title: nil, url: url))
+            } else if item.mapping != nil, let url = item["url"]?.value.scalar, !url.isEmpty {
+                result.append(SourceReference(title: item["title"]?.value.scalar, url: url))
+            } else {
+                error(at: location(item), "bad-source", "each entry of `sources` must be a URL or a map with `url:` (and optional `title:`)")
+            }
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

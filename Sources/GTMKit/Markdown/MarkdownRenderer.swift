@@ -1,0 +1,185 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only place that talks to cmark-gfm: parses a body with the GFM extensions, gives every
+/// heading an id, lets the caller rewrite link destinations, and renders HTML per top-level
+/// block so sections come out without a second render. Every C pointer is freed here.
+public struct MarkdownRenderer: Sendable {
+    /// Raw HTML is passed through only when the site opts in (`unsafe_html: true`).
+    public var allowsUnsafeHTML: Bool
+
+    public init(allowsUnsafeHTML: Bool = false) {
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+        _ = MarkdownRenderer.registerExtensions
+    }
+
+    private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// - Parameters:
+    ///   - lineOffset: added to cmark's body lines so positions point into the whole file.
+    ///   - rewriteLink: given each link or image destination, returns a replacement or nil to keep it.
+    public func render(_ body: String, lineOffset: Int = 0,
+                       rewriteLink: (LinkOccurrence) -> String? = { _ in nil }) -> RenderedMarkdown {
+        var options = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        if allowsUnsafeHTML { options |= CMARK_OPT_UNSAFE }
+        // Double tilde only: a single `~` is common in Chinese ranges (`3~5 人`).
+        options &= ~CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        guard let parser = cmark_parser_new(options) else { return .empty }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { return .empty }
+        defer { cmark_node_free(document) }
+
+        rewriteDestinations(in: document, lineOffset: lineOffset, rewriteLink: rewriteLink)
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        var output = Output()
+        var ids = HeadingID.Allocator()
+        var block = cmark_node_first_child(document)
+        while let node = block {
+            block = cmark_node_next(node)
+            var html = Self.html(of: node, options: options, extensions: extensions)
+            var startsSection = false
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node))
+                let text = Self.plainText(of: node)
+                let heading = Heading(level: level, text: text, id: ids.unique(for: text),
+                                      line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                      column: Int(cmark_node_get_start_column(node)))
+                // cmark writes `<hN>`; give it the id that links and the TOC point at.
+                let tag = "<h\(level)"
+                if html.hasPrefix(tag) {
+                    html = tag + " id=\"\(Self.escapeAttribute(heading.id))\"" + html.dropFirst(tag.count)
+                }
+                output.headings.append(heading)
+                startsSection = level == 2
+            } else if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, output.needsFirstParagraph {
+                output.setFirstParagraph(Self.plainText(of: node))
+            }
+            if startsSection, let heading = output.headings.last {
+                output.startSection(heading, headingHTML: html)
+            } else {
+                output.append(html)
+            }
+            output.plain += Self.plainText(of: node)
+            output.plain += "\n"
+        }
+        return output.finish()
+    }
+
+    // MARK: - AST helpers
+
+    private func rewriteDestinations(in document: OpaquePointer, lineOffset: Int,
+                                     rewriteLink: (LinkOccurrence) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let pointer = cmark_node_get_url(node) else { continue }
+            let occurrence = LinkOccurrence(url: String(cString: pointer),
+                                            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                            column: Int(cmark_node_get_start_column(node)),
+                                            isImage: type == CMARK_NODE_IMAGE)
+            if let replacement = rewriteLink(occurrence) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+    }
+
+    private static func html(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let rendered = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Literal text of a node and its descendants (text, code spans, code blocks), with
+    /// soft breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_ENTER {
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+                    if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    text += " "
+                }
+            } else if event == CMARK_EVENT_EXIT, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
+                text += " "
+            }
+        }
+        return text.trimmingWhitespace
+    }
+
+    static func escapeAttribute(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.
+    private struct Output {
+        var html = ""
+        var preamble = ""
+        var headings: [Heading] = []
+        var sections: [MarkdownSection] = []
+        var plain = ""
+        var needsFirstParagraph = false
+
+        mutating func startSection(_ heading: Heading, headingHTML: String) {
+            html += headingHTML
+            sections.append(MarkdownSection(heading: heading, html: "", firstParagraphText: ""))
+            needsFirstParagraph = true
+        }
+
+        mutating func setFirstParagraph(_ text: String) {
+            sections[sections.count - 1].firstParagraphText = text
+            needsFirstParagraph = false
+        }
+
+        mutating func append(_ fragment: String) {
+            html += fragment
+            if sections.isEmpty {
+                preamble += fragment
+            } else {
+                sections[sections.count - 1].html += fragment
+            }
+        }
+
+        func finish() -> RenderedMarkdown {
+            RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections,
+                             plainText: plain.trimmingWhitespace)
+        }
+    }
+}
+
+extension RenderedMarkdown {
+    static let empty = RenderedMarkdown(html: "", preambleHTML: "", headings: [], sections: [], plainText: "")
+}

@@ -1,0 +1,112 @@
+import CSystemShims
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a built site so readers and writers never see half of it: everything goes into a
+/// fresh folder beside the output, which is swapped in only once every file is written.
+/// If anything fails, the previous output is left exactly as it was.
+public struct SiteWriter: Sendable {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case io(path: String, reason: String)
+        public var description: String {
+            switch self {
+            case .io(let path, let reason): return "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try writeAll(files, into: staging)
+            // A committed `.gitkeep` keeps the empty output folder in the repository.
+            let keep = output.appendingPathComponent(".gitkeep")
+            if manager.fileExists(atPath: keep.path) {
+                try manager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
+            }
+            try swap(staging)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func writeAll(_ files: [OutputFile], into root: URL) throws {
+        // Create folders first (serially), then write files on every core.
+        var folders = Set<String>()
+        for file in files {
+            if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let rootPath = root.path
+        let failures = files.parallelMap { file -> String? in
+            let destination = rootPath + "/" + file.path
+            switch file.body {
+            case .bytes(let bytes):
+                return SiteWriter.writeFile(bytes, to: destination)
+            case .copy(let source):
+                guard let data = FileManager.default.contents(atPath: source) else { return "cannot read \(source)" }
+                return SiteWriter.writeFile([UInt8](data), to: destination)
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(path: output.path, reason: failure) }
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard written > 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+            offset += written
+        }
+        return nil
+    }
+
+    /// Puts the staged folder in place of the output: an atomic exchange when the output
+    /// exists (renameat2 RENAME_EXCHANGE), then removes the old tree.
+    private func swap(_ staging: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw WriteError.io(path: output.path, reason: "it exists and is not a folder")
+            }
+            if gtm_rename_exchange(staging.path, output.path) == 0 {
+                try? manager.removeItem(at: staging)
+                return
+            }
+            // Filesystems without RENAME_EXCHANGE: two renames, the old tree kept until the new is in.
+            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+            try? manager.removeItem(at: old)
+            try manager.moveItem(at: output, to: old)
+            do {
+                try manager.moveItem(at: staging, to: output)
+            } catch {
+                try? manager.moveItem(at: old, to: output)
+                throw error
+            }
+            try? manager.removeItem(at: old)
+        } else {
+            try manager.moveItem(at: staging, to: output)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+/// The built-in templates, compiled into the binary so a project without `templates/` builds.
+/// A file `templates/<name>.mustache` replaces the one of the same name.
+enum DefaultTemplates {
+    static let all: [String: String] = [
+        "base": base, "header": header, "footer": footer, "brief-list": briefList, "brief-meta": briefMeta,
+        "home": home, "folder": folder, "brief": brief, "tag": tag, "tags": tags, "404": notFound,
+        "sitemap": sitemap, "feed": feed,
+    ]
+
+    /// Templates that render whole pages; the others are partials and layouts.
+    static let pageTemplates: Set<String> = ["home", "folder", "brief", "tag", "tags", "404", "sitemap", "feed"]
+
+    static let base = """
+    <!DOCTYPE html>
+    <html lang="{{lang}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{page_title}} · {{site.title}}</title>
+    {{#description}}<meta name="description" content="{{description}}">
+    {{/description}}<meta name="generator" content="gtmgen">
+    <link rel="stylesheet" href="{{root}}{{stylesheet}}">
+    <link rel="icon" href="{{root}}favicon.svg" type="image/svg+xml">
+    <link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{site.title}}">
+    </head>
+    <body class="{{body_class}}">
+    <a class="skip-link" href="#main">{{t.skip}}</a>
+    {{> header}}
+    <main id="main">
+    {{$main}}{{/main}}
+    </main>
+    {{> footer}}
+    </body>
+    </html>
+
+    """
+
+    static let header = """
+    <header class="site-header">
+    <a class="brand" href="{{root}}">{{site.title}}</a>
+    <nav aria-label="{{t.sections}}"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+    </header>
+    """
+
+    static let footer = """
+    <footer class="site-footer">
+    <p>{{site.title}} · {{t.built_on}} <time datetime="{{build_date}}">{{build_date}}</time> · <a href="{{root}}feed.xml">{{t.feed}}</a> · {{t.generated}}</p>
+    </footer>
+    """
+
+    static let briefList = """
+    <ul class="brief-list">{{#items}}
+    <li class="brief-item kind-{{kind}}"><a class="brief-link" href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span>{{#draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/draft}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}
+    {{#summary}}<p class="brief-summary">{{summary}}</p>{{/summary}}{{#updated}}<p class="brief-date">{{t.updated}} <time datetime="{{updated}}">{{updated}}</time></p>{{/updated}}</li>{{/items}}
+    </ul>
+    """
+
+    static let briefMeta = """
+    <dl class="meta">
+    {{#brief.owner}}<div><dt>{{t.owner}}</dt><dd>{{brief.owner}}</dd></div>{{/brief.owner}}
+    {{#brief.updated}}<div><dt>{{t.updated}}</dt><dd><time datetime="{{brief.updated}}">{{brief.updated}}</time></dd></div>{{/brief.updated}}
+    {{#brief.reviewed}}<div><dt>{{t.reviewed}}</dt><dd><time datetime="{{brief.reviewed}}">{{brief.reviewed}}</time></dd></div>{{/brief.reviewed}}
+    {{#brief.has_tags}}<div><dt>{{t.tags}}</dt><dd><ul class="tag-list">{{#brief.tags}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/brief.tags}}</ul></dd></div>{{/brief.has_tags}}
+    </dl>
+    """
+
+    static let home = """
+    {{<base}}{{$main}}
+    <section class="hero">
+    <h1>{{site.title}}</h1>
+    {{#site.description}}<p class="lead">{{site.description}}</p>{{/site.description}}
+    </section>
+    <section aria-labelledby="by-kind">
+    <h2 id="by-kind">{{t.by_kind}}</h2>
+    <ul class="kind-cards">{{#kinds}}<li class="kind-card kind-{{kind}}"><a href="{{url}}"><span class="count">{{count}}</span> <span class="label">{{label}}</span></a></li>{{/kinds}}</ul>
+    </section>
+    {{#has_review}}<section aria-labelledby="needs-review">
+    <h2 id="needs-review">{{t.needs_review}}</h2>
+    <ul class="review-list">{{#review}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-stale">{{status}}</span> <span class="owner">{{owner}}</span></li>{{/review}}</ul>
+    </section>{{/has_review}}
+    <section aria-labelledby="recent">
+    <h2 id="recent">{{t.recently_updated}}</h2>
+    {{> brief-list}}
+    </section>
+    {{#has_tags}}<section aria-labelledby="tag-cloud">
+    <h2 id="tag-cloud">{{t.tags}}</h2>
+    <ul class="tag-list">{{#tags}}<li><a class="tag" href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/tags}}</ul>
+    </section>{{/has_tags}}
+    {{/main}}{{/base}}
+
+    """
+
+    static let folder = """
+    {{<base}}{{$main}}
+    <h1>{{page_title}}</h1>
+    {{#has_subfolders}}<nav class="subfolders" aria-label="{{t.folders}}"><ul>{{#subfolders}}<li><a href="{{url}}">{{label}}</a> <span class="count">{{count}}</span></li>{{/subfolders}}</ul></nav>{{/has_subfolders}}
+    {{> brief-list}}
+    {{/main}}{{/base}}
+
+    """
+
+    static let brief = """
+    {{<base}}{{$main}}
+    <article class="brief kind-{{brief.kind}}">
+    <header class="brief-header">
+    <p class="eyebrow"><a href="{{brief.folder_url}}">{{brief.kind_label}}</a>{{#brief.draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/brief.draft}}</p>
+    <h1>{{brief.title}}</h1>
+    {{#brief.summary}}<p class="lead">{{brief.summary}}</p>{{/brief.summary}}
+    {{> brief-meta}}
+    {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}
+    {{#brief.never_reviewed}}<p class="flag flag-stale" role="note"><strong>{{t.never_reviewed}}.</strong> {{t.never_reviewed_note}}</p>{{/brief.never_reviewed}}
+    </header>
+    {{#brief.has_toc}}<nav class="toc" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ol>{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ol></nav>{{/brief.has_toc}}
+    <div class="prose">
+    {{{brief.content}}}
+    </div>
+    {{#brief.has_sources}}<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{{t.sources}}</h2><ol>{{#brief.sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>{{/brief.sources}}</ol></section>{{/brief.has_sources}}
+    {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}
+    </article>
+    {{/main}}{{/base}}
+
+    """
+
+    static let tag = """
+    {{<base}}{{$main}}
+    <p class="eyebrow"><a href="{{tags_url}}">{{t.tags}}</a></p>
+    <h1>{{t.tagged}}: {{tag.name}}</h1>
+    {{> brief-list}}
+    {{/main}}{{/base}}
+
+    """
+
+    static let tags = """
+    {{<base}}{{$main}}
+    <h1>{{t.tags}}</h1>
+    <ul class="tag-list tag-index">{{#tags}}<li><a class="tag" href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/tags}}</ul>
+    {{/main}}{{/base}}
+
+    """
+
+    static let notFound = """
+    {{<base}}{{$main}}
+    <h1>{{t.not_found_title}}</h1>
+    <p>{{t.not_found_text}}</p>
+    <p><a href="{{root}}">{{t.back_home}}</a></p>
+    {{/main}}{{/base}}
+
+    """
+
+    static let sitemap = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    {{#urls}}<url><loc>{{loc}}</loc>{{#lastmod}}<lastmod>{{lastmod}}</lastmod>{{/lastmod}}</url>
+    {{/urls}}</urlset>
+
+    """
+
+    static let feed = """
+    <?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{lang}}">
+    <title>{{site.title}}</title>
+    <id>{{site.base_url}}</id>
+    <link rel="self" href="{{site.base_url}}feed.xml"/>
+    <link rel="alternate" href="{{site.base_url}}"/>
+    <updated>{{updated}}</updated>
+    <author><name>{{site.title}}</name></author>
+    <generator>gtmgen</generator>
+    {{#entries}}<entry>
+    <title>{{title}}</title>
+    <id>{{url}}</id>
+    <link rel="alternate" href="{{url}}"/>
+    <updated>{{updated}}</updated>
+    {{#author}}<author><name>{{author}}</name></author>{{/author}}
+    {{#summary}}<summary>{{summary}}</summary>{{/summary}}
+    <content type="html">{{content}}</content>
+    </entry>
+    {{/entries}}</feed>
+
+    """
+}

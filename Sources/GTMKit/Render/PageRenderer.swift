@@ -1,0 +1,154 @@
+/// Renders every page of a `Site` through the templates, on every core. Pure: returns files.
+public struct PageRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+    /// Where content assets are read from when copied.
+    public let contentDirectory: String
+
+    public init(site: Site, templates: TemplateSet, contentDirectory: String) {
+        self.site = site
+        self.templates = templates
+        self.contentDirectory = contentDirectory
+    }
+
+    enum Job: Sendable {
+        case brief(Int)
+        case folder(Int)
+        case tag(Int)
+        case home, tagIndex, notFound, sitemap, feed
+    }
+
+    public func render(progress: (@Sendable (Int) -> Void)? = nil) -> [OutputFile] {
+        let (assetFiles, stylesheetPath) = themeAssets()
+        let models = ViewModels(site: site, strings: UIStrings(language: site.config.language), stylesheetPath: stylesheetPath)
+        var jobs: [Job] = site.briefs.indices.map(Job.brief)
+        jobs += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
+        jobs += site.tags.indices.map(Job.tag)
+        jobs += [.home, .notFound, .sitemap, .feed]
+        if !site.tags.isEmpty { jobs.append(.tagIndex) }
+        let pages = jobs.parallelMap { job -> OutputFile in
+            let file = render(job, models: models)
+            progress?(1)
+            return file
+        }
+        let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
+        return (pages + assetFiles + copies).sorted { $0.path < $1.path }
+    }
+
+    func themeAssets() -> ([OutputFile], String) {
+        let css = templates.assetOverrides["style.css"] ?? Array(Theme.stylesheet.utf8)
+        let favicon = templates.assetOverrides["favicon.svg"] ?? Array(Theme.favicon.utf8)
+        let stylesheetPath = "assets/style.\(Fingerprint.hex(css).prefix(10)).css"
+        return ([OutputFile(path: stylesheetPath, bytes: css), OutputFile(path: "favicon.svg", bytes: favicon)], stylesheetPath)
+    }
+
+    func render(_ job: Job, models: ViewModels) -> OutputFile {
+        let strings = models.strings
+        switch job {
+        case .brief(let index):
+            let brief = site.briefs[index].brief
+            var context = models.page(route: brief.route, title: brief.title, lang: brief.lang,
+                                      description: brief.matter.summary, bodyClass: "page-brief kind-\(brief.kind.rawValue)")
+            context["brief"] = models.brief(index)
+            let name = templates.sources[brief.kind.rawValue] != nil ? brief.kind.rawValue : "brief"
+            return OutputFile(path: brief.route.outputPath, text: templates.render(context, template: name))
+
+        case .folder(let index):
+            let folder = site.folders[index]
+            var context = models.page(route: folder.route, title: strings.folderLabel(folder), bodyClass: "page-folder")
+            context["folder"] = ["path": folder.path, "name": folder.name]
+            context["items"] = sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) }
+            let subfolders = folder.subfolders.compactMap { path in site.folders.first { $0.path == path } }
+            context["subfolders"] = subfolders.map { sub -> [String: Any] in
+                ["label": strings.folderLabel(sub), "url": folder.route.relativeURL(to: sub.route), "count": sub.members.count]
+            }
+            context["has_subfolders"] = !subfolders.isEmpty
+            return OutputFile(path: folder.route.outputPath, text: templates.render(context, template: "folder"))
+
+        case .tag(let index):
+            let tag = site.tags[index]
+            var context = models.page(route: tag.route, title: "\(strings["tag"]): \(tag.name)", bodyClass: "page-tag")
+            context["tag"] = ["name": tag.name, "slug": tag.slug, "count": tag.members.count]
+            context["items"] = sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) }
+            context["tags_url"] = tag.route.relativeURL(to: Route("tags"))
+            return OutputFile(path: tag.route.outputPath, text: templates.render(context, template: "tag"))
+
+        case .tagIndex:
+            let route = Route("tags")
+            var context = models.page(route: route, title: strings["tags"], bodyClass: "page-tags")
+            context["tags"] = tagCloud(from: route)
+            return OutputFile(path: route.outputPath, text: templates.render(context, template: "tags"))
+
+        case .home:
+            return OutputFile(path: Route.home.outputPath, text: templates.render(homeContext(models), template: "home"))
+
+        case .notFound:
+            // Served for any missing URL at any depth, so links start from the site's base path.
+            let context = models.page(route: .file("404.html"), title: strings["not_found_title"], bodyClass: "page-404",
+                                      rootOverride: site.config.basePath)
+            return OutputFile(path: "404.html", text: templates.render(context, template: "404"))
+
+        case .sitemap:
+            return OutputFile(path: "sitemap.xml", text: templates.render(SyndicationModels.sitemap(site), template: "sitemap"))
+
+        case .feed:
+            var context = SyndicationModels.feed(site)
+            context["site"] = models.siteDictionary
+            return OutputFile(path: "feed.xml", text: templates.render(context, template: "feed"))
+        }
+    }
+
+    func homeContext(_ models: ViewModels) -> [String: Any] {
+        let strings = models.strings
+        var context = models.page(route: .home, title: strings["home"], description: site.config.description, bodyClass: "page-home")
+        context["page_title"] = site.config.title
+        var counts: [BriefKind: Int] = [:]
+        for item in site.briefs { counts[item.brief.kind, default: 0] += 1 }
+        context["kinds"] = BriefKind.allCases.compactMap { kind -> [String: Any]? in
+            guard let count = counts[kind], count > 0 else { return nil }
+            let folder = site.folders.filter { !$0.path.isEmpty }
+                .max { a, b in
+                    let left = a.members.filter { site.briefs[$0].brief.kind == kind }.count
+                    let right = b.members.filter { site.briefs[$0].brief.kind == kind }.count
+                    return (left, b.path) < (right, a.path)
+                }
+            return ["kind": kind.rawValue, "label": strings.kindLabel(kind, plural: true), "count": count,
+                    "url": folder.map { Route.home.relativeURL(to: $0.route) } ?? "./"]
+        }
+        let review = site.briefs.indices.compactMap { index -> [String: Any]? in
+            let brief = site.briefs[index].brief
+            let status: String
+            if models.isStale(brief) { status = strings["stale"] } else if models.isNeverReviewed(brief) { status = strings["never_reviewed"] } else { return nil }
+            return ["title": brief.title, "url": Route.home.relativeURL(to: brief.route), "status": status,
+                    "owner": brief.matter.owner ?? strings["no_owner"]]
+        }
+        context["review"] = review
+        context["has_review"] = !review.isEmpty
+        context["items"] = sortedByRecency(Array(site.briefs.indices)).prefix(12).map { models.listItem($0, from: .home) }
+        context["tags"] = tagCloud(from: .home)
+        context["has_tags"] = !site.tags.isEmpty
+        return context
+    }
+
+    func tagCloud(from route: Route) -> [[String: Any]] {
+        site.tags.map { ["name": $0.name, "url": route.relativeURL(to: $0.route), "count": $0.members.count] }
+    }
+
+    func sortedByTitle(_ members: [Int]) -> [Int] {
+        members.sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+    }
+
+    /// Most recently updated first; briefs without a date after, by title.
+    func sortedByRecency(_ members: [Int]) -> [Int] {
+        members.sorted { a, b in
+            let left = site.briefs[a].brief.matter.updated
+            let right = site.briefs[b].brief.matter.updated
+            if left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left > right
+            }
+            return (site.briefs[a].brief.title, a) < (site.briefs[b].brief.title, b)
+        }
+    }
+}

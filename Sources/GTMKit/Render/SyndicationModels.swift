@@ -1,0 +1,49 @@
+/// Contexts for `sitemap.xml` and the Atom `feed.xml`: absolute URLs from `base_url`, dates
+/// from front matter only, so two builds of the same input are identical.
+enum SyndicationModels {
+    static let feedSize = 30
+
+    static func sitemap(_ site: Site) -> [String: Any] {
+        var urls: [[String: Any]] = [["loc": site.config.absoluteURL(.home)]]
+        for folder in site.folders where !folder.path.isEmpty {
+            urls.append(["loc": site.config.absoluteURL(folder.route)])
+        }
+        for item in site.briefs {
+            var entry: [String: Any] = ["loc": site.config.absoluteURL(item.brief.route)]
+            if let updated = item.brief.matter.updated { entry["lastmod"] = updated.description }
+            urls.append(entry)
+        }
+        if !site.tags.isEmpty { urls.append(["loc": site.config.absoluteURL(Route("tags"))]) }
+        for tag in site.tags { urls.append(["loc": site.config.absoluteURL(tag.route)]) }
+        return ["urls": urls]
+    }
+
+    static func feed(_ site: Site) -> [String: Any] {
+        func date(_ brief: Brief) -> CalendarDate? { brief.matter.updated ?? brief.matter.reviewed }
+        let newest = site.briefs.indices.sorted { a, b in
+            let left = date(site.briefs[a].brief), right = date(site.briefs[b].brief)
+            if left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left > right
+            }
+            return a < b
+        }.prefix(feedSize)
+        let entries = newest.map { index -> [String: Any] in
+            let item = site.briefs[index]
+            var entry: [String: Any] = [
+                "title": item.brief.title,
+                "url": site.config.absoluteURL(item.brief.route),
+                "updated": timestamp(date(item.brief) ?? site.buildDate),
+                "content": item.markdown.html,
+            ]
+            if let summary = item.brief.matter.summary { entry["summary"] = summary }
+            if let owner = item.brief.matter.owner { entry["author"] = owner }
+            return entry
+        }
+        let latest = site.briefs.compactMap { date($0.brief) }.max() ?? site.buildDate
+        return ["entries": entries, "updated": timestamp(latest), "lang": site.config.language]
+    }
+
+    static func timestamp(_ date: CalendarDate) -> String { "\(date)T00:00:00Z" }
+}

@@ -1,0 +1,108 @@
+/// The built-in stylesheet and favicon. Written under `assets/` with a content hash in the
+/// stylesheet's name so web servers can cache it for a long time; `templates/style.css`
+/// replaces it.
+enum Theme {
+    static let assetNames: Set<String> = ["style.css", "favicon.svg"]
+
+    static let favicon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4ed8"/><path d="M7 22l6-7 5 4 7-9" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+    """
+
+    static let stylesheet = """
+    :root {
+      --bg: #fbfbfa; --fg: #1f2328; --muted: #57606a; --line: #d8dee4; --card: #ffffff;
+      --accent: #1d4ed8; --accent-soft: #e8eefc; --warn: #9a6700; --warn-soft: #fff8c5;
+      --danger: #b42318; --ok: #1a7f37;
+      --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Hiragino Sans GB",
+        "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+      --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #30363d; --card: #161b22;
+        --accent: #7aa2ff; --accent-soft: #1b2a4a; --warn: #e3b341; --warn-soft: #2d2408; --danger: #ff7b72; --ok: #56d364; }
+    }
+    *, *::before, *::after { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.65 var(--font); }
+    a { color: var(--accent); text-underline-offset: 2px; }
+    a:hover { text-decoration-thickness: 2px; }
+    :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    .skip-link { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; z-index: 10; }
+    .skip-link:focus { left: 1rem; }
+    .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .75rem max(1rem, calc((100% - 72rem) / 2));
+      border-bottom: 1px solid var(--line); background: var(--card); }
+    .brand { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; }
+    .site-header ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+    .site-header nav a { color: var(--muted); text-decoration: none; padding: .25rem 0; }
+    .site-header nav a[aria-current="page"], .site-header nav a:hover { color: var(--fg); border-bottom: 2px solid var(--accent); }
+    main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+    h1, h2, h3, h4 { line-height: 1.3; margin: 1.6em 0 .6em; }
+    h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); margin-top: .3em; }
+    h2 { font-size: 1.4rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+    p, ul, ol, table, blockquote, pre { margin: 0 0 1rem; }
+    .lead { font-size: 1.15rem; color: var(--muted); }
+    .eyebrow { margin: 0; font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; }
+    .eyebrow a { text-decoration: none; }
+    .prose { max-width: 48rem; }
+    .prose img { max-width: 100%; height: auto; }
+    .prose li > input[type="checkbox"] { margin-right: .4rem; }
+    .prose ul:has(> li > input[type="checkbox"]) { list-style: none; padding-left: 1rem; }
+    code { font-family: var(--mono); font-size: .9em; background: var(--accent-soft); padding: .1em .3em; border-radius: 4px; }
+    pre { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; }
+    pre code { background: none; padding: 0; }
+    blockquote { margin-left: 0; padding: .2rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
+    table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
+    th, td { border: 1px solid var(--line); padding: .4rem .7rem; text-align: left; vertical-align: top; }
+    th { background: var(--accent-soft); }
+    del { color: var(--muted); }
+    .meta { display: flex; flex-wrap: wrap; gap: .5rem 2rem; margin: 1rem 0; font-size: .92rem; }
+    .meta dt { color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
+    .meta dd { margin: 0; }
+    .tag-list { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+    .tag { display: inline-block; padding: .1rem .6rem; border: 1px solid var(--line); border-radius: 999px; background: var(--card);
+      text-decoration: none; font-size: .9rem; }
+    .count { color: var(--muted); font-size: .85em; }
+    .badge { display: inline-block; font-size: .75rem; padding: .05rem .45rem; border-radius: 4px; background: var(--accent-soft); color: var(--fg);
+      vertical-align: middle; }
+    .badge-stale, .badge-draft { background: var(--warn-soft); color: var(--warn); font-weight: 600; }
+    .flag { padding: .6rem .9rem; border-radius: 6px; border: 1px solid var(--warn); background: var(--warn-soft); }
+    .brief-list { list-style: none; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
+    .brief-item { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; }
+    .brief-link { font-weight: 600; }
+    .brief-summary { margin: .35rem 0 0; color: var(--muted); font-size: .95rem; }
+    .brief-date { margin: .35rem 0 0; font-size: .8rem; color: var(--muted); }
+    .kind-cards { list-style: none; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); }
+    .kind-card a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; text-decoration: none; }
+    .kind-card .count { display: block; font-size: 2rem; font-weight: 700; color: var(--fg); }
+    .review-list li { margin-bottom: .3rem; }
+    .owner { color: var(--muted); font-size: .9rem; }
+    .toc { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; margin: 1rem 0 1.5rem; max-width: 48rem; }
+    .toc-title { font-weight: 600; margin: 0 0 .3rem; }
+    .toc ol { margin: 0; padding-left: 1.2rem; columns: 2 14rem; }
+    .toc-level-3 { margin-left: 1rem; font-size: .92rem; }
+    .sources, .backlinks { max-width: 48rem; font-size: .95rem; }
+    .sources a { word-break: break-all; }
+    .subfolders ul { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; list-style: none; padding: 0; }
+    .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: 1rem; text-align: center; }
+    @media (max-width: 40rem) {
+      body { font-size: 15px; }
+      main { padding: 1rem .85rem 2rem; }
+      .toc ol { columns: 1; }
+    }
+    @media print {
+      :root { --bg: #fff; --fg: #000; --muted: #333; --card: #fff; --line: #999; --accent: #000; --accent-soft: #eee; }
+      body { font-size: 11pt; line-height: 1.45; }
+      .site-header nav, .skip-link, .site-footer a, .toc { display: none; }
+      .site-header { padding: 0 0 .3rem; border-bottom: 1px solid #000; }
+      main { max-width: none; padding: 0; }
+      a { color: inherit; text-decoration: none; }
+      .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: #333; word-break: break-all; }
+      h2, h3 { break-after: avoid; page-break-after: avoid; }
+      table, pre, blockquote, .brief-item, li { break-inside: avoid; page-break-inside: avoid; }
+      table { display: table; }
+      @page { margin: 16mm 14mm; }
+    }
+
+    """
+}

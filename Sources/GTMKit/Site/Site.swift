@@ -1,0 +1,58 @@
+/// A brief after Markdown: its HTML, headings, sections and the links it makes.
+public struct RenderedBrief: Sendable {
+    public var brief: Brief
+    public var markdown: RenderedMarkdown
+    public var links: [BriefLink]
+}
+
+/// A tag and the briefs that carry it.
+public struct Tag: Sendable, Hashable {
+    /// The spelling shown to readers (the first one met, in path order).
+    public var name: String
+    public var slug: String
+    public var route: Route
+    /// Indexes into `Site.briefs`.
+    public var members: [Int]
+}
+
+/// A folder under `content/` and what it holds; each gets an index page.
+public struct Folder: Sendable, Hashable {
+    /// Path relative to `content/` (empty for the root).
+    public var path: String
+    public var route: Route
+    public var members: [Int]
+    public var subfolders: [String]
+
+    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+/// The whole site as values: every brief rendered, and the graph between them.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var buildDate: CalendarDate
+    /// Sorted by route, so everything derived from it is deterministic.
+    public var briefs: [RenderedBrief]
+    public var tags: [Tag]
+    public var folders: [Folder]
+    /// For each brief, the briefs that link to it (indexes, sorted).
+    public var backlinks: [[Int]]
+    /// Non-Markdown files under `content/`, copied as they are.
+    public var assets: [String]
+    public var tagIndexBySlug: [String: Int]
+
+    /// The tags of a brief, in the order the writer listed them, without repeats.
+    public func tags(of index: Int) -> [Tag] {
+        var seen = Set<Int>()
+        return briefs[index].brief.matter.tags.compactMap { name in
+            guard let tagIndex = tagIndexBySlug[TagSlug.make(name)], seen.insert(tagIndex).inserted else { return nil }
+            return tags[tagIndex]
+        }
+    }
+}
+
+/// Tag names to URL segments: like heading ids, so `mid market` and `Mid Market` share `mid-market`.
+public enum TagSlug {
+    public static func make(_ name: String) -> String {
+        HeadingID.slug(name.trimmingWhitespace)
+    }
+}

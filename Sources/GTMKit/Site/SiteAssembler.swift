@@ -1,0 +1,147 @@
+/// Builds the `Site` from parsed briefs: claims routes, renders Markdown on every core with
+/// links resolved, checks anchors, and derives tags, folders and backlinks.
+public struct SiteAssembler: Sendable {
+    public var config: SiteConfig
+    public var buildDate: CalendarDate
+
+    public init(config: SiteConfig, buildDate: CalendarDate) {
+        self.config = config
+        self.buildDate = buildDate
+    }
+
+    /// Routes the generator writes itself; a brief may not take them.
+    static let reservedRoutes: [String: String] = [
+        "tags/": "the tag index", "assets/": "the stylesheet folder",
+    ]
+
+    public func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String],
+                         progress: (@Sendable (Int) -> Void)? = nil) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let briefs = parsed.sorted { $0.route.path < $1.route.path || ($0.route == $1.route && $0.contentPath < $1.contentPath) }
+
+        // Routes: one page per URL. Report both sides of a clash.
+        var routeOwner: [Route: Brief] = [:]
+        var accepted: [Brief] = []
+        let folderRoutes = Set(briefs.flatMap { Self.folderChain($0.folder) }.map { Route($0) })
+        for brief in briefs {
+            if let first = routeOwner[brief.route] {
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                    "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(brief.route.path); set a different `slug:`"))
+                continue
+            }
+            if folderRoutes.contains(brief.route) {
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                    "slug `\(brief.slug)` collides with the folder content/\(brief.route.path) and its index page; set a different `slug:` or rename the folder"))
+                continue
+            }
+            if let owner = Self.reservedRoutes.first(where: { brief.route.path.hasPrefix($0.key) && brief.folder.isEmpty }) {
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "reserved-slug",
+                    "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
+                continue
+            }
+            routeOwner[brief.route] = brief
+            accepted.append(brief)
+        }
+
+        var routes: [String: Route] = [:]
+        for brief in accepted { routes[brief.contentPath] = brief.route }
+        let resolver = LinkResolver(routesByContentPath: routes,
+                                    excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
+                                    assets: Set(assets))
+        let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
+
+        let rendered: [(RenderedBrief, [Diagnostic])] = accepted.parallelMap { brief in
+            var links: [BriefLink] = []
+            var problems: [Diagnostic] = []
+            let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
+                switch resolver.resolve(occurrence, in: brief) {
+                case .keep: return nil
+                case .replace(let url): return url
+                case .brief(let url, let link):
+                    links.append(link)
+                    return url
+                case .problem(let diagnostic):
+                    problems.append(diagnostic)
+                    return nil
+                }
+            }
+            progress?(1)
+            return (RenderedBrief(brief: brief, markdown: markdown, links: links), problems)
+        }
+        let renderedBriefs = rendered.map(\.0)
+        diagnostics += rendered.flatMap(\.1)
+
+        var indexByPath: [String: Int] = [:]
+        for (index, item) in renderedBriefs.enumerated() { indexByPath[item.brief.contentPath] = index }
+
+        // Anchors and backlinks need every brief's headings, so they come after rendering.
+        var backlinkSets = Array(repeating: Set<Int>(), count: renderedBriefs.count)
+        for (sourceIndex, item) in renderedBriefs.enumerated() {
+            for link in item.links {
+                guard let targetIndex = indexByPath[link.targetContentPath] else { continue }
+                let target = renderedBriefs[targetIndex]
+                if let anchor = link.anchor, !target.markdown.headings.contains(where: { $0.id == anchor }) {
+                    let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
+                    let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
+                    diagnostics.append(.error(link.location, code: "broken-anchor",
+                        "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
+                }
+                if targetIndex != sourceIndex { backlinkSets[targetIndex].insert(sourceIndex) }
+            }
+        }
+
+        let (tags, tagIndex) = Self.collectTags(renderedBriefs)
+        let site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
+                        folders: Self.collectFolders(renderedBriefs), backlinks: backlinkSets.map { $0.sorted() },
+                        assets: assets, tagIndexBySlug: tagIndex)
+        return (site, diagnostics)
+    }
+
+    /// `a/b/c` → `a/`, `a/b/`, `a/b/c/`.
+    static func folderChain(_ folder: String) -> [String] {
+        guard !folder.isEmpty else { return [] }
+        var chain: [String] = []
+        var current = ""
+        for part in folder.split(separator: "/") {
+            current += part + "/"
+            chain.append(current)
+        }
+        return chain
+    }
+
+    static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int]) {
+        var bySlug: [String: Tag] = [:]
+        for (index, item) in briefs.enumerated() {
+            var seen = Set<String>()
+            for name in item.brief.matter.tags {
+                let slug = TagSlug.make(name)
+                guard seen.insert(slug).inserted else { continue }
+                bySlug[slug, default: Tag(name: name.trimmingWhitespace, slug: slug, route: Route("tags/" + slug), members: [])]
+                    .members.append(index)
+            }
+        }
+        let tags = bySlug.values.sorted { $0.slug < $1.slug }
+        var index: [String: Int] = [:]
+        for (position, tag) in tags.enumerated() { index[tag.slug] = position }
+        return (tags, index)
+    }
+
+    static func collectFolders(_ briefs: [RenderedBrief]) -> [Folder] {
+        var members: [String: [Int]] = ["": []]
+        for (index, item) in briefs.enumerated() {
+            members[item.brief.folder, default: []].append(index)
+            for ancestor in folderChain(item.brief.folder) {
+                members[String(ancestor.dropLast()), default: []] = members[String(ancestor.dropLast())] ?? []
+            }
+        }
+        let paths = members.keys.sorted()
+        return paths.map { path in
+            let children = paths.filter { candidate in
+                guard !candidate.isEmpty, candidate != path else { return false }
+                let parent = Brief.folder(of: candidate)
+                return parent == path
+            }
+            return Folder(path: path, route: Route(path), members: members[path] ?? [], subfolders: children)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// `gtmgen.yaml`: every key optional, every default sensible, unknown keys kept for templates.
+public struct SiteConfig: Sendable {
+    public var title = "Competitive Research"
+    /// Absolute base for feed and sitemap URLs; its path is the sub-path the site is served under.
+    public var baseURL = "http://localhost/"
+    public var language = "en"
+    public var staleAfterDays = 90
+    public var positioningX = "Price"
+    public var positioningY = "Capability"
+    public var allowsUnsafeHTML = false
+    public var description: String?
+    /// Keys gtmgen does not know, exposed to templates as `site.params`.
+    public var params: [YAMLEntry] = []
+
+    public init() {}
+
+    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description"]
+
+    /// Reads the config text. `displayPath` is where diagnostics point (`gtmgen.yaml`).
+    public static func parse(_ text: String, displayPath: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let file = SourceFile(displayPath: displayPath, contentPath: displayPath, bytes: Array(text.utf8))
+        let root: YAMLValue?
+        switch YAMLReader.read(text, file: file, lineOffset: 0) {
+        case .success(let value): root = value
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        guard let root else { return (config, []) }
+        guard let entries = root.mapping else {
+            return (config, [.error(file.location(line: root.line, column: root.column), code: "config-shape",
+                                    "gtmgen.yaml must be a map of `key: value` lines, found \(root.shapeName)")])
+        }
+        var reader = FrontMatterDecoder(file: file)
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            let value = entry.value
+            let at = file.location(line: value.line, column: value.column)
+            switch entry.key {
+            case "title": config.title = reader.string(value, key: "title") ?? config.title
+            case "description": config.description = reader.string(value, key: "description")
+            case "base_url":
+                if let url = reader.string(value, key: "base_url") {
+                    if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    } else {
+                        diagnostics.append(.error(at, code: "config-value",
+                            "`base_url` must be an absolute http(s) URL such as https://intel.example.internal/, found `\(url)`"))
+                    }
+                }
+            case "language":
+                if let language = reader.string(value, key: "language") { config.language = language }
+            case "stale_after_days":
+                if let text = reader.string(value, key: "stale_after_days") {
+                    if let days = Int(text), days > 0 { config.staleAfterDays = days } else {
+                        diagnostics.append(.error(at, code: "config-value",
+                            "`stale_after_days` must be a whole number of days above 0, found `\(text)`"))
+                    }
+                }
+            case "positioning":
+                if value.mapping == nil, !value.isNull {
+                    diagnostics.append(.error(at, code: "config-value",
+                        "`positioning` must be a map of axis labels, e.g. `{ x: \"Price\", y: \"Capability\" }`"))
+                }
+                if let x = value["x"] { config.positioningX = reader.string(x.value, key: "positioning.x") ?? config.positioningX }
+                if let y = value["y"] { config.positioningY = reader.string(y.value, key: "positioning.y") ?? config.positioningY }
+            case "unsafe_html": config.allowsUnsafeHTML = reader.bool(value, key: "unsafe_html") ?? false
+            default:
+                config.params.append(entry)
+            }
+        }
+        return (config, diagnostics + reader.diagnostics)
+    }
+
+    /// The path part of `base_url` (`/` or `/gtm/`), for pages such as 404 that can be served at any depth.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        let path = String(afterHost[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// An absolute URL for a route, for the feed and the sitemap.
+    public func absoluteURL(_ route: Route) -> String {
+        baseURL + URLPath.encode(route.path)
+    }
+}

@@ -1,0 +1,41 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// Maps on every core, keeping the input order so output stays deterministic.
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let buffer = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        let slots = SendableBuffer(buffer: buffer)
+        let items = self
+        // Chunks keep the per-item dispatch cost negligible for thousands of small items.
+        let chunkSize = Swift.max(1, count / (ProcessInfo.activeCores * 8))
+        let chunks = (count + chunkSize - 1) / chunkSize
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * chunkSize
+            for index in start..<Swift.min(start + chunkSize, items.count) {
+                slots.buffer[index] = transform(items[index])
+            }
+        }
+        return buffer.map { $0! }
+    }
+}
+
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+}
+
+enum ProcessInfo {
+    static var activeCores: Int {
+        #if canImport(Glibc)
+        return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 4
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GTMKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder (replaced only when the build succeeds).",
+        discussion: """
+        Reads gtmgen.yaml, content/ and templates/ in the current folder and writes site/.
+        A build with errors leaves the previous site/ exactly as it was.
+        SOURCE_DATE_EPOCH, when set, is the build date (for staleness and reproducible output).
+
+        Examples:
+          gtmgen build
+          gtmgen build --content research --output public --drafts
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the site into.", valueName: "dir"))
+    var output: String = "site"
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let request = try project.request(output: output)
+        let report = SiteBuild.run(request, write: true, progress: Terminal.progressReporter())
+        Terminal.clearProgress()
+        Terminal.printDiagnostics(report.diagnostics)
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        let outputName = request.displayPath(request.outputDirectory)
+        if report.failed {
+            let reason = errors > 0 ? Terminal.plural(errors, "error") : "warnings under --strict"
+            Terminal.writeError("gtmgen: build failed (\(reason), \(Terminal.plural(warnings, "warning"))) in \(Terminal.seconds(since: start)); \(outputName)/ left unchanged\n")
+            throw ExitCode(1)
+        }
+        let kib = String(format: "%.1f", Double(report.inputBytes) / 1024)
+        print("gtmgen: built \(Terminal.plural(report.pageCount, "page")) from \(Terminal.plural(report.briefCount, "brief")) (\(kib) KiB of Markdown) into \(outputName)/ in \(Terminal.seconds(since: start)) · 0 errors, \(Terminal.plural(warnings, "warning"))")
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GTMKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the project like build does, without writing anything.",
+        discussion: """
+        Runs every stage of a build except writing files and reports all problems.
+
+        Examples:
+          gtmgen check
+          gtmgen check --strict --format json > diagnostics.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Output format: text (path:line:column: …) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let request = try project.request(output: "site")
+        let report = SiteBuild.run(request, write: false, progress: format == .text ? Terminal.progressReporter() : nil)
+        Terminal.clearProgress()
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        let failed = report.failed
+        switch format {
+        case .text:
+            Terminal.printDiagnostics(report.diagnostics)
+            let verdict = failed ? "failed" : "ok"
+            let line = "gtmgen: check \(verdict): \(Terminal.plural(report.briefCount, "brief")), \(Terminal.plural(errors, "error")), \(Terminal.plural(warnings, "warning")) in \(Terminal.seconds(since: start))"
+            if failed { Terminal.writeError(line + "\n") } else { print(line) }
+        case .json:
+            print(DiagnosticJSON.encode(report: report, ok: !failed))
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// `check --format json`: one object with the verdict, counts and every diagnostic.
+enum DiagnosticJSON {
+    struct Payload: Encodable {
+        struct Item: Encodable {
+            var severity: String
+            var path: String
+            var line: Int
+            var column: Int
+            var code: String
+            var message: String
+        }
+        var ok: Bool
+        var briefs: Int
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [Item]
+    }
+
+    static func encode(report: BuildReport, ok: Bool) -> String {
+        let payload = Payload(
+            ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount, warnings: report.diagnostics.warningCount,
+            diagnostics: report.diagnostics.map {
+                .init(severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line,
+                      column: $0.location.column, code: $0.code, message: $0.message)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(payload)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GTMKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything the CLI writes: diagnostics to stderr (colored on a terminal), the summary to
+/// stdout, and a progress line that only a terminal sees.
+enum Terminal {
+    static let stderrIsTTY = isatty(STDERR_FILENO) == 1
+    static let useColor = stderrIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            var line = diagnostic.description
+            if useColor {
+                let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+                line = "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(color)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+            }
+            writeError(line + "\n")
+        }
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A progress reporter for long builds: one line, rewritten in place, on a terminal only.
+    static func progressReporter(minimumItems: Int = 300) -> (@Sendable (BuildProgress) -> Void)? {
+        guard stderrIsTTY else { return nil }
+        return { progress in
+            guard progress.total >= minimumItems else { return }
+            let percent = progress.total == 0 ? 100 : progress.done * 100 / progress.total
+            writeError("\r\u{1B}[2K\(progress.stage) \(progress.done)/\(progress.total) (\(percent)%)")
+        }
+    }
+
+    static func clearProgress() {
+        if stderrIsTTY { writeError("\r\u{1B}[2K") }
+    }
+
+    static func seconds(since start: DispatchTime) -> String {
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return String(format: "%.2f s", elapsed)
+    }
+
+    static func plural(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+}
