@@ -48,6 +48,7 @@ public enum SiteBuild {
         let parsed = inventory.briefs.parallelMap { parser.parse($0) }
         report.diagnostics += parsed.flatMap(\.diagnostics)
         let all = parsed.compactMap(\.brief)
+        let unreadable = Set(zip(inventory.briefs, parsed).filter { $0.1.brief == nil }.map { $0.0.contentPath })
         let published = all.filter { request.includeDrafts || !$0.isDraft }
         let drafts = all.filter { !request.includeDrafts && $0.isDraft }
         report.briefCount = published.count
@@ -68,6 +69,7 @@ public enum SiteBuild {
         let counter = ProgressCounter(stage: "rendered", total: published.count, report: progress)
         let assembler = SiteAssembler(config: config, buildDate: request.buildDate)
         let (site, siteProblems) = assembler.assemble(briefs: published, excludedDrafts: drafts, assets: inventory.assets,
+                                                      unreadable: unreadable,
                                                       progress: { counter.advance($0) })
         report.diagnostics += siteProblems
         report.diagnostics = report.diagnostics.sortedByLocation()

@@ -67,7 +67,10 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            var detail = context.map { "\(problem) \($0.text)" } ?? problem
+            if let context, context.mark.line != mark.line {
+                detail += " that starts on line \(context.mark.line + lineOffset)"
+            }
             return .error(file.location(line: mark.line + lineOffset, column: mark.column), code: "yaml-syntax",
                 "invalid YAML in front matter: \(detail) (check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `|`, `>` or `@`)")
         default:

@@ -15,11 +15,15 @@ public struct LinkResolver: Sendable {
     /// Drafts left out of this build: linking to one would publish a broken link.
     public var excludedDrafts: Set<String>
     public var assets: Set<String>
+    /// Briefs that exist but failed to parse: their own errors are reported, so links to them are not.
+    public var unreadable: Set<String>
 
-    public init(routesByContentPath: [String: Route], excludedDrafts: Set<String>, assets: Set<String>) {
+    public init(routesByContentPath: [String: Route], excludedDrafts: Set<String>, assets: Set<String>,
+                unreadable: Set<String> = []) {
         self.routesByContentPath = routesByContentPath
         self.excludedDrafts = excludedDrafts
         self.assets = assets
+        self.unreadable = unreadable
     }
 
     public enum Resolution: Equatable {
@@ -55,6 +59,7 @@ public struct LinkResolver: Sendable {
                 return .problem(.error(location, code: "link-to-draft",
                     "link `\(url)` points at a draft (content/\(resolved)) that this build leaves out: remove the link, or build with --drafts"))
             }
+            if unreadable.contains(resolved) { return .keep }
             guard let route = routesByContentPath[resolved] else {
                 return .problem(.error(location, code: "broken-link",
                     "link to missing brief `\(url)`: there is no content/\(resolved); check the file name and the relative path"))

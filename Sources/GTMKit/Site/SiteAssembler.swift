@@ -15,6 +15,7 @@ public struct SiteAssembler: Sendable {
     ]
 
     public func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String],
+                         unreadable: Set<String> = [],
                          progress: (@Sendable (Int) -> Void)? = nil) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let briefs = parsed.sorted { $0.route.path < $1.route.path || ($0.route == $1.route && $0.contentPath < $1.contentPath) }
@@ -47,7 +48,7 @@ public struct SiteAssembler: Sendable {
         for brief in accepted { routes[brief.contentPath] = brief.route }
         let resolver = LinkResolver(routesByContentPath: routes,
                                     excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
-                                    assets: Set(assets))
+                                    assets: Set(assets), unreadable: unreadable)
         let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
 
         let rendered: [(RenderedBrief, [Diagnostic])] = accepted.parallelMap { brief in
