@@ -7,9 +7,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder (replaced only when the build succeeds).",
         discussion: """
-        Reads gtmgen.yaml, content/ and templates/ in the current folder and writes site/.
-        A build with errors leaves the previous site/ exactly as it was.
-        SOURCE_DATE_EPOCH, when set, is the build date (for staleness and reproducible output).
+        Reads gtmgen.yaml, content/ and templates/ in the current folder and writes site/. A build with errors leaves the previous site/ exactly as it was. SOURCE_DATE_EPOCH, when set, is the build date (for staleness and reproducible output).
 
         Examples:
           gtmgen build

@@ -7,9 +7,7 @@ struct GTMGen: ParsableCommand {
         commandName: "gtmgen",
         abstract: "Build a browsable static site from Markdown briefs: competitor analyses (5W1H), SWOTs, GTM modules and pages.",
         discussion: """
-        A project holds gtmgen.yaml (optional), content/ (Markdown with YAML front matter) and
-        templates/ (optional Mustache overrides). Problems are reported as
-        path:line:column: error|warning: message.
+        A project holds gtmgen.yaml (optional), content/ (Markdown with YAML front matter) and templates/ (optional Mustache overrides). Problems are reported as path:line:column: error|warning: message.
 
         Examples:
           gtmgen build                      build content/ into site/
