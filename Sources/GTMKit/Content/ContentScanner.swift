@@ -17,7 +17,7 @@ public enum ContentScanner {
         let manager = FileManager.default
         var markdown: [String] = []
         var assets: [String] = []
-        let rootPath = directory.standardizedFileURL.path
+        let rootPath = directory.resolvingSymlinksInPath().standardizedFileURL.path
         guard let enumerator = manager.enumerator(atPath: rootPath) else {
             return ContentInventory(briefs: [], assets: [])
         }

@@ -135,7 +135,11 @@ public struct FrontMatterDecoder {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing whitespace; scans scalars from both ends (hot in rendering).
     var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(self[first..<scalars.index(after: last)])
     }
 }

@@ -49,10 +49,24 @@ public struct SiteWriter: Sendable {
         for file in files {
             if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
         }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
         let rootPath = root.path
+        // Every ancestor, then one level at a time: parents exist before children, and each
+        // level's folders are created on every core.
+        var all = Set<String>()
+        for folder in folders {
+            var path = Substring(folder)
+            while !path.isEmpty, all.insert(String(path)).inserted {
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = path[..<slash]
+            }
+        }
+        let levels = Dictionary(grouping: all) { $0.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+        for depth in levels.keys.sorted() {
+            let failures = levels[depth]!.sorted().parallelMap { folder -> String? in
+                mkdir(rootPath + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : "\(folder): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(path: output.path, reason: failure) }
+        }
         let failures = files.parallelMap { file -> String? in
             let destination = rootPath + "/" + file.path
             switch file.body {
