@@ -3,6 +3,8 @@ public struct RenderedBrief: Sendable {
     public var brief: Brief
     public var markdown: RenderedMarkdown
     public var links: [BriefLink]
+    /// Kind-specific facts: typed keys, derived figures, sections by key.
+    public var facts: BriefFacts = .page
 }
 
 /// A tag and the briefs that carry it.
@@ -39,6 +41,8 @@ public struct Site: Sendable {
     /// Non-Markdown files under `content/`, copied as they are.
     public var assets: [String]
     public var tagIndexBySlug: [String: Int]
+    /// For each competitor brief, the SWOTs whose `competitor:` names it (indexes).
+    public var swotsByCompetitor: [Int: [Int]] = [:]
 
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {

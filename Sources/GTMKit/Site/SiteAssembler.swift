@@ -50,6 +50,7 @@ public struct SiteAssembler: Sendable {
                                     excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
                                     assets: Set(assets), unreadable: unreadable)
         let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
+        let analyzer = KindAnalyzer()
 
         let rendered: [(RenderedBrief, [Diagnostic])] = accepted.parallelMap { brief in
             var links: [BriefLink] = []
@@ -66,8 +67,9 @@ public struct SiteAssembler: Sendable {
                     return nil
                 }
             }
+            let (facts, kindProblems) = analyzer.analyze(brief, markdown)
             progress?(1)
-            return (RenderedBrief(brief: brief, markdown: markdown, links: links), problems)
+            return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems)
         }
         let renderedBriefs = rendered.map(\.0)
         diagnostics += rendered.flatMap(\.1)
@@ -92,10 +94,33 @@ public struct SiteAssembler: Sendable {
         }
 
         let (tags, tagIndex) = Self.collectTags(renderedBriefs)
-        let site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
+        var site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
                         folders: Self.collectFolders(renderedBriefs), backlinks: backlinkSets.map { $0.sorted() },
                         assets: assets, tagIndexBySlug: tagIndex)
+        diagnostics += Self.linkSWOTs(&site)
         return (site, diagnostics)
+    }
+
+    /// `competitor:` of a SWOT names a competitor brief's slug; the competitor links back.
+    static func linkSWOTs(_ site: inout Site) -> [Diagnostic] {
+        var competitorBySlug: [String: Int] = [:]
+        for (index, item) in site.briefs.enumerated() where item.brief.kind == .competitor {
+            competitorBySlug[item.brief.slug] = competitorBySlug[item.brief.slug] ?? index
+        }
+        var diagnostics: [Diagnostic] = []
+        for (index, item) in site.briefs.enumerated() {
+            guard case .swot(let swot) = item.facts.details, let slug = swot.competitor else { continue }
+            if let target = competitorBySlug[slug] {
+                site.swotsByCompetitor[target, default: []].append(index)
+            } else {
+                let known = competitorBySlug.keys.sorted().prefix(10).joined(separator: ", ")
+                diagnostics.append(.error(item.brief.matter.extra.first { $0.key == "competitor" }
+                    .map { item.brief.location(line: $0.value.line, column: $0.value.column) } ?? item.brief.matter.start,
+                    code: "unknown-competitor",
+                    "`competitor: \(slug)` names no competitor brief: use the slug of a brief in competitors/ (\(known.isEmpty ? "there are none" : known))"))
+            }
+        }
+        return diagnostics
     }
 
     /// `a/b/c` → `a/`, `a/b/`, `a/b/c/`.

@@ -1,0 +1,198 @@
+/// Checks a rendered brief against its kind's schema (required sections, typed keys) and
+/// derives its facts. Every problem is positioned at the offending key or heading.
+public struct KindAnalyzer: Sendable {
+    public init() {}
+
+    public static let funnelKeys = ["acquisition", "activation", "retention", "revenue", "referral"]
+    static let metricKeys = ["mrr", "arpa", "churn_monthly", "lifetime_months", "cac", "sales_marketing_spend", "new_customers", "gross_margin"]
+
+    public func analyze(_ brief: Brief, _ markdown: RenderedMarkdown) -> (BriefFacts, [Diagnostic]) {
+        var reader = ExtraKeyReader(brief: brief)
+        let specs = SectionCatalog.specs(for: brief.kind)
+        var sections: [String: Int] = [:]
+        for (index, section) in markdown.sections.enumerated() {
+            if let spec = SectionCatalog.match(section.heading.text, in: specs), sections[spec.key] == nil {
+                sections[spec.key] = index
+            }
+        }
+        for spec in specs where spec.required && sections[spec.key] == nil {
+            let required = specs.filter(\.required)
+            let aliases = spec.aliases.joined(separator: ", ")
+            reader.diagnostics.append(.error(brief.location(line: brief.bodyStartLine), code: "missing-section",
+                "missing section \"\(spec.word)\" (a \(kindPhrase(brief.kind)) needs \(required.map(\.word).joined(separator: ", ")); aliases: \(aliases)): add a level-2 heading `## \(spec.word)`"))
+        }
+        let details: BriefFacts.Details
+        switch brief.kind {
+        case .competitor: details = .competitor(reader.competitor())
+        case .swot: details = .swot(reader.swot())
+        case .gtm: details = .gtm(reader.gtm())
+        case .page: details = .page
+        }
+        return (BriefFacts(details: details, sections: sections), reader.diagnostics)
+    }
+
+    func kindPhrase(_ kind: BriefKind) -> String {
+        switch kind {
+        case .competitor: return "5W1H competitor brief"
+        case .swot: return "SWOT"
+        case .gtm: return "GTM module"
+        case .page: return "page"
+        }
+    }
+}
+
+/// Typed reads of the kind-specific front matter keys, collecting diagnostics.
+struct ExtraKeyReader {
+    let brief: Brief
+    var diagnostics: [Diagnostic] = []
+
+    init(brief: Brief) {
+        self.brief = brief
+    }
+
+    func entry(_ key: String) -> YAMLEntry? {
+        brief.matter.extra.first { $0.key == key }
+    }
+
+    func at(_ value: YAMLValue) -> SourceLocation {
+        brief.location(line: value.line, column: value.column)
+    }
+
+    mutating func text(_ key: String, in value: YAMLValue? = nil) -> String? {
+        guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
+        guard let text = found.value.scalar else {
+            diagnostics.append(.error(at(found.value), code: "type", "`\(key)` must be text, found \(found.value.shapeName)"))
+            return nil
+        }
+        return text
+    }
+
+    /// A number ≥ 0 (`1200`, `0.02`, `1_000`); anything else is an error at the value.
+    mutating func number(_ key: String, in value: YAMLValue? = nil, label: String? = nil) -> Double? {
+        guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
+        let name = label ?? key
+        guard let text = found.value.scalar, let number = Double(text.replacingUnderscores), number.isFinite else {
+            diagnostics.append(.error(at(found.value), code: "not-a-number",
+                "`\(name)` must be a number, found \(found.value.scalar.map { "`\($0)`" } ?? found.value.shapeName) (write 0.02 for 2%, without units or currency)"))
+            return nil
+        }
+        guard number >= 0 else {
+            diagnostics.append(.error(at(found.value), code: "negative-number", "`\(name)` must not be negative, found `\(text)`"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func map(_ key: String) -> YAMLValue? {
+        guard let found = entry(key), !found.value.isNull else { return nil }
+        guard found.value.mapping != nil else {
+            diagnostics.append(.error(at(found.value), code: "type", "`\(key)` must be a map (`key: value` pairs), found \(found.value.shapeName)"))
+            return nil
+        }
+        return found.value
+    }
+
+    mutating func stage() -> LifecycleStage? {
+        guard let found = entry("stage"), let text = text("stage") else { return nil }
+        guard let stage = LifecycleStage(text: text) else {
+            diagnostics.append(.error(at(found.value), code: "bad-stage", "unknown stage `\(text)`: use one of \(LifecycleStage.allowedList)"))
+            return nil
+        }
+        return stage
+    }
+
+    mutating func competitor() -> CompetitorFacts {
+        var facts = CompetitorFacts(competitor: text("competitor") ?? brief.title)
+        if let website = text("website"), let entry = entry("website") {
+            if website.lowercased().hasPrefix("http://") || website.lowercased().hasPrefix("https://") {
+                facts.website = website
+            } else {
+                diagnostics.append(.error(at(entry.value), code: "bad-url", "`website` must be an http(s) URL, found `\(website)`"))
+            }
+        }
+        facts.segment = text("segment")
+        facts.region = text("region")
+        if let entry = entry("founded"), let year = text("founded") {
+            if let value = Int(year), (1800...2200).contains(value) { facts.founded = value } else {
+                diagnostics.append(.error(at(entry.value), code: "bad-year", "`founded` must be a year such as 2016, found `\(year)`"))
+            }
+        }
+        if let entry = entry("threat"), let threat = text("threat") {
+            if let level = ThreatLevel(rawValue: threat.lowercased()) { facts.threat = level } else {
+                diagnostics.append(.error(at(entry.value), code: "bad-threat",
+                    "unknown threat `\(threat)`: use one of \(ThreatLevel.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+        }
+        facts.stage = stage()
+        if let pricing = map("pricing") {
+            facts.pricingModel = text("model", in: pricing)
+            facts.pricingFrom = number("from", in: pricing, label: "pricing.from")
+            facts.pricingCurrency = text("currency", in: pricing)
+            facts.pricingPeriod = text("period", in: pricing)
+        }
+        if let position = map("position") {
+            for axis in ["x", "y"] {
+                guard let value = number(axis, in: position, label: "position.\(axis)") else { continue }
+                if value > 10 {
+                    diagnostics.append(.error(at(position[axis]!.value), code: "out-of-range",
+                        "`position.\(axis)` must be between 0 and 10, found \(position[axis]!.value.scalar ?? "")"))
+                    continue
+                }
+                if axis == "x" { facts.positionX = value } else { facts.positionY = value }
+            }
+        }
+        return facts
+    }
+
+    mutating func swot() -> SWOTFacts {
+        SWOTFacts(subject: text("subject"), competitor: text("competitor"))
+    }
+
+    mutating func gtm() -> GTMFacts {
+        var metrics = GTMMetrics()
+        var currency = text("currency")
+        if let map = map("metrics") {
+            metrics.mrr = number("mrr", in: map, label: "metrics.mrr")
+            metrics.arpa = number("arpa", in: map, label: "metrics.arpa")
+            metrics.churnMonthly = number("churn_monthly", in: map, label: "metrics.churn_monthly")
+            metrics.lifetimeMonths = number("lifetime_months", in: map, label: "metrics.lifetime_months")
+            metrics.cac = number("cac", in: map, label: "metrics.cac")
+            metrics.salesMarketingSpend = number("sales_marketing_spend", in: map, label: "metrics.sales_marketing_spend")
+            metrics.newCustomers = number("new_customers", in: map, label: "metrics.new_customers")
+            metrics.grossMargin = number("gross_margin", in: map, label: "metrics.gross_margin")
+            currency = currency ?? text("currency", in: map)
+            for fraction in ["churn_monthly", "gross_margin"] {
+                if let entry = map[fraction], let value = Double(entry.value.scalar ?? ""), value > 1 {
+                    diagnostics.append(.error(at(entry.value), code: "out-of-range",
+                        "`metrics.\(fraction)` is a fraction between 0 and 1 (0.02 = 2%), found \(entry.value.scalar ?? "")"))
+                    if fraction == "churn_monthly" { metrics.churnMonthly = nil } else { metrics.grossMargin = nil }
+                }
+            }
+            for entry in map.mapping ?? [] where !KindAnalyzer.metricKeys.contains(entry.key) && entry.key != "currency" {
+                diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: "unknown-metric",
+                    "unknown metric `\(entry.key)`: gtmgen reads \(KindAnalyzer.metricKeys.joined(separator: ", "))"))
+            }
+        }
+        var steps: [FunnelStep] = []
+        if let map = map("funnel") {
+            for key in KindAnalyzer.funnelKeys {
+                guard let count = number(key, in: map, label: "funnel.\(key)") else { continue }
+                var conversion: Double?
+                if let previous = steps.last {
+                    if count > previous.count, let entry = map[key] {
+                        diagnostics.append(.warning(at(entry.value), code: "funnel-grows",
+                            "funnel grows from \(previous.key) (\(NumberFormat.plain(previous.count))) to \(key) (\(NumberFormat.plain(count))): each AARRR step should count at most the one before"))
+                    }
+                    conversion = previous.count > 0 ? count / previous.count : nil
+                }
+                steps.append(FunnelStep(key: key, count: count, conversion: conversion))
+            }
+        }
+        return GTMFacts(product: text("product"), segment: text("segment"), stage: stage(), currency: currency,
+                        metrics: metrics, funnel: steps, economics: UnitEconomics(metrics: metrics, funnel: steps))
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(unicodeScalars.filter { $0 != "_" }.map(Character.init)) }
+}

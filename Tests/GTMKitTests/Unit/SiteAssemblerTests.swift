@@ -1,0 +1,125 @@
+import GTMKit
+import Testing
+
+@Suite("SiteAssembler")
+struct SiteAssemblerTests {
+    func assemble(_ files: [(String, String)], drafts: [(String, String)] = [], assets: [String] = [])
+        throws -> (Site, [Diagnostic]) {
+        let briefs = try files.map { try parseValid($0.0, $0.1) }
+        let excluded = try drafts.map { try parseValid($0.0, $0.1) }
+        return SiteAssembler(config: SiteConfig(), buildDate: TestDate.buildDate)
+            .assemble(briefs: briefs, excludedDrafts: excluded, assets: assets)
+    }
+
+    @Test func duplicateSlugIsAnError() throws {
+        let (site, diagnostics) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\nslug: acme\n---\n"),
+            ("competitors/b.md", "---\ntitle: B\nowner: x\nslug: acme\n---\n"),
+        ])
+        #expect(diagnostics.codes == ["duplicate-slug"])
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.location.description == "content/competitors/b.md:4:1")
+        #expect(diagnostic.message.contains("content/competitors/a.md"))
+        #expect(site.briefs.count == 1)
+    }
+
+    @Test func sameSlugInDifferentFoldersIsFine() throws {
+        let (_, diagnostics) = try assemble([
+            ("competitors/acme.md", briefText()), ("swot/acme.md", briefText()),
+        ])
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func slugCollidingWithAFolderIsAnError() throws {
+        let (_, diagnostics) = try assemble([
+            ("reference.md", briefText()), ("reference/glossary.md", briefText()),
+        ])
+        #expect(diagnostics.codes == ["duplicate-slug"])
+    }
+
+    @Test func reservedRoutes() throws {
+        let (_, diagnostics) = try assemble([("tags.md", briefText())])
+        #expect(diagnostics.codes == ["reserved-slug"])
+    }
+
+    @Test func brokenAnchorIsReportedAtTheLink() throws {
+        let (_, diagnostics) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\n---\n\n## Who\n\nSee [b](b.md#nope) and [self](#who).\n"),
+            ("competitors/b.md", "---\ntitle: B\n---\n## Real heading\n"),
+        ])
+        #expect(diagnostics.codes == ["broken-anchor"])
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.location.description == "content/competitors/a.md:7:5")
+        #expect(diagnostic.message.contains("#real-heading"))
+    }
+
+    @Test func brokenSelfAnchor() throws {
+        let (_, diagnostics) = try assemble([("notes/a.md", "---\ntitle: A\n---\n[x](#missing)\n")])
+        #expect(diagnostics.codes == ["broken-anchor"])
+        #expect(diagnostics.first?.location.line == 4)
+    }
+
+    @Test func anchorsMatchEncodedCJKIds() throws {
+        let (_, diagnostics) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\n---\n[b](b.md#%E4%B8%BA%E4%BB%80%E4%B9%88) [c](b.md#为什么)\n"),
+            ("competitors/b.md", "---\ntitle: B\n---\n## 为什么\n"),
+        ])
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func backlinks() throws {
+        let (site, diagnostics) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\n---\n[b](b.md) [self](#top) [b again](b.md)\n\n## Top\n"),
+            ("competitors/b.md", "---\ntitle: B\n---\nNo links.\n"),
+            ("swot/c.md", "---\ntitle: C\n---\n[b](../competitors/b.md) [a](../competitors/a.md)\n"),
+        ])
+        #expect(diagnostics.isEmpty)
+        let index = Dictionary(uniqueKeysWithValues: site.briefs.enumerated().map { ($1.brief.contentPath, $0) })
+        let a = try #require(index["competitors/a.md"]), b = try #require(index["competitors/b.md"]), c = try #require(index["swot/c.md"])
+        #expect(site.backlinks[b] == [a, c].sorted())
+        #expect(site.backlinks[a] == [c], "a brief's links to itself are not backlinks")
+        #expect(site.backlinks[c].isEmpty)
+    }
+
+    @Test func tagsMergeCaseInsensitively() throws {
+        let (site, _) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\ntags: [Mid Market, CRM]\n---\n"),
+            ("competitors/b.md", "---\ntitle: B\ntags: [mid market, 中型企业, Mid market]\n---\n"),
+        ])
+        #expect(site.tags.map(\.slug) == ["crm", "mid-market", "中型企业"])
+        let mid = try #require(site.tags.first { $0.slug == "mid-market" })
+        #expect(mid.name == "Mid Market", "the first spelling met, in path order")
+        #expect(mid.members.count == 2)
+        #expect(mid.route.path == "tags/mid-market/")
+        #expect(site.tags(of: 1).map(\.slug) == ["mid-market", "中型企业"], "no repeats")
+    }
+
+    @Test func foldersIncludeAncestorsAndSubfolders() throws {
+        let (site, _) = try assemble([
+            ("competitors/a.md", briefText()),
+            ("reference/guides/setup.md", briefText()),
+            ("top.md", briefText()),
+        ])
+        #expect(site.folders.map(\.path) == ["", "competitors", "reference", "reference/guides"])
+        let root = try #require(site.folders.first { $0.path.isEmpty })
+        #expect(root.subfolders == ["competitors", "reference"])
+        #expect(root.members.count == 1)
+        let reference = try #require(site.folders.first { $0.path == "reference" })
+        #expect(reference.members.isEmpty)
+        #expect(reference.subfolders == ["reference/guides"])
+        #expect(reference.route.path == "reference/")
+    }
+
+    @Test func briefsAreSortedByRoute() throws {
+        let (site, _) = try assemble([("swot/z.md", briefText()), ("competitors/b.md", briefText()), ("competitors/a.md", briefText())])
+        #expect(site.briefs.map(\.brief.route.path) == ["competitors/a/", "competitors/b/", "swot/z/"])
+    }
+
+    @Test func linkProblemsFromEveryBriefAreCollected() throws {
+        let (_, diagnostics) = try assemble([
+            ("competitors/a.md", "---\ntitle: A\n---\n[x](missing.md)\n"),
+            ("competitors/b.md", "---\ntitle: B\n---\n[y](newco.md)\n"),
+        ], drafts: [("competitors/newco.md", "---\ntitle: N\ndraft: true\n---\n")])
+        #expect(Set(diagnostics.codes) == ["broken-link", "link-to-draft"])
+    }
+}

@@ -1,0 +1,67 @@
+import GTMKit
+import Testing
+
+@Suite("TemplateSet")
+struct TemplateSetTests {
+    @Test func builtInTemplatesHaveNoProblems() {
+        let (set, diagnostics) = TemplateSet.make(overrides: [:], displayFolder: "templates")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        for name in ["base", "home", "brief", "folder", "tag", "tags", "404", "sitemap", "feed"] {
+            #expect(set.sources[name] != nil, "built-in template \(name)")
+        }
+    }
+
+    @Test func syntaxErrorInOverrideIsReportedWithLine() throws {
+        let (_, diagnostics) = TemplateSet.make(
+            overrides: ["footer": "<footer>\n<p>{{site.title}}</p>\n{{#items}}<li>{{name}}</li>{{/itemz}}\n</footer>\n"],
+            displayFolder: "templates")
+        let diagnostic = try #require(diagnostics.first(code: "template-syntax"))
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location.path == "templates/footer.mustache")
+        #expect(diagnostic.location.line == 3)
+    }
+
+    @Test func unclosedTagIsASyntaxError() throws {
+        let (_, diagnostics) = TemplateSet.make(overrides: ["footer": "line one\n{{site.title\n"], displayFolder: "templates")
+        #expect(diagnostics.first(code: "template-syntax")?.location.path == "templates/footer.mustache")
+    }
+
+    @Test func missingPartialIsAnError() throws {
+        let (_, diagnostics) = TemplateSet.make(overrides: ["footer": "<footer>\n  {{> nope}}\n</footer>"], displayFolder: "templates")
+        let diagnostic = try #require(diagnostics.first(code: "missing-template"))
+        #expect(diagnostic.location.description == "templates/footer.mustache:2:3")
+        #expect(diagnostic.message.contains("nope"))
+    }
+
+    @Test func overrideReplacesBuiltIn() throws {
+        let (set, diagnostics) = TemplateSet.make(overrides: ["404": "custom {{t.not_found_title}} page\n"], displayFolder: "templates")
+        #expect(diagnostics.isEmpty)
+        #expect(set.overridden == ["404"])
+        #expect(set.render(["t": ["not_found_title": "Gone"]], template: "404") == "custom Gone page\n")
+    }
+
+    @Test func overriddenPartialIsUsedByBuiltInPages() throws {
+        let (set, _) = TemplateSet.make(overrides: ["footer": "<footer>OVERRIDDEN</footer>"], displayFolder: "templates")
+        let html = set.render(["site": ["title": "S"], "t": [String: String](), "root": "./"], template: "404")
+        #expect(html.contains("<footer>OVERRIDDEN</footer>"))
+        #expect(!html.contains("site-footer"))
+    }
+
+    @Test func unusedOverrideIsAWarning() {
+        let (_, diagnostics) = TemplateSet.make(overrides: ["sidebar": "x"], displayFolder: "templates")
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.codes == ["unused-template"])
+    }
+
+    @Test func newPartialUsedByAnOverrideIsFine() {
+        let (set, diagnostics) = TemplateSet.make(overrides: ["footer": "<footer>{{> legal}}</footer>", "legal": "Internal"],
+                                                  displayFolder: "templates")
+        #expect(diagnostics.isEmpty)
+        #expect(set.render(["site": ["title": "S"], "root": "./"], template: "404").contains("<footer>Internal</footer>"))
+    }
+
+    @Test func valuesAreHTMLEscaped() {
+        let (set, _) = TemplateSet.make(overrides: ["404": "{{t.not_found_title}}|{{{t.not_found_title}}}"], displayFolder: "templates")
+        #expect(set.render(["t": ["not_found_title": "<b>&"]], template: "404") == "&lt;b&gt;&amp;|<b>&")
+    }
+}
