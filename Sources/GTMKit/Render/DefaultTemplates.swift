@@ -5,6 +5,7 @@ enum DefaultTemplates {
         "base": base, "header": header, "footer": footer, "brief-list": briefList, "brief-meta": briefMeta,
         "home": home, "folder": folder, "brief": brief, "tag": tag, "tags": tags, "404": notFound,
         "sitemap": sitemap, "feed": feed,
+        "brief-footer": briefFooter, "competitor": competitor, "swot": swot, "gtm": gtm,
     ]
 
     /// Templates that render whole pages; the others are partials and layouts.
@@ -116,6 +117,87 @@ enum DefaultTemplates {
     </div>
     {{#brief.has_sources}}<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{{t.sources}}</h2><ol>{{#brief.sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>{{/brief.sources}}</ol></section>{{/brief.has_sources}}
     {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}
+    </article>
+    {{/main}}{{/base}}
+
+    """
+
+    /// Sources and backlinks, shared by every brief template.
+    static let briefFooter = """
+    {{#brief.has_sources}}<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{{t.sources}}</h2><ol>{{#brief.sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>{{/brief.sources}}</ol></section>{{/brief.has_sources}}
+    {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}
+    """
+
+    static let briefHeader = """
+    <header class="brief-header">
+    <p class="eyebrow"><a href="{{brief.folder_url}}">{{brief.kind_label}}</a>{{#brief.draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/brief.draft}}</p>
+    <h1>{{brief.title}}</h1>
+    {{#brief.summary}}<p class="lead">{{brief.summary}}</p>{{/brief.summary}}
+    {{> brief-meta}}
+    {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}
+    {{#brief.never_reviewed}}<p class="flag flag-stale" role="note"><strong>{{t.never_reviewed}}.</strong> {{t.never_reviewed_note}}</p>{{/brief.never_reviewed}}
+    </header>
+    """
+
+    static let competitor = """
+    {{<base}}{{$main}}
+    <article class="brief kind-competitor">
+    \(briefHeader)
+    {{#brief.competitor}}
+    <section class="key-facts" aria-labelledby="key-facts-title">
+    <h2 id="key-facts-title">{{t.key_facts}}</h2>
+    {{#threat}}<p class="threat threat-{{threat}}">{{t.threat}}: <strong>{{threat_label}}</strong></p>{{/threat}}
+    <dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{#url}}<a href="{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</dd></div>{{/facts}}</dl>
+    </section>
+    <section class="five-w" aria-labelledby="five-w-title">
+    <h2 id="five-w-title">{{t.at_a_glance}}</h2>
+    <div class="five-w-grid">{{#five_w}}<div class="five-w-cell five-w-{{key}}"><h3><a href="#{{id}}">{{question}}</a></h3><p>{{first_paragraph}}</p></div>{{/five_w}}</div>
+    </section>
+    {{#has_swots}}<p class="related">{{t.swots}}: {{#swots}}<a href="{{url}}">{{title}}</a> {{/swots}}</p>{{/has_swots}}
+    {{/brief.competitor}}
+    <div class="prose">
+    {{{brief.content}}}
+    </div>
+    {{> brief-footer}}
+    </article>
+    {{/main}}{{/base}}
+
+    """
+
+    static let swot = """
+    {{<base}}{{$main}}
+    <article class="brief kind-swot">
+    \(briefHeader)
+    {{#brief.swot}}
+    {{#competitor_url}}<p class="related">{{t.kind_competitor}}: <a href="{{competitor_url}}">{{competitor_title}}</a></p>{{/competitor_url}}
+    {{#brief.preamble}}<div class="prose">{{{brief.preamble}}}</div>{{/brief.preamble}}
+    <div class="swot-grid">{{#quadrants}}<section class="swot-cell swot-{{key}}" aria-labelledby="{{id}}"><p class="swot-axis">{{axis}}</p><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/quadrants}}</div>
+    {{/brief.swot}}
+    {{#brief.other_sections}}<section class="prose"><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/brief.other_sections}}
+    {{> brief-footer}}
+    </article>
+    {{/main}}{{/base}}
+
+    """
+
+    static let gtm = """
+    {{<base}}{{$main}}
+    <article class="brief kind-gtm">
+    \(briefHeader)
+    {{#brief.gtm}}
+    <section class="unit-economics" aria-labelledby="economics-title">
+    <h2 id="economics-title">{{t.unit_economics}}</h2>
+    <dl class="facts">{{#product}}<div><dt>{{t.product}}</dt><dd>{{product}}</dd></div>{{/product}}{{#segment}}<div><dt>{{t.segment}}</dt><dd>{{segment}}</dd></div>{{/segment}}{{#stage_label}}<div><dt>{{t.stage}}</dt><dd>{{stage_label}}</dd></div>{{/stage_label}}</dl>
+    {{#health}}<p class="health health-{{health}}">{{t.f_ltv_cac}} {{ltv_cac}}: <strong>{{health_label}}</strong></p>{{/health}}
+    {{#has_figures}}<table class="figures"><tbody>{{#figures}}<tr class="figure-{{key}}"><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/figures}}</tbody></table>{{/has_figures}}
+    {{#has_funnel}}<h3>{{t.funnel}}</h3><table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
+    {{#overall_conversion}}<p>{{t.overall_conversion}}: <strong>{{overall_conversion}}</strong></p>{{/overall_conversion}}{{/has_funnel}}
+    </section>
+    {{/brief.gtm}}
+    <div class="prose">
+    {{{brief.content}}}
+    </div>
+    {{> brief-footer}}
     </article>
     {{/main}}{{/base}}
 

@@ -85,6 +85,27 @@ enum Theme {
     .sources a { word-break: break-all; }
     .subfolders ul { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; list-style: none; padding: 0; }
     .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: 1rem; text-align: center; }
+    .key-facts, .five-w, .unit-economics { max-width: 60rem; }
+    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: .5rem 1.5rem; margin: 0 0 1rem; }
+    .facts dt { color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
+    .facts dd { margin: 0; font-weight: 600; }
+    .threat, .health { display: inline-block; padding: .3rem .8rem; border-radius: 6px; border: 1px solid var(--line); background: var(--card); }
+    .threat-high, .health-critical { border-color: var(--danger); color: var(--danger); }
+    .threat-medium, .health-warning { border-color: var(--warn); color: var(--warn); }
+    .threat-low, .health-healthy { border-color: var(--ok); color: var(--ok); }
+    .five-w-grid { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
+    .five-w-cell { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .7rem 1rem; }
+    .five-w-cell h3 { margin: 0 0 .3rem; font-size: 1rem; }
+    .five-w-cell p { margin: 0; font-size: .93rem; color: var(--muted); }
+    .swot-grid { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; margin: 1rem 0 2rem; }
+    .swot-cell { background: var(--card); border: 1px solid var(--line); border-top: 4px solid var(--ok); border-radius: 8px; padding: .4rem 1rem; }
+    .swot-weaknesses, .swot-threats { border-top-color: var(--danger); }
+    .swot-cell h2 { border: 0; margin-top: .2rem; }
+    .swot-axis { margin: .3rem 0 0; font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+    .figures, .funnel { display: table; }
+    .figures td, .funnel td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .related { font-size: .95rem; }
+    @media (max-width: 48rem) { .swot-grid { grid-template-columns: 1fr; } }
     @media (max-width: 40rem) {
       body { font-size: 15px; }
       main { padding: 1rem .85rem 2rem; }

@@ -138,6 +138,7 @@ struct ViewModels: Sendable {
             "stale": isStale(brief),
             "never_reviewed": isNeverReviewed(brief),
         ]
+        model.merge(kindValues(index)) { current, _ in current }
         if let summary = brief.matter.summary { model["summary"] = summary }
         if let owner = brief.matter.owner { model["owner"] = owner }
         if let updated = brief.matter.updated { model["updated"] = updated.description }

@@ -215,7 +215,7 @@ enum Golden {
         if expected != actual {
             let expectedLines = expected.components(separatedBy: "\n")
             let actualLines = actual.components(separatedBy: "\n")
-            let index = zip(expectedLines, actualLines).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+            let index = Array(zip(expectedLines, actualLines)).firstIndex { $0.0 != $0.1 } ?? min(expectedLines.count, actualLines.count)
             let want = index < expectedLines.count ? expectedLines[index] : "<end of file>"
             let got = index < actualLines.count ? actualLines[index] : "<end of file>"
             Issue.record("""

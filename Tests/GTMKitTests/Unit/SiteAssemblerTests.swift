@@ -13,19 +13,19 @@ struct SiteAssemblerTests {
 
     @Test func duplicateSlugIsAnError() throws {
         let (site, diagnostics) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\nslug: acme\n---\n"),
-            ("competitors/b.md", "---\ntitle: B\nowner: x\nslug: acme\n---\n"),
+            ("notes/a.md", "---\ntitle: A\nslug: acme\n---\n"),
+            ("notes/b.md", "---\ntitle: B\nowner: x\nslug: acme\n---\n"),
         ])
         #expect(diagnostics.codes == ["duplicate-slug"])
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.location.description == "content/competitors/b.md:4:1")
-        #expect(diagnostic.message.contains("content/competitors/a.md"))
+        #expect(diagnostic.location.description == "content/notes/b.md:4:1")
+        #expect(diagnostic.message.contains("content/notes/a.md"))
         #expect(site.briefs.count == 1)
     }
 
     @Test func sameSlugInDifferentFoldersIsFine() throws {
         let (_, diagnostics) = try assemble([
-            ("competitors/acme.md", briefText()), ("swot/acme.md", briefText()),
+            ("notes/acme.md", briefText()), ("reference/acme.md", briefText()),
         ])
         #expect(diagnostics.isEmpty)
     }
@@ -44,12 +44,12 @@ struct SiteAssemblerTests {
 
     @Test func brokenAnchorIsReportedAtTheLink() throws {
         let (_, diagnostics) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\n---\n\n## Who\n\nSee [b](b.md#nope) and [self](#who).\n"),
-            ("competitors/b.md", "---\ntitle: B\n---\n## Real heading\n"),
+            ("notes/a.md", "---\ntitle: A\n---\n\n## Who\n\nSee [b](b.md#nope) and [self](#who).\n"),
+            ("notes/b.md", "---\ntitle: B\n---\n## Real heading\n"),
         ])
         #expect(diagnostics.codes == ["broken-anchor"])
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.location.description == "content/competitors/a.md:7:5")
+        #expect(diagnostic.location.description == "content/notes/a.md:7:5")
         #expect(diagnostic.message.contains("#real-heading"))
     }
 
@@ -61,21 +61,21 @@ struct SiteAssemblerTests {
 
     @Test func anchorsMatchEncodedCJKIds() throws {
         let (_, diagnostics) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\n---\n[b](b.md#%E4%B8%BA%E4%BB%80%E4%B9%88) [c](b.md#为什么)\n"),
-            ("competitors/b.md", "---\ntitle: B\n---\n## 为什么\n"),
+            ("notes/a.md", "---\ntitle: A\n---\n[b](b.md#%E4%B8%BA%E4%BB%80%E4%B9%88) [c](b.md#为什么)\n"),
+            ("notes/b.md", "---\ntitle: B\n---\n## 为什么\n"),
         ])
         #expect(diagnostics.isEmpty)
     }
 
     @Test func backlinks() throws {
         let (site, diagnostics) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\n---\n[b](b.md) [self](#top) [b again](b.md)\n\n## Top\n"),
-            ("competitors/b.md", "---\ntitle: B\n---\nNo links.\n"),
-            ("swot/c.md", "---\ntitle: C\n---\n[b](../competitors/b.md) [a](../competitors/a.md)\n"),
+            ("notes/a.md", "---\ntitle: A\n---\n[b](b.md) [self](#top) [b again](b.md)\n\n## Top\n"),
+            ("notes/b.md", "---\ntitle: B\n---\nNo links.\n"),
+            ("reference/c.md", "---\ntitle: C\n---\n[b](../notes/b.md) [a](../notes/a.md)\n"),
         ])
         #expect(diagnostics.isEmpty)
         let index = Dictionary(uniqueKeysWithValues: site.briefs.enumerated().map { ($1.brief.contentPath, $0) })
-        let a = try #require(index["competitors/a.md"]), b = try #require(index["competitors/b.md"]), c = try #require(index["swot/c.md"])
+        let a = try #require(index["notes/a.md"]), b = try #require(index["notes/b.md"]), c = try #require(index["reference/c.md"])
         #expect(site.backlinks[b] == [a, c].sorted())
         #expect(site.backlinks[a] == [c], "a brief's links to itself are not backlinks")
         #expect(site.backlinks[c].isEmpty)
@@ -83,8 +83,8 @@ struct SiteAssemblerTests {
 
     @Test func tagsMergeCaseInsensitively() throws {
         let (site, _) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\ntags: [Mid Market, CRM]\n---\n"),
-            ("competitors/b.md", "---\ntitle: B\ntags: [mid market, 中型企业, Mid market]\n---\n"),
+            ("notes/a.md", "---\ntitle: A\ntags: [Mid Market, CRM]\n---\n"),
+            ("notes/b.md", "---\ntitle: B\ntags: [mid market, 中型企业, Mid market]\n---\n"),
         ])
         #expect(site.tags.map(\.slug) == ["crm", "mid-market", "中型企业"])
         let mid = try #require(site.tags.first { $0.slug == "mid-market" })
@@ -96,7 +96,7 @@ struct SiteAssemblerTests {
 
     @Test func foldersIncludeAncestorsAndSubfolders() throws {
         let (site, _) = try assemble([
-            ("competitors/a.md", briefText()),
+            ("notes/a.md", briefText()),
             ("reference/guides/setup.md", briefText()),
             ("top.md", briefText()),
         ])
@@ -111,15 +111,15 @@ struct SiteAssemblerTests {
     }
 
     @Test func briefsAreSortedByRoute() throws {
-        let (site, _) = try assemble([("swot/z.md", briefText()), ("competitors/b.md", briefText()), ("competitors/a.md", briefText())])
-        #expect(site.briefs.map(\.brief.route.path) == ["competitors/a/", "competitors/b/", "swot/z/"])
+        let (site, _) = try assemble([("reference/z.md", briefText()), ("notes/b.md", briefText()), ("notes/a.md", briefText())])
+        #expect(site.briefs.map(\.brief.route.path) == ["notes/a/", "notes/b/", "reference/z/"])
     }
 
     @Test func linkProblemsFromEveryBriefAreCollected() throws {
         let (_, diagnostics) = try assemble([
-            ("competitors/a.md", "---\ntitle: A\n---\n[x](missing.md)\n"),
-            ("competitors/b.md", "---\ntitle: B\n---\n[y](newco.md)\n"),
-        ], drafts: [("competitors/newco.md", "---\ntitle: N\ndraft: true\n---\n")])
+            ("notes/a.md", "---\ntitle: A\n---\n[x](missing.md)\n"),
+            ("notes/b.md", "---\ntitle: B\n---\n[y](newco.md)\n"),
+        ], drafts: [("notes/newco.md", "---\ntitle: N\ndraft: true\n---\n")])
         #expect(Set(diagnostics.codes) == ["broken-link", "link-to-draft"])
     }
 }
