@@ -82,12 +82,24 @@ public struct MarkdownRenderer: Sendable {
     private func rewriteDestinations(in document: OpaquePointer, lineOffset: Int,
                                      rewriteLink: (LinkOccurrence) -> String?) {
         guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
+        // A line break inside Chinese or Japanese text is not a space: browsers would show one.
+        var cjkBreaks: [OpaquePointer] = []
+        defer {
+            cmark_iter_free(iterator)
+            for node in cjkBreaks {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_SOFTBREAK, Self.joinsCJK(node) {
+                cjkBreaks.append(node)
+                continue
+            }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                   let pointer = cmark_node_get_url(node) else { continue }
             let occurrence = LinkOccurrence(url: String(cString: pointer),
@@ -97,6 +109,24 @@ public struct MarkdownRenderer: Sendable {
             if let replacement = rewriteLink(occurrence) {
                 cmark_node_set_url(node, replacement)
             }
+        }
+    }
+
+    /// True for a soft break between two runs of text that end and start with CJK characters
+    /// or full-width punctuation.
+    static func joinsCJK(_ node: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
+              cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
+              let before = cmark_node_get_literal(previous), let after = cmark_node_get_literal(next) else { return false }
+        let last = String(cString: before).unicodeScalars.last
+        let first = String(cString: after).unicodeScalars.first
+        return last.map(isCJK) == true && first.map(isCJK) == true
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FA1F: return true
+        default: return false
         }
     }
 

@@ -20,6 +20,7 @@ enum DefaultTemplates {
     <title>{{page_title}} · {{site.title}}</title>
     {{#description}}<meta name="description" content="{{description}}">
     {{/description}}<meta name="generator" content="gtmgen">
+    <meta name="referrer" content="no-referrer">
     <link rel="stylesheet" href="{{root}}{{stylesheet}}">
     <link rel="icon" href="{{root}}favicon.svg" type="image/svg+xml">
     <link rel="alternate" type="application/atom+xml" href="{{root}}feed.xml" title="{{site.title}}">
@@ -111,7 +112,7 @@ enum DefaultTemplates {
     {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}
     {{#brief.never_reviewed}}<p class="flag flag-stale" role="note"><strong>{{t.never_reviewed}}.</strong> {{t.never_reviewed_note}}</p>{{/brief.never_reviewed}}
     </header>
-    {{#brief.has_toc}}<nav class="toc" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ol>{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ol></nav>{{/brief.has_toc}}
+    {{#brief.has_toc}}<nav class="toc" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ul>{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ul></nav>{{/brief.has_toc}}
     <div class="prose">
     {{{brief.content}}}
     </div>
@@ -254,7 +255,7 @@ enum DefaultTemplates {
     <updated>{{updated}}</updated>
     {{#author}}<author><name>{{author}}</name></author>{{/author}}
     {{#summary}}<summary>{{summary}}</summary>{{/summary}}
-    <content type="html">{{content}}</content>
+    <content type="html" xml:base="{{url}}">{{content}}</content>
     </entry>
     {{/entries}}</feed>
 

@@ -22,7 +22,12 @@ enum Theme {
       :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #30363d; --card: #161b22;
         --accent: #7aa2ff; --accent-soft: #1b2a4a; --warn: #e3b341; --warn-soft: #2d2408; --danger: #ff7b72; --ok: #56d364; }
     }
+    :root { color-scheme: light dark; }
     *, *::before, *::after { box-sizing: border-box; }
+    time { white-space: nowrap; }
+    .lead, .flag, .meta { max-width: 48rem; }
+    :lang(zh) h1, :lang(zh) td:first-child, :lang(zh) th { word-break: keep-all; }
+    td[style*="right"] { white-space: nowrap; }
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
     body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.65 var(--font); }
     a { color: var(--accent); text-underline-offset: 2px; }
@@ -79,7 +84,7 @@ enum Theme {
     .owner { color: var(--muted); font-size: .9rem; }
     .toc { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; margin: 1rem 0 1.5rem; max-width: 48rem; }
     .toc-title { font-weight: 600; margin: 0 0 .3rem; }
-    .toc ol { margin: 0; padding-left: 1.2rem; columns: 2 14rem; }
+    .toc ul { margin: 0; padding-left: 1.2rem; columns: 2 14rem; }
     .toc-level-3 { margin-left: 1rem; font-size: .92rem; }
     .sources, .backlinks { max-width: 48rem; font-size: .95rem; }
     .sources a { word-break: break-all; }
@@ -109,7 +114,7 @@ enum Theme {
     @media (max-width: 40rem) {
       body { font-size: 15px; }
       main { padding: 1rem .85rem 2rem; }
-      .toc ol { columns: 1; }
+      .toc ul { columns: 1; }
     }
     @media print {
       :root { --bg: #fff; --fg: #000; --muted: #333; --card: #fff; --line: #999; --accent: #000; --accent-soft: #eee; }
@@ -118,6 +123,9 @@ enum Theme {
       .site-header { padding: 0 0 .3rem; border-bottom: 1px solid #000; }
       main { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
+      .backlinks { display: none; }
+      .sources a[href^="http"]::after { content: " — " attr(href); font-size: .8em; word-break: break-all; }
+      .site-footer { break-before: avoid; }
       .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: #333; word-break: break-all; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       table, pre, blockquote, .brief-item, li { break-inside: avoid; page-break-inside: avoid; }

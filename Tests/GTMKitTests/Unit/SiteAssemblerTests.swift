@@ -100,9 +100,9 @@ struct SiteAssemblerTests {
             ("reference/guides/setup.md", briefText()),
             ("top.md", briefText()),
         ])
-        #expect(site.folders.map(\.path) == ["", "competitors", "reference", "reference/guides"])
+        #expect(site.folders.map(\.path) == ["", "notes", "reference", "reference/guides"])
         let root = try #require(site.folders.first { $0.path.isEmpty })
-        #expect(root.subfolders == ["competitors", "reference"])
+        #expect(root.subfolders == ["notes", "reference"])
         #expect(root.members.count == 1)
         let reference = try #require(site.folders.first { $0.path == "reference" })
         #expect(reference.members.isEmpty)
@@ -121,5 +121,92 @@ struct SiteAssemblerTests {
             ("notes/b.md", "---\ntitle: B\n---\n[y](newco.md)\n"),
         ], drafts: [("notes/newco.md", "---\ntitle: N\ndraft: true\n---\n")])
         #expect(Set(diagnostics.codes) == ["broken-link", "link-to-draft"])
+    }
+}
+
+@Suite("Kind checks in SiteAssembler")
+struct KindCheckTests {
+    func assemble(_ files: [(String, String)]) throws -> (Site, [Diagnostic]) {
+        SiteAssembler(config: SiteConfig(), buildDate: TestDate.buildDate)
+            .assemble(briefs: try files.map { try parseValid($0.0, $0.1) }, excludedDrafts: [], assets: [])
+    }
+
+    static let fiveW1H = "## Who\n\nx\n\n## What\n\nx\n\n## Where\n\nx\n\n## When\n\nx\n\n## Why\n\nx\n\n## How\n\nx\n"
+
+    @Test func competitorWithAllSectionsIsValid() throws {
+        #expect(try assemble([("competitors/a.md", briefText(body: Self.fiveW1H))]).1.isEmpty)
+    }
+
+    @Test func missingSectionIsReportedForACompetitor() throws {
+        let body = Self.fiveW1H.replacingOccurrences(of: "## Where\n", with: "## Somewhere else\n")
+        let diagnostics = try assemble([("competitors/a.md", briefText(body: body))]).1
+        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.first?.message.contains("Where") == true)
+    }
+
+    @Test func longestSectionNameWins() throws {
+        // `## Why we win` is the battlecard section, not Why; `## 什么时候上市` is When, not What.
+        let body = "## 谁\n\nx\n\n## 什么\n\nx\n\n## 哪里\n\nx\n\n## 什么时候上市\n\nx\n\n## Why we win\n\nx\n\n## 如何\n\nx\n"
+        let diagnostics = try assemble([("competitors/a.md", briefText(body: body))]).1
+        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.first?.message.contains("\"Why\"") == true)
+        let aliases = body.replacingOccurrences(of: "## Why we win", with: "## Why — customers pick them")
+        #expect(try assemble([("competitors/a.md", briefText(body: aliases))]).1.isEmpty)
+    }
+
+    @Test func swotNeedsFourSections() throws {
+        let body = "## Strengths\n\nx\n\n## 劣势\n\nx\n\n## Opportunities\n\nx\n"
+        let diagnostics = try assemble([("swot/a.md", briefText(body: body))]).1
+        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.first?.message.contains("Threats") == true)
+    }
+
+    @Test func badMetricIsAnErrorAtItsValue() throws {
+        let text = "---\ntitle: G\nmetrics:\n  mrr: 1200\n  arpa: lots\n  cac: -5\n---\n## Differentiation\n\n## Value drivers\n\n## Sales messaging\n"
+        let diagnostics = try assemble([("gtm/a.md", text)]).1
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+        #expect(diagnostics.map(\.location.line).sorted() == [5, 6])
+    }
+
+    @Test func growingFunnelIsAWarningAtThatStep() throws {
+        let text = "---\ntitle: G\nfunnel:\n  acquisition: 100\n  activation: 150\n---\n## Differentiation\n\n## Value drivers\n\n## Sales messaging\n"
+        let diagnostics = try assemble([("gtm/a.md", text)]).1
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.first?.location.line == 5)
+    }
+}
+
+@Suite("UnitEconomics")
+struct UnitEconomicsTests {
+    @Test func derivedFigures() throws {
+        // MRR 120,000; ARPA 800; churn 2% → lifetime 50 months; margin 0.8 → LTV 32,000;
+        // CAC 300,000 / 100 = 3,000 → LTV/CAC 10.67; payback 3,000 / 640 = 4.6875 months.
+        let economics = UnitEconomics(metrics: GTMMetrics(mrr: 120_000, arpa: 800, churnMonthly: 0.02,
+                                                          salesMarketingSpend: 300_000, newCustomers: 100, grossMargin: 0.8))
+        #expect(economics.arr == 1_440_000)
+        #expect(economics.cac == 3_000)
+        #expect(economics.cacDerived)
+        #expect(abs((economics.lifetimeMonths ?? 0) - 50) < 1e-9)
+        #expect(abs((economics.ltv ?? 0) - 32_000) < 1e-6)
+        #expect(abs((economics.ltvToCAC ?? 0) - 32_000.0 / 3_000.0) < 1e-9)
+        #expect(economics.health == .healthy)
+        #expect(abs((economics.paybackMonths ?? 0) - 4.6875) < 1e-9)
+    }
+
+    @Test func missingInputsGiveNoFigure() {
+        let economics = UnitEconomics(metrics: GTMMetrics(arpa: 100, churnMonthly: 0, newCustomers: 0))
+        #expect(economics.arr == nil)
+        #expect(economics.cac == nil)
+        #expect(economics.lifetimeMonths == nil)
+        #expect(economics.ltv == nil)
+        #expect(economics.ltvToCAC == nil)
+        #expect(economics.paybackMonths == nil)
+    }
+
+    @Test func healthThresholds() {
+        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 3, cac: 100)).health == .healthy)
+        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 2, cac: 100)).health == .warning)
+        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 0.5, cac: 100)).health == .critical)
     }
 }
