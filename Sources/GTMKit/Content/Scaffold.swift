@@ -48,6 +48,12 @@ public enum Scaffold {
         return lines.joined(separator: "\n")
     }
 
+    /// Text that `gtmgen new` wrote and nobody replaced yet.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        return trimmed.hasPrefix("TODO") || trimmed.hasPrefix("待补充") || trimmed == "待指定" || trimmed.hasPrefix("一句话摘要（待补充")
+    }
+
     static func sections(kind: BriefKind, chinese: Bool) -> [String] {
         switch (kind, chinese) {
         case (.competitor, false): return ["Who", "What", "Where", "When", "Why", "How", "Why we win", "Landmines", "Objections"]

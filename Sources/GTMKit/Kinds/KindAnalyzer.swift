@@ -1,13 +1,18 @@
 /// Checks a rendered brief against its kind's schema (required sections, typed keys) and
 /// derives its facts. Every problem is positioned at the offending key or heading.
 public struct KindAnalyzer: Sendable {
-    public init() {}
+    /// `currency` of gtmgen.yaml, for GTM figures whose brief names none.
+    public var defaultCurrency: String?
+
+    public init(defaultCurrency: String? = nil) {
+        self.defaultCurrency = defaultCurrency
+    }
 
     public static let funnelKeys = ["acquisition", "activation", "retention", "revenue", "referral"]
     static let metricKeys = ["mrr", "arpa", "churn_monthly", "lifetime_months", "cac", "sales_marketing_spend", "new_customers", "gross_margin"]
 
     public func analyze(_ brief: Brief, _ markdown: RenderedMarkdown) -> (BriefFacts, [Diagnostic]) {
-        var reader = ExtraKeyReader(brief: brief)
+        var reader = ExtraKeyReader(brief: brief, defaultCurrency: defaultCurrency)
         let specs = SectionCatalog.specs(for: brief.kind)
         var sections: [String: Int] = [:]
         for (index, section) in markdown.sections.enumerated() {
@@ -20,6 +25,17 @@ public struct KindAnalyzer: Sendable {
             let aliases = spec.aliases.joined(separator: ", ")
             reader.diagnostics.append(.error(brief.location(line: brief.bodyStartLine), code: "missing-section",
                 "missing section \"\(spec.word)\" (a \(kindPhrase(brief.kind)) needs \(required.map(\.word).joined(separator: ", ")); aliases: \(aliases)): add a level-2 heading `## \(spec.word)`"))
+        }
+        for section in markdown.sections where Scaffold.isPlaceholder(section.firstParagraphText) {
+            reader.diagnostics.append(.warning(brief.location(line: section.heading.line, column: section.heading.column),
+                code: "placeholder", "section \"\(section.heading.text)\" still holds the placeholder `\(section.firstParagraphText)`: write it or remove the section"))
+        }
+        for key in ["summary", "owner"] {
+            let value = key == "summary" ? brief.matter.summary : brief.matter.owner
+            if let value, Scaffold.isPlaceholder(value) {
+                reader.diagnostics.append(.warning(brief.matter.location(of: key), code: "placeholder",
+                    "`\(key)` still holds the placeholder `\(value)`: fill it in"))
+            }
         }
         let details: BriefFacts.Details
         switch brief.kind {
@@ -44,10 +60,12 @@ public struct KindAnalyzer: Sendable {
 /// Typed reads of the kind-specific front matter keys, collecting diagnostics.
 struct ExtraKeyReader {
     let brief: Brief
+    let defaultCurrency: String?
     var diagnostics: [Diagnostic] = []
 
-    init(brief: Brief) {
+    init(brief: Brief, defaultCurrency: String?) {
         self.brief = brief
+        self.defaultCurrency = defaultCurrency
     }
 
     func entry(_ key: String) -> YAMLEntry? {
@@ -150,7 +168,7 @@ struct ExtraKeyReader {
 
     mutating func gtm() -> GTMFacts {
         var metrics = GTMMetrics()
-        var currency = text("currency")
+        var currency = text("currency") ?? defaultCurrency
         if let map = map("metrics") {
             metrics.mrr = number("mrr", in: map, label: "metrics.mrr")
             metrics.arpa = number("arpa", in: map, label: "metrics.arpa")
@@ -180,7 +198,7 @@ struct ExtraKeyReader {
                 var conversion: Double?
                 if let previous = steps.last {
                     if count > previous.count, let entry = map[key] {
-                        diagnostics.append(.warning(at(entry.value), code: "funnel-grows",
+                        diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: "funnel-grows",
                             "funnel grows from \(previous.key) (\(NumberFormat.plain(previous.count))) to \(key) (\(NumberFormat.plain(count))): each AARRR step should count at most the one before"))
                     }
                     conversion = previous.count > 0 ? count / previous.count : nil

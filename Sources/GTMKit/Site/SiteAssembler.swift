@@ -50,7 +50,7 @@ public struct SiteAssembler: Sendable {
                                     excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
                                     assets: Set(assets), unreadable: unreadable)
         let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
-        let analyzer = KindAnalyzer()
+        let analyzer = KindAnalyzer(defaultCurrency: config.currency)
 
         let rendered: [(RenderedBrief, [Diagnostic])] = accepted.parallelMap { brief in
             var links: [BriefLink] = []

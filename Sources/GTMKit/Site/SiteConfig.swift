@@ -9,12 +9,14 @@ public struct SiteConfig: Sendable {
     public var positioningY = "Capability"
     public var allowsUnsafeHTML = false
     public var description: String?
+    /// Currency code for GTM figures whose brief gives none (`CNY`, `USD`).
+    public var currency: String?
     /// Keys gtmgen does not know, exposed to templates as `site.params`.
     public var params: [YAMLEntry] = []
 
     public init() {}
 
-    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description"]
+    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description", "currency"]
 
     /// Reads the config text. `displayPath` is where diagnostics point (`gtmgen.yaml`).
     public static func parse(_ text: String, displayPath: String) -> (SiteConfig, [Diagnostic]) {
@@ -38,6 +40,7 @@ public struct SiteConfig: Sendable {
             switch entry.key {
             case "title": config.title = reader.string(value, key: "title") ?? config.title
             case "description": config.description = reader.string(value, key: "description")
+            case "currency": config.currency = reader.string(value, key: "currency")
             case "base_url":
                 if let url = reader.string(value, key: "base_url") {
                     if url.hasPrefix("http://") || url.hasPrefix("https://") {

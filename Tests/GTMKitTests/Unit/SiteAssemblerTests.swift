@@ -125,7 +125,7 @@ struct SiteAssemblerTests {
 }
 
 @Suite("Kind checks in SiteAssembler")
-struct KindCheckTests {
+struct AssemblerKindCheckTests {
     func assemble(_ files: [(String, String)]) throws -> (Site, [Diagnostic]) {
         SiteAssembler(config: SiteConfig(), buildDate: TestDate.buildDate)
             .assemble(briefs: try files.map { try parseValid($0.0, $0.1) }, excludedDrafts: [], assets: [])
@@ -174,39 +174,5 @@ struct KindCheckTests {
         let diagnostics = try assemble([("gtm/a.md", text)]).1
         #expect(diagnostics.map(\.severity) == [.warning])
         #expect(diagnostics.first?.location.line == 5)
-    }
-}
-
-@Suite("UnitEconomics")
-struct UnitEconomicsTests {
-    @Test func derivedFigures() throws {
-        // MRR 120,000; ARPA 800; churn 2% → lifetime 50 months; margin 0.8 → LTV 32,000;
-        // CAC 300,000 / 100 = 3,000 → LTV/CAC 10.67; payback 3,000 / 640 = 4.6875 months.
-        let economics = UnitEconomics(metrics: GTMMetrics(mrr: 120_000, arpa: 800, churnMonthly: 0.02,
-                                                          salesMarketingSpend: 300_000, newCustomers: 100, grossMargin: 0.8))
-        #expect(economics.arr == 1_440_000)
-        #expect(economics.cac == 3_000)
-        #expect(economics.cacDerived)
-        #expect(abs((economics.lifetimeMonths ?? 0) - 50) < 1e-9)
-        #expect(abs((economics.ltv ?? 0) - 32_000) < 1e-6)
-        #expect(abs((economics.ltvToCAC ?? 0) - 32_000.0 / 3_000.0) < 1e-9)
-        #expect(economics.health == .healthy)
-        #expect(abs((economics.paybackMonths ?? 0) - 4.6875) < 1e-9)
-    }
-
-    @Test func missingInputsGiveNoFigure() {
-        let economics = UnitEconomics(metrics: GTMMetrics(arpa: 100, churnMonthly: 0, newCustomers: 0))
-        #expect(economics.arr == nil)
-        #expect(economics.cac == nil)
-        #expect(economics.lifetimeMonths == nil)
-        #expect(economics.ltv == nil)
-        #expect(economics.ltvToCAC == nil)
-        #expect(economics.paybackMonths == nil)
-    }
-
-    @Test func healthThresholds() {
-        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 3, cac: 100)).health == .healthy)
-        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 2, cac: 100)).health == .warning)
-        #expect(UnitEconomics(metrics: GTMMetrics(arpa: 100, lifetimeMonths: 0.5, cac: 100)).health == .critical)
     }
 }
