@@ -32,7 +32,7 @@ public enum NumberFormat {
 
     /// `0.4567` → `45.7%`.
     public static func percent(_ fraction: Double) -> String {
-        plain(fraction * 100, decimals: 1) + "%"
+        plain(fraction * 100, decimals: fraction < 0.01 ? 2 : 1) + "%"
     }
 
     /// `4.26` → `4.3×`.

@@ -63,8 +63,9 @@ public struct MarkdownRenderer: Sendable {
                 }
                 output.headings.append(heading)
                 startsSection = level == 2
-            } else if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, output.needsFirstParagraph {
-                output.setFirstParagraph(Self.plainText(of: node))
+            } else if output.needsFirstParagraph {
+                // The section's opening block, as plain text: a paragraph or a list alike.
+                output.setFirstParagraph(Self.excerpt(Self.plainText(of: node)))
             }
             if startsSection, let heading = output.headings.last {
                 output.startSection(heading, headingHTML: html)
@@ -158,6 +159,14 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return text.trimmingWhitespace
+    }
+
+    /// At most about 280 characters, cut at a space when there is one near the end.
+    static func excerpt(_ text: String, limit: Int = 280) -> String {
+        guard text.count > limit else { return text }
+        var cut = text.prefix(limit)
+        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
+        return cut.trimmingWhitespace + "…"
     }
 
     static func escapeAttribute(_ text: String) -> String {

@@ -1,7 +1,9 @@
 /// The built-in templates, compiled into the binary so a project without `templates/` builds.
 /// A file `templates/<name>.mustache` replaces the one of the same name.
 enum DefaultTemplates {
-    static let all: [String: String] = [
+    static let all: [String: String] = core.merging(reader) { core, _ in core }
+
+    static let core: [String: String] = [
         "base": base, "header": header, "footer": footer, "brief-list": briefList, "brief-meta": briefMeta,
         "home": home, "folder": folder, "brief": brief, "tag": tag, "tags": tags, "404": notFound,
         "sitemap": sitemap, "feed": feed,
@@ -9,7 +11,8 @@ enum DefaultTemplates {
     ]
 
     /// Templates that render whole pages; the others are partials and layouts.
-    static let pageTemplates: Set<String> = ["home", "folder", "brief", "tag", "tags", "404", "sitemap", "feed"]
+    static let pageTemplates: Set<String> = ["home", "folder", "brief", "tag", "tags", "404", "sitemap", "feed",
+                                             "competitor", "swot", "gtm", "compare", "compare-5w1h", "battlecard", "search"]
 
     static let base = """
     <!DOCTYPE html>
@@ -40,7 +43,8 @@ enum DefaultTemplates {
     static let header = """
     <header class="site-header">
     <a class="brand" href="{{root}}">{{site.title}}</a>
-    <nav aria-label="{{t.sections}}"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+    <nav aria-label="{{t.sections}}"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="true"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+    <form class="header-search" role="search" action="{{root}}search/"><label class="visually-hidden" for="header-q">{{t.search_label}}</label><input id="header-q" name="q" type="search" placeholder="{{t.search}}"></form>
     </header>
     """
 
@@ -76,6 +80,15 @@ enum DefaultTemplates {
     <h2 id="by-kind">{{t.by_kind}}</h2>
     <ul class="kind-cards">{{#kinds}}<li class="kind-card kind-{{kind}}"><a href="{{url}}"><span class="count">{{count}}</span> <span class="label">{{label}}</span></a></li>{{/kinds}}</ul>
     </section>
+    {{#has_threats}}<section aria-labelledby="threats">
+    <h2 id="threats">{{t.threats_by_level}}</h2>
+    <div class="threat-groups">{{#threat_groups}}<div class="threat-group"><h3 class="threat-tag threat-{{threat}}">{{label}}</h3><ul>{{#items}}<li><a href="{{url}}">{{title}}</a> <span class="owner">{{segment}}</span> · <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></li>{{/items}}</ul></div>{{/threat_groups}}</div>
+    <p><a href="{{compare_url}}">{{t.matrix}}</a> · <a href="{{five_w_url}}">{{t.five_w_side}}</a></p>
+    </section>{{/has_threats}}
+    {{#has_gtm}}<section aria-labelledby="gtm-health">
+    <h2 id="gtm-health">{{t.gtm_health}}</h2>
+    <ul class="review-list">{{#gtm_health}}<li><a href="{{url}}">{{title}}</a>{{#stage_label}} <span class="owner">{{stage_label}}</span>{{/stage_label}}{{#health}} <span class="health-tag health-{{health}}">{{ltv_cac}} · {{health_label}}</span>{{/health}}</li>{{/gtm_health}}</ul>
+    </section>{{/has_gtm}}
     {{#has_review}}<section aria-labelledby="needs-review">
     <h2 id="needs-review">{{t.needs_review}}</h2>
     <ul class="review-list">{{#review}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-stale">{{status}}</span> <span class="owner">{{owner}}</span></li>{{/review}}</ul>
@@ -154,6 +167,7 @@ enum DefaultTemplates {
     <h2 id="five-w-title">{{t.at_a_glance}}</h2>
     <div class="five-w-grid">{{#five_w}}<div class="five-w-cell five-w-{{key}}"><h3><a href="#{{id}}">{{question}}</a></h3><p>{{first_paragraph}}</p></div>{{/five_w}}</div>
     </section>
+    <p class="related"><a href="battlecard/">{{t.open_battlecard}}</a></p>
     {{#has_swots}}<p class="related">{{t.swots}}: {{#swots}}<a href="{{url}}">{{title}}</a> {{/swots}}</p>{{/has_swots}}
     {{/brief.competitor}}
     <div class="prose">
@@ -190,8 +204,9 @@ enum DefaultTemplates {
     <h2 id="economics-title">{{t.unit_economics}}</h2>
     <dl class="facts">{{#product}}<div><dt>{{t.product}}</dt><dd>{{product}}</dd></div>{{/product}}{{#segment}}<div><dt>{{t.segment}}</dt><dd>{{segment}}</dd></div>{{/segment}}{{#stage_label}}<div><dt>{{t.stage}}</dt><dd>{{stage_label}}</dd></div>{{/stage_label}}</dl>
     {{#health}}<p class="health health-{{health}}">{{t.f_ltv_cac}} {{ltv_cac}}: <strong>{{health_label}}</strong></p>{{/health}}
+    {{#ltv_cac_svg}}<figure class="chart-figure">{{{ltv_cac_svg}}}</figure>{{/ltv_cac_svg}}
     {{#has_figures}}<table class="figures"><tbody>{{#figures}}<tr class="figure-{{key}}"><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/figures}}</tbody></table>{{/has_figures}}
-    {{#has_funnel}}<h3>{{t.funnel}}</h3><table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
+    {{#has_funnel}}<h3>{{t.funnel}}</h3>{{#funnel_svg}}<figure class="chart-figure">{{{funnel_svg}}}</figure>{{/funnel_svg}}<table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
     {{#overall_conversion}}<p>{{t.overall_conversion}}: <strong>{{overall_conversion}}</strong></p>{{/overall_conversion}}{{/has_funnel}}
     </section>
     {{/brief.gtm}}

@@ -32,7 +32,9 @@ extension ViewModels {
         var rows: [[String: Any]] = []
         func row(_ label: String, _ value: String?, url: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            rows.append(["label": strings[label], "value": value, "url": url ?? ""])
+            var row: [String: Any] = ["label": strings[label], "value": value]
+            if let url { row["url"] = url }
+            rows.append(row)
         }
         row("segment", facts.segment)
         row("region", facts.region)
@@ -63,7 +65,9 @@ extension ViewModels {
             part["question"] = strings["q_\(key)"]
             return part
         }
-        model["battlecard"] = ["why_we_win", "landmines", "objections"].compactMap { parts[$0] }
+        let battlecard = ["why_we_win", "landmines", "objections"].compactMap { parts[$0] }
+        model["battlecard"] = battlecard
+        model["has_battlecard"] = !battlecard.isEmpty
         let swots = (site.swotsByCompetitor[index] ?? []).map { listItem($0, from: route) }
         model["swots"] = swots
         model["has_swots"] = !swots.isEmpty
@@ -132,6 +136,17 @@ extension ViewModels {
         model["funnel"] = funnel
         model["has_funnel"] = !funnel.isEmpty
         if let overall = economics.overallConversion { model["overall_conversion"] = NumberFormat.percent(overall) }
+        if facts.funnel.count >= 2 {
+            model["funnel_svg"] = FunnelChart(title: strings["funnel"], steps: facts.funnel.map { step in
+                FunnelChart.Step(label: strings["funnel_\(step.key)"], count: NumberFormat.plain(step.count), value: step.count,
+                                 conversion: step.conversion.map(NumberFormat.percent))
+            }).svg()
+        }
+        if let ltv = economics.ltv, let cac = economics.cac, let health = economics.health {
+            model["ltv_cac_svg"] = LTVCACChart(title: "\(strings["f_ltv_cac"]) \(NumberFormat.ratio(economics.ltvToCAC ?? 0))",
+                                               ltvLabel: "LTV", cacLabel: "CAC", benchmarkLabel: strings["benchmark_3x"],
+                                               ltv: ltv, cac: cac, health: health.rawValue).svg()
+        }
         return model
     }
 }

@@ -15,13 +15,20 @@ public struct PageRenderer: Sendable {
         case brief(Int)
         case folder(Int)
         case tag(Int)
-        case home, tagIndex, notFound, sitemap, feed
+        case battlecard(Int)
+        case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search
     }
 
     public func render(progress: (@Sendable (Int) -> Void)? = nil) -> [OutputFile] {
         let (assetFiles, stylesheetPath) = themeAssets()
-        let models = ViewModels(site: site, strings: UIStrings(language: site.config.language), stylesheetPath: stylesheetPath)
+        let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
+        let strings = UIStrings(language: site.config.language)
+        let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath,
+                                sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
         var jobs: [Job] = site.briefs.indices.map(Job.brief)
+        jobs += site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
+        if site.briefs.contains(where: { $0.brief.kind == .competitor }) { jobs += [.compare, .compareFiveW] }
+        jobs.append(.search)
         jobs += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
         jobs += site.tags.indices.map(Job.tag)
         jobs += [.home, .notFound, .sitemap, .feed]
@@ -32,7 +39,13 @@ public struct PageRenderer: Sendable {
             return file
         }
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
-        return (pages + assetFiles + copies).sorted { $0.path < $1.path }
+        let index = OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
+        return (pages + assetFiles + scripts + copies + [index]).sorted { $0.path < $1.path }
+    }
+
+    static func scriptFile(_ name: String, _ source: String) -> OutputFile {
+        let bytes = Array(source.utf8)
+        return OutputFile(path: "assets/\(name).\(Fingerprint.hex(bytes).prefix(10)).js", bytes: bytes)
     }
 
     func themeAssets() -> ([OutputFile], String) {
@@ -72,6 +85,43 @@ public struct PageRenderer: Sendable {
             context["items"] = sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) }
             context["tags_url"] = tag.route.relativeURL(to: Route("tags"))
             return OutputFile(path: tag.route.outputPath, text: templates.render(context, template: "tag"))
+
+        case .battlecard(let index):
+            let brief = site.briefs[index].brief
+            let route = models.battlecardRoute(brief)
+            var context = models.page(route: route, title: "\(strings["battlecard"]): \(brief.title)", lang: brief.lang,
+                                      description: brief.matter.summary, bodyClass: "page-battlecard")
+            // The brief's values, with links made from the battlecard's own folder.
+            var model = models.brief(index)
+            model["folder_url"] = route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home)
+            context["brief"] = model
+            context["brief_url"] = "../"
+            return OutputFile(path: route.outputPath, text: templates.render(context, template: "battlecard"))
+
+        case .compare:
+            let route = Route("compare")
+            var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
+            context["rows"] = models.matrixRows(from: route)
+            context["five_w_url"] = route.relativeURL(to: Route("compare/5w1h"))
+            if let map = models.positioningMap(from: route) { context["map_svg"] = map }
+            context["sort_script"] = models.sortScriptPath
+            return OutputFile(path: route.outputPath, text: templates.render(context, template: "compare"))
+
+        case .compareFiveW:
+            let route = Route("compare/5w1h")
+            var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
+            context["rows"] = models.fiveWRows(from: route)
+            context["competitors"] = models.competitorIndexes.map { index -> [String: Any] in
+                ["title": site.briefs[index].brief.title, "url": route.relativeURL(to: site.briefs[index].brief.route)]
+            }
+            context["compare_url"] = route.relativeURL(to: Route("compare"))
+            return OutputFile(path: route.outputPath, text: templates.render(context, template: "compare-5w1h"))
+
+        case .search:
+            let route = Route("search")
+            var context = models.page(route: route, title: strings["search"], bodyClass: "page-search")
+            context["search_script"] = models.searchScriptPath
+            return OutputFile(path: route.outputPath, text: templates.render(context, template: "search"))
 
         case .tagIndex:
             let route = Route("tags")
@@ -127,6 +177,14 @@ public struct PageRenderer: Sendable {
         context["items"] = sortedByRecency(Array(site.briefs.indices)).prefix(12).map { models.listItem($0, from: .home) }
         context["tags"] = tagCloud(from: .home)
         context["has_tags"] = !site.tags.isEmpty
+        let threats = models.threatGroups(from: .home)
+        context["threat_groups"] = threats
+        context["has_threats"] = !threats.isEmpty
+        context["compare_url"] = Route.home.relativeURL(to: Route("compare"))
+        context["five_w_url"] = Route.home.relativeURL(to: Route("compare/5w1h"))
+        let gtm = models.gtmHealth(from: .home)
+        context["gtm_health"] = gtm
+        context["has_gtm"] = !gtm.isEmpty
         return context
     }
 

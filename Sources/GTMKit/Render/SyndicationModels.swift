@@ -13,6 +13,13 @@ enum SyndicationModels {
             if let updated = item.brief.matter.updated { entry["lastmod"] = updated.description }
             urls.append(entry)
         }
+        let competitors = site.briefs.filter { $0.brief.kind == .competitor }
+        for item in competitors { urls.append(["loc": site.config.absoluteURL(Route(item.brief.route.path + "battlecard"))]) }
+        if !competitors.isEmpty {
+            urls.append(["loc": site.config.absoluteURL(Route("compare"))])
+            urls.append(["loc": site.config.absoluteURL(Route("compare/5w1h"))])
+        }
+        urls.append(["loc": site.config.absoluteURL(Route("search"))])
         if !site.tags.isEmpty { urls.append(["loc": site.config.absoluteURL(Route("tags"))]) }
         for tag in site.tags { urls.append(["loc": site.config.absoluteURL(tag.route)]) }
         return ["urls": urls]

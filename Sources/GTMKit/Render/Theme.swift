@@ -93,7 +93,7 @@ enum Theme {
     .key-facts, .five-w, .unit-economics { max-width: 60rem; }
     .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: .5rem 1.5rem; margin: 0 0 1rem; }
     .facts dt { color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
-    .facts dd { margin: 0; font-weight: 600; }
+    .facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
     .threat, .health { display: inline-block; padding: .3rem .8rem; border-radius: 6px; border: 1px solid var(--line); background: var(--card); }
     .threat-high, .health-critical { border-color: var(--danger); color: var(--danger); }
     .threat-medium, .health-warning { border-color: var(--warn); color: var(--warn); }
@@ -111,6 +111,59 @@ enum Theme {
     .figures td, .funnel td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .related { font-size: .95rem; }
     @media (max-width: 48rem) { .swot-grid { grid-template-columns: 1fr; } }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .header-search { margin-left: auto; }
+    .header-search input, .search-form input { font: inherit; padding: .3rem .6rem; border: 1px solid var(--line); border-radius: 6px;
+      background: var(--bg); color: var(--fg); }
+    .header-search input { width: 11rem; }
+    .search-form { display: flex; flex-direction: column; gap: .3rem; max-width: 36rem; }
+    .search-form input { font-size: 1.1rem; padding: .5rem .8rem; }
+    .search-results { list-style: none; padding: 0; max-width: 48rem; }
+    .search-hit { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+    .hint, .small { font-size: .85rem; color: var(--muted); }
+    a.small { color: var(--accent); }
+    .table-wrap { overflow-x: auto; max-width: 100%; margin-bottom: 1.5rem; border: 1px solid var(--line); border-radius: 8px; }
+    .table-wrap table { display: table; margin: 0; width: 100%; }
+    .table-wrap th, .table-wrap td { border-width: 0 0 1px 0; }
+    .matrix thead th { padding: 0; }
+    .matrix thead button { font: inherit; font-weight: 700; color: var(--fg); background: none; border: 0; padding: .5rem .7rem; width: 100%;
+      text-align: left; cursor: pointer; white-space: nowrap; }
+    .matrix thead button::after { content: " ↕"; color: var(--muted); font-weight: 400; }
+    .matrix th[aria-sort="ascending"] button::after { content: " ↑"; }
+    .matrix th[aria-sort="descending"] button::after { content: " ↓"; }
+    .matrix tbody th { font-weight: 600; white-space: nowrap; }
+    .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
+    .threat-tag, .health-tag { display: inline-block; font-size: .85rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px;
+      border: 1px solid currentColor; }
+    .threat-tag.threat-high, .health-tag.health-critical { color: var(--danger); }
+    .threat-tag.threat-medium, .health-tag.health-warning { color: var(--warn); }
+    .threat-tag.threat-low, .health-tag.health-healthy { color: var(--ok); }
+    .threat-groups { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); }
+    .threat-group { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; }
+    .threat-group h3 { margin: 0 0 .4rem; }
+    .threat-group ul { margin: 0; padding-left: 1.1rem; }
+    .chart-figure { margin: 0 0 1.5rem; max-width: 44rem; }
+    .chart { width: 100%; height: auto; font-family: var(--font); }
+    .chart text { fill: var(--fg); font-size: 13px; }
+    .chart .tick, .chart .conversion, .chart .benchmark-label { fill: var(--muted); font-size: 12px; }
+    .chart .axis { font-size: 13px; font-weight: 600; }
+    .chart .plot { fill: var(--card); stroke: var(--line); }
+    .chart .mid { stroke: var(--line); stroke-dasharray: 4 4; }
+    .chart .point { fill: var(--accent); stroke: var(--bg); stroke-width: 2; }
+    .chart .point.threat-high { fill: var(--danger); }
+    .chart .point.threat-medium { fill: var(--warn); }
+    .chart .point.threat-low { fill: var(--ok); }
+    .chart a:hover text, .chart a:focus text { text-decoration: underline; }
+    .chart .bar { fill: var(--accent); opacity: .85; }
+    .chart .value { fill: #fff; font-weight: 600; }
+    .chart .bar.cac { fill: var(--muted); }
+    .chart .bar.health-healthy { fill: var(--ok); }
+    .chart .bar.health-warning { fill: var(--warn); }
+    .chart .bar.health-critical { fill: var(--danger); }
+    .chart .benchmark { stroke: var(--fg); stroke-width: 2; stroke-dasharray: 5 3; }
+    .battlecard-grid { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
+    .battlecard-cell { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1rem; }
+    .battlecard-cell h2 { font-size: 1.15rem; margin-top: .6rem; }
     @media (max-width: 40rem) {
       body { font-size: 15px; }
       main { padding: 1rem .85rem 2rem; }
@@ -130,7 +183,19 @@ enum Theme {
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       table, pre, blockquote, .brief-item, li { break-inside: avoid; page-break-inside: avoid; }
       table { display: table; }
-      @page { margin: 16mm 14mm; }
+      @page { size: A4; margin: 14mm 12mm; }
+      .header-search, .hint { display: none; }
+      .chart-figure { break-inside: avoid; }
+      .chart text { fill: #000; }
+      .page-battlecard { font-size: 9.5pt; line-height: 1.35; }
+      .page-battlecard h1 { font-size: 18pt; margin: 0 0 .2em; }
+      .page-battlecard .battlecard-grid { grid-template-columns: 1fr 1fr 1fr; gap: 3mm; }
+      .page-battlecard .battlecard-cell { padding: 0 2mm; }
+      .page-battlecard .battlecard-cell h2 { font-size: 11pt; margin: 1mm 0; }
+      .page-battlecard .lead { font-size: 10pt; margin-bottom: 1mm; }
+      .page-battlecard .facts { gap: 1mm 4mm; margin-bottom: 2mm; }
+      .page-battlecard .prose a[href^="http"]::after { content: none; }
+      .page-battlecard .site-footer { display: none; }
     }
 
     """

@@ -60,6 +60,13 @@ public struct UIStrings: Sendable {
         "health_healthy": "Healthy (≥ 3×)", "health_warning": "Warning (below 3×)", "health_critical": "Critical (below 1×)",
         "funnel_acquisition": "Acquisition", "funnel_activation": "Activation", "funnel_retention": "Retention",
         "funnel_revenue": "Revenue", "funnel_referral": "Referral", "conversion": "Conversion", "count": "Count", "step": "Step",
+        "benchmark_3x": "3 × CAC (healthy)", "compare": "Compare", "matrix": "Comparison matrix", "positioning_map": "Positioning map",
+        "five_w_side": "5W1H side by side", "competitor": "Competitor", "sort_hint": "Select a column header to sort.",
+        "search": "Search", "search_label": "Search briefs", "search_placeholder": "Search titles, tags, text…",
+        "search_no_results": "No brief matches", "search_needs_js": "Search runs in your browser and needs JavaScript.",
+        "search_results": "results", "threats_by_level": "Competitors by threat level", "gtm_health": "GTM modules: LTV/CAC health",
+        "no_battlecard": "This brief has no battlecard sections yet (Why we win, Landmines, Objections).",
+        "open_battlecard": "Battlecard", "full_brief": "Full brief", "not_set": "—", "print": "Print",
     ]
 
     static let chinese: [String: String] = [
@@ -92,6 +99,13 @@ public struct UIStrings: Sendable {
         "health_healthy": "健康（≥ 3 倍）", "health_warning": "预警（低于 3 倍）", "health_critical": "危险（低于 1 倍）",
         "funnel_acquisition": "获客", "funnel_activation": "激活", "funnel_retention": "留存",
         "funnel_revenue": "收入", "funnel_referral": "推荐", "conversion": "转化率", "count": "数量", "step": "环节",
+        "benchmark_3x": "3 × CAC（健康线）", "compare": "对比", "matrix": "竞品对比矩阵", "positioning_map": "定位图",
+        "five_w_side": "5W1H 并排对比", "competitor": "竞品", "sort_hint": "点击列标题可排序。",
+        "search": "搜索", "search_label": "搜索简报", "search_placeholder": "搜索标题、标签、正文…",
+        "search_no_results": "没有匹配的简报", "search_needs_js": "搜索在浏览器中运行，需要启用 JavaScript。",
+        "search_results": "条结果", "threats_by_level": "按威胁等级的竞品", "gtm_health": "GTM 模块：LTV/CAC 健康度",
+        "no_battlecard": "这份简报还没有作战卡章节（我们的优势、地雷、异议处理）。",
+        "open_battlecard": "作战卡", "full_brief": "完整简报", "not_set": "—", "print": "打印",
     ]
 
     /// Fills `%@` placeholders in order.

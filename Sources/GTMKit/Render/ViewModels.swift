@@ -4,6 +4,8 @@ struct ViewModels: Sendable {
     let site: Site
     let strings: UIStrings
     let stylesheetPath: String
+    var sortScriptPath = ""
+    var searchScriptPath = ""
 
     /// Keys every page has: `site`, `t`, `root`, `stylesheet`, `nav`, `lang`, `page_title`, `build_date`.
     func page(route: Route, title: String, lang: String? = nil, description: String? = nil,
@@ -47,6 +49,11 @@ struct ViewModels: Sendable {
                 "url": link(from: route, to: folder.route, rootOverride: rootOverride),
                 "current": !route.path.isEmpty && route.path.hasPrefix(folder.route.path),
             ]
+        }
+        if site.briefs.contains(where: { $0.brief.kind == .competitor }) {
+            let compare = Route("compare")
+            items.append(["label": strings["compare"], "url": link(from: route, to: compare, rootOverride: rootOverride),
+                          "current": route.path.hasPrefix(compare.path)])
         }
         if !site.tags.isEmpty {
             let tags = Route("tags")

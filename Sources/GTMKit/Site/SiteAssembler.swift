@@ -11,7 +11,8 @@ public struct SiteAssembler: Sendable {
 
     /// Routes the generator writes itself; a brief may not take them.
     static let reservedRoutes: [String: String] = [
-        "tags/": "the tag index", "assets/": "the stylesheet folder",
+        "tags/": "the tag index", "assets/": "the stylesheet folder", "compare/": "the comparison matrix",
+        "search/": "the search page",
     ]
 
     public func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String],
@@ -35,7 +36,7 @@ public struct SiteAssembler: Sendable {
                     "slug `\(brief.slug)` collides with the folder content/\(brief.route.path) and its index page; set a different `slug:` or rename the folder"))
                 continue
             }
-            if let owner = Self.reservedRoutes.first(where: { brief.route.path.hasPrefix($0.key) && brief.folder.isEmpty }) {
+            if let owner = Self.reservedRoutes.first(where: { brief.route.path.hasPrefix($0.key) }) {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "reserved-slug",
                     "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
                 continue

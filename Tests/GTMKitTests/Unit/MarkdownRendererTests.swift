@@ -90,13 +90,16 @@ struct MarkdownRendererTests {
 
             ## What
 
-            - a list first
-
             Then text.
+
+            ## Why
+
+            - a list first
+            - second item
             """
         // A body that starts on line 9 of its file.
         let rendered = renderer.render(body, lineOffset: 8)
-        #expect(rendered.sections.map(\.heading.text) == ["Who", "What"])
+        #expect(rendered.sections.map(\.heading.text) == ["Who", "What", "Why"])
         let who = rendered.sections[0]
         #expect(who.heading.line == 11)
         #expect(who.heading.column == 1)
@@ -104,10 +107,13 @@ struct MarkdownRendererTests {
         #expect(who.html.contains("<h3 id=\"detail\">Detail</h3>"))
         #expect(who.html.contains("Detail text."))
         #expect(!who.html.contains("<h2"), "a section's HTML starts after its heading")
-        #expect(!who.html.contains("a list first"))
+        #expect(!who.html.contains("Then text"))
         let what = rendered.sections[1]
         #expect(what.heading.line == 22)
         #expect(what.firstParagraphText == "Then text.")
+        #expect(what.html == "<p>Then text.</p>\n")
+        // A section that opens with a list still gets a summary text (shown in 5W1H cells).
+        #expect(rendered.sections[2].firstParagraphText.contains("a list first"))
         #expect(rendered.headings.first { $0.text == "Detail" }?.line == 18)
         #expect(rendered.preambleHTML == "<p>Intro paragraph.</p>\n")
         #expect(rendered.html.hasPrefix("<p>Intro paragraph.</p>\n<h2 id=\"who\">Who</h2>"))

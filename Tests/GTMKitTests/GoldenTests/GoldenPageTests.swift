@@ -11,6 +11,8 @@ struct GoldenPageTests {
         "competitors/acme/index.html",
         "competitors/yunfan/index.html",
         "competitors/index.html",
+        "gtm/crm-push/index.html",
+        "swot/acme-swot/index.html",
         "tags/mid-market/index.html",
         "tags/中型企业/index.html",
         "sitemap.xml",

@@ -1,0 +1,53 @@
+/// The positioning map: competitors placed by `position` x/y (0–10) on the axes named in
+/// gtmgen.yaml, each point labelled and linked to its brief. Inline SVG, no script.
+public struct PositioningMap: Sendable {
+    public struct Point: Sendable {
+        public var label: String
+        public var url: String
+        public var x: Double
+        public var y: Double
+        public var threat: String?
+
+        public init(label: String, url: String, x: Double, y: Double, threat: String? = nil) {
+            self.label = label
+            self.url = url
+            self.x = x
+            self.y = y
+            self.threat = threat
+        }
+    }
+
+    public var xLabel: String
+    public var yLabel: String
+    public var title: String
+    public var points: [Point]
+
+    public func svg() -> String {
+        let width = 640.0, height = 480.0, left = 56.0, right = 24.0, top = 24.0, bottom = 56.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        func px(_ x: Double) -> Double { left + x / 10 * plotW }
+        func py(_ y: Double) -> Double { top + (10 - y) / 10 * plotH }
+        var out = "<svg class=\"chart positioning-map\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">"
+        out += "<title id=\"map-title\">\(SVG.escape(title))</title>"
+        out += "<rect class=\"plot\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(plotW))\" height=\"\(SVG.number(plotH))\"/>"
+        // Quadrant lines at the middle of both axes.
+        out += "<line class=\"mid\" x1=\"\(SVG.number(px(5)))\" y1=\"\(SVG.number(top))\" x2=\"\(SVG.number(px(5)))\" y2=\"\(SVG.number(top + plotH))\"/>"
+        out += "<line class=\"mid\" x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(py(5)))\" x2=\"\(SVG.number(left + plotW))\" y2=\"\(SVG.number(py(5)))\"/>"
+        for tick in stride(from: 0, through: 10, by: 5) {
+            let value = Double(tick)
+            out += "<text class=\"tick\" x=\"\(SVG.number(px(value)))\" y=\"\(SVG.number(top + plotH + 16))\" text-anchor=\"middle\">\(tick)</text>"
+            out += "<text class=\"tick\" x=\"\(SVG.number(left - 8))\" y=\"\(SVG.number(py(value) + 4))\" text-anchor=\"end\">\(tick)</text>"
+        }
+        out += "<text class=\"axis\" x=\"\(SVG.number(left + plotW / 2))\" y=\"\(SVG.number(height - 12))\" text-anchor=\"middle\">\(SVG.escape(xLabel)) →</text>"
+        out += "<text class=\"axis\" transform=\"translate(16 \(SVG.number(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVG.escape(yLabel)) →</text>"
+        for point in points.sorted(by: { ($0.y, $0.x, $0.label) > ($1.y, $1.x, $1.label) }) {
+            let x = px(min(max(point.x, 0), 10)), y = py(min(max(point.y, 0), 10))
+            // Labels go left of points near the right edge so they stay inside the plot.
+            let anchor = point.x > 7 ? "end" : "start"
+            let dx = point.x > 7 ? -9.0 : 9.0
+            out += "<a href=\"\(SVG.escape(point.url))\"><circle class=\"point threat-\(SVG.escape(point.threat ?? "none"))\" cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"6\"/>"
+            out += "<text class=\"label\" x=\"\(SVG.number(x + dx))\" y=\"\(SVG.number(y + 4))\" text-anchor=\"\(anchor)\">\(SVG.escape(point.label))</text></a>"
+        }
+        return out + "</svg>"
+    }
+}

@@ -1,0 +1,114 @@
+/// Values for the reader views: the comparison matrix, 5W1H side by side, battlecards,
+/// the dashboard parts of the home page, and the search index.
+extension ViewModels {
+    var competitorIndexes: [Int] {
+        site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }
+            .sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+    }
+
+    func competitorFacts(_ index: Int) -> CompetitorFacts? {
+        if case .competitor(let facts) = site.briefs[index].facts.details { return facts }
+        return nil
+    }
+
+    static let threatRank: [ThreatLevel: Int] = [.high: 3, .medium: 2, .low: 1]
+    static let stageRank: [LifecycleStage: Int] = [.research: 1, .trial: 2, .growth: 3, .maturity: 4, .decline: 5]
+
+    /// One matrix row per competitor; each cell has the text shown and a key to sort by.
+    func matrixRows(from route: Route) -> [[String: Any]] {
+        competitorIndexes.map { index in
+            let brief = site.briefs[index].brief
+            let facts = competitorFacts(index)
+            var row: [String: Any] = [
+                "title": brief.title, "url": route.relativeURL(to: brief.route),
+                "battlecard_url": route.relativeURL(to: battlecardRoute(brief)),
+                "segment": facts?.segment ?? "", "region": facts?.region ?? "",
+                "founded": facts?.founded.map(String.init) ?? "",
+                "reviewed": brief.matter.reviewed?.description ?? "",
+                "stale": isStale(brief), "never_reviewed": isNeverReviewed(brief),
+            ]
+            if let threat = facts?.threat {
+                row["threat"] = threat.rawValue
+                row["threat_label"] = strings["threat_\(threat.rawValue)"]
+                row["threat_rank"] = Self.threatRank[threat] ?? 0
+            } else {
+                row["threat_rank"] = 0
+            }
+            if let stage = facts?.stage {
+                row["stage_label"] = strings["stage_\(stage.rawValue)"]
+                row["stage_rank"] = Self.stageRank[stage] ?? 0
+            } else {
+                row["stage_rank"] = 0
+            }
+            if let from = facts?.pricingFrom {
+                var text = NumberFormat.money(from, currency: facts?.pricingCurrency)
+                if let period = facts?.pricingPeriod { text += " / \(period)" }
+                row["pricing"] = text
+                row["pricing_sort"] = SVG.number(from)
+            } else {
+                row["pricing"] = facts?.pricingModel ?? ""
+                row["pricing_sort"] = ""
+            }
+            return row
+        }
+    }
+
+    func battlecardRoute(_ brief: Brief) -> Route { Route(brief.route.path + "battlecard") }
+
+    /// The six questions as rows, competitors as columns.
+    func fiveWRows(from route: Route) -> [[String: Any]] {
+        let competitors = competitorIndexes
+        return ["who", "what", "where", "when", "why", "how"].map { key in
+            let cells = competitors.map { index -> [String: Any] in
+                let rendered = site.briefs[index]
+                guard let position = rendered.facts.sections[key] else { return ["text": ""] }
+                let section = rendered.markdown.sections[position]
+                return ["text": section.firstParagraphText,
+                        "url": route.relativeURL(to: rendered.brief.route) + "#" + section.heading.id,
+                        "title": rendered.brief.title]
+            }
+            return ["key": key, "question": strings["q_\(key)"], "cells": cells]
+        }
+    }
+
+    func positioningMap(from route: Route) -> String? {
+        let points = competitorIndexes.compactMap { index -> PositioningMap.Point? in
+            guard let facts = competitorFacts(index), let x = facts.positionX, let y = facts.positionY else { return nil }
+            return PositioningMap.Point(label: facts.competitor, url: route.relativeURL(to: site.briefs[index].brief.route),
+                                        x: x, y: y, threat: facts.threat?.rawValue)
+        }
+        guard !points.isEmpty else { return nil }
+        return PositioningMap(xLabel: site.config.positioningX, yLabel: site.config.positioningY,
+                              title: strings["positioning_map"], points: points).svg()
+    }
+
+    /// Competitors grouped by threat, highest first: the dashboard's "who threatens us".
+    func threatGroups(from route: Route) -> [[String: Any]] {
+        ThreatLevel.allCases.compactMap { level in
+            let members = competitorIndexes.filter { competitorFacts($0)?.threat == level }
+            guard !members.isEmpty else { return nil }
+            let items = members.map { index -> [String: Any] in
+                let brief = site.briefs[index].brief
+                return ["title": brief.title, "url": route.relativeURL(to: brief.route),
+                        "battlecard_url": route.relativeURL(to: battlecardRoute(brief)),
+                        "segment": competitorFacts(index)?.segment ?? ""]
+            }
+            return ["threat": level.rawValue, "label": strings["threat_\(level.rawValue)"], "items": items]
+        }
+    }
+
+    func gtmHealth(from route: Route) -> [[String: Any]] {
+        site.briefs.indices.compactMap { index -> [String: Any]? in
+            guard case .gtm(let facts) = site.briefs[index].facts.details else { return nil }
+            let brief = site.briefs[index].brief
+            var item: [String: Any] = ["title": brief.title, "url": route.relativeURL(to: brief.route)]
+            if let ratio = facts.economics.ltvToCAC, let health = facts.economics.health {
+                item["ltv_cac"] = NumberFormat.ratio(ratio)
+                item["health"] = health.rawValue
+                item["health_label"] = strings["health_\(health.rawValue)"]
+            }
+            if let stage = facts.stage { item["stage_label"] = strings["stage_\(stage.rawValue)"] }
+            return item
+        }.sorted { ($0["title"] as! String) < ($1["title"] as! String) }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GTMKit
+import Testing
+
+/// One fixture per bad input: the build fails with exit 1, names the right file and line, and
+/// leaves a previous site/ exactly as it was.
+@Suite("Invalid fixtures (end to end)")
+struct InvalidFixtureTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var fixture: String
+        var path: String
+        var line: Int
+        /// nil when the column is not part of the promise (template errors point inside a tag).
+        var column: Int?
+        var severity = "error"
+        var flags: [String] = []
+
+        var pathAndLine: String { "\(path):\(line)" }
+        var testDescription: String { fixture }
+
+        /// `path:line:column: severity:` (any column when none is given).
+        func matches(_ stderr: String) -> Bool {
+            let column = self.column.map(String.init) ?? #"\d+"#
+            let pattern = "(^|\\n)" + NSRegularExpression.escapedPattern(for: path) + ":\(line):\(column): \(severity):"
+            return stderr.range(of: pattern, options: .regularExpression) != nil
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(fixture: "invalid-yaml", path: "content/notes/broken.md", line: 4, column: 6),
+        Case(fixture: "invalid-unclosed-front-matter", path: "content/notes/unclosed.md", line: 1, column: 1),
+        Case(fixture: "invalid-missing-title", path: "content/notes/untitled.md", line: 1, column: 1),
+        Case(fixture: "invalid-bad-date", path: "content/notes/dated.md", line: 3, column: 10),
+        Case(fixture: "invalid-unsafe-slug", path: "content/notes/escape.md", line: 3, column: 1),
+        Case(fixture: "invalid-duplicate-slugs", path: "content/notes/b.md", line: 3, column: 1),
+        Case(fixture: "invalid-utf8", path: "content/notes/latin1.md", line: 2, column: 11),
+        Case(fixture: "invalid-binary", path: "content/notes/image.md", line: 3, column: 1),
+        Case(fixture: "invalid-empty", path: "content/notes/empty.md", line: 1, column: 1),
+        Case(fixture: "invalid-broken-link", path: "content/notes/links.md", line: 7, column: 9),
+        Case(fixture: "invalid-broken-anchor", path: "content/notes/a.md", line: 7, column: 9),
+        Case(fixture: "invalid-template-syntax", path: "templates/footer.mustache", line: 3, column: nil),
+        Case(fixture: "invalid-strict-warning", path: "content/notes/chart.md", line: 7, column: 1,
+             severity: "warning", flags: ["--strict"]),
+    ]
+
+    /// Every problem of `invalid-many`, in several files.
+    static let manyProblems: [Case] = [
+        Case(fixture: "invalid-many", path: "gtmgen.yaml", line: 1, column: 19),
+        Case(fixture: "invalid-many", path: "content/notes/a-untitled.md", line: 1, column: 1),
+        Case(fixture: "invalid-many", path: "content/notes/b-dated.md", line: 3, column: 11),
+        Case(fixture: "invalid-many", path: "content/notes/c-links.md", line: 5, column: 1),
+        Case(fixture: "invalid-many", path: "content/notes/d-slug.md", line: 3, column: 1),
+        Case(fixture: "invalid-many", path: "templates/footer.mustache", line: 2, column: 1),
+    ]
+
+    /// A previous build's output that a failed build must not touch.
+    static func placeMarkerSite(in project: TempProject) throws {
+        try project.write("site/index.html", "<!-- previous build -->\n")
+        try project.write("site/competitors/old/index.html", "old page\n")
+        try project.write("site/assets/style.0123456789.css", "body{}\n")
+    }
+
+    @Test(arguments: cases)
+    func buildFailsAtTheRightPlaceAndKeepsTheSite(_ item: Case) async throws {
+        let project = try TempProject(copying: item.fixture)
+        defer { project.cleanUp() }
+        try Self.placeMarkerSite(in: project)
+        let before = snapshotTree(project.url("site"))
+        let result = try await runGTMGen(["build"] + item.flags, in: project.root)
+        #expect(result.status == 1, "\(result)")
+        #expect(item.matches(result.stderr),
+                "stderr should contain \(item.path):\(item.line):\(item.column.map(String.init) ?? "*"): \(item.severity): — \(result)")
+        #expect(result.stderr.contains("left unchanged"), "\(result)")
+        let after = snapshotTree(project.url("site"))
+        #expect(before == after, "site/ changed: \(treeDifferences(before, after))")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".site") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test(arguments: cases)
+    func checkFailsToo(_ item: Case) async throws {
+        let project = try TempProject(copying: item.fixture)
+        defer { project.cleanUp() }
+        let result = try await runGTMGen(["check"] + item.flags, in: project.root)
+        #expect(result.status == 1, "\(result)")
+        #expect(item.matches(result.stderr), "\(result)")
+        #expect(!project.exists("site"))
+    }
+
+    @Test func warningAloneDoesNotFailWithoutStrict() async throws {
+        let project = try TempProject(copying: "invalid-strict-warning")
+        defer { project.cleanUp() }
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("content/notes/chart.md:7:1: warning:"), "\(result)")
+        #expect(project.exists("site/notes/chart/index.html"))
+    }
+
+    @Test func everyProblemInEveryFileIsReported() async throws {
+        let project = try TempProject(copying: "invalid-many")
+        defer { project.cleanUp() }
+        try Self.placeMarkerSite(in: project)
+        let before = snapshotTree(project.url("site"))
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 1, "\(result)")
+        for problem in Self.manyProblems {
+            #expect(problem.matches(result.stderr), "missing \(problem.path):\(problem.line): — \(result)")
+        }
+        #expect(result.stderr.contains("\(Self.manyProblems.count) errors"), "\(result)")
+        #expect(snapshotTree(project.url("site")) == before)
+    }
+}
