@@ -59,6 +59,9 @@ public enum SlugRules {
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "it is empty" }
         if slug == "." || slug == ".." { return "`.` and `..` are not page names" }
+        if let separator = slug.unicodeScalars.first(where: { $0 == "/" || $0 == "\\" }) {
+            return "it contains `\(separator)`; a slug is a single path segment"
+        }
         if slug.hasPrefix(".") { return "it starts with `.`, which hides the page on most web servers" }
         for scalar in slug.unicodeScalars {
             switch scalar {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +18,7 @@ public struct MarkdownRenderer: Sendable {
 
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    private static let parseLock = NSLock()
 
     /// - Parameters:
     ///   - lineOffset: added to cmark's body lines so positions point into the whole file.
@@ -24,9 +26,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ body: String, lineOffset: Int = 0,
                        rewriteLink: (LinkOccurrence) -> String? = { _ in nil }) -> RenderedMarkdown {
         var options = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        // Double tilde only (set above): a single `~` is common in Chinese ranges (`3~5 人`).
         if allowsUnsafeHTML { options |= CMARK_OPT_UNSAFE }
-        // Double tilde only: a single `~` is common in Chinese ranges (`3~5 人`).
-        options &= ~CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         guard let parser = cmark_parser_new(options) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -34,13 +35,19 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        body.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // cmark-gfm keeps the inline parser's special characters (`~`, `|`) in one global
+        // table that every parse switches on and off; parses must not overlap, or a brief
+        // rendered beside another loses its strikethrough and tables. Rendering stays parallel.
+        let document: OpaquePointer? = Self.parseLock.withLock {
+            body.utf8CString.withUnsafeBufferPointer { buffer in
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return .empty }
+        guard let document else { return .empty }
         defer { cmark_node_free(document) }
 
-        rewriteDestinations(in: document, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        rewriteDestinations(in: document, body: body, lineOffset: lineOffset, rewriteLink: rewriteLink)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var output = Output()
@@ -80,8 +87,9 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: - AST helpers
 
-    private func rewriteDestinations(in document: OpaquePointer, lineOffset: Int,
+    private func rewriteDestinations(in document: OpaquePointer, body: String, lineOffset: Int,
                                      rewriteLink: (LinkOccurrence) -> String?) {
+        var lines: [Substring]?
         guard let iterator = cmark_iter_new(document) else { return }
         // A line break inside Chinese or Japanese text is not a space: browsers would show one.
         var cjkBreaks: [OpaquePointer] = []
@@ -103,14 +111,28 @@ public struct MarkdownRenderer: Sendable {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                   let pointer = cmark_node_get_url(node) else { continue }
-            let occurrence = LinkOccurrence(url: String(cString: pointer),
-                                            line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                                            column: Int(cmark_node_get_start_column(node)),
+            // cmark counts columns in bytes; diagnostics count characters.
+            let line = Int(cmark_node_get_start_line(node))
+            if lines == nil { lines = body.split(separator: "\n", omittingEmptySubsequences: false) }
+            let column = Self.characterColumn(byteColumn: Int(cmark_node_get_start_column(node)),
+                                              in: lines.flatMap { line >= 1 && line - 1 < $0.count ? $0[line - 1] : nil })
+            let occurrence = LinkOccurrence(url: String(cString: pointer), line: line + lineOffset, column: column,
                                             isImage: type == CMARK_NODE_IMAGE)
             if let replacement = rewriteLink(occurrence) {
                 cmark_node_set_url(node, replacement)
             }
         }
+    }
+
+    static func isStrikethrough(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "strikethrough") == 0
+    }
+
+    static func characterColumn(byteColumn: Int, in line: Substring?) -> Int {
+        guard let line, byteColumn > 1 else { return byteColumn }
+        let prefix = line.utf8.prefix(byteColumn - 1)
+        return prefix.filter { $0 & 0xC0 != 0x80 }.count + 1
     }
 
     /// True for a soft break between two runs of text that end and start with CJK characters
@@ -148,6 +170,11 @@ public struct MarkdownRenderer: Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_ENTER, Self.isStrikethrough(current) {
+                // Struck-through words are what the writer took back: not part of a summary.
+                cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
+                continue
+            }
             if event == CMARK_EVENT_ENTER {
                 if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
                     if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
@@ -158,7 +185,21 @@ public struct MarkdownRenderer: Sendable {
                 text += " "
             }
         }
-        return text.trimmingWhitespace
+        return collapsingSpaces(text).trimmingWhitespace
+    }
+
+    /// Runs of spaces become one (left behind by soft breaks and removed struck-through words).
+    static func collapsingSpaces(_ text: String) -> String {
+        guard text.contains("  ") else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var previousWasSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " "
+            if !(isSpace && previousWasSpace) { result.unicodeScalars.append(scalar) }
+            previousWasSpace = isSpace
+        }
+        return result
     }
 
     /// At most about 280 characters, cut at a space when there is one near the end.

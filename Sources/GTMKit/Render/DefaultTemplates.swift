@@ -20,7 +20,7 @@ enum DefaultTemplates {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{page_title}} · {{site.title}}</title>
+    <title>{{#is_home}}{{site.title}}{{/is_home}}{{^is_home}}{{page_title}} · {{site.title}}{{/is_home}}</title>
     {{#description}}<meta name="description" content="{{description}}">
     {{/description}}<meta name="generator" content="gtmgen">
     <meta name="referrer" content="no-referrer">

@@ -152,6 +152,7 @@ public struct PageRenderer: Sendable {
         let strings = models.strings
         var context = models.page(route: .home, title: strings["home"], description: site.config.description, bodyClass: "page-home")
         context["page_title"] = site.config.title
+        context["is_home"] = true
         var counts: [BriefKind: Int] = [:]
         for item in site.briefs { counts[item.brief.kind, default: 0] += 1 }
         context["kinds"] = BriefKind.allCases.compactMap { kind -> [String: Any]? in

@@ -73,7 +73,7 @@ enum Scripts {
         return out;
       }
 
-      function score(entry, words) {
+      function score(entry, words, query) {
         var fields = [[entry.t.toLowerCase(), 8], [entry.g.join(" ").toLowerCase(), 5],
                       [entry.s.toLowerCase(), 3], [entry.x.toLowerCase(), 1]];
         var total = 0;
@@ -85,6 +85,8 @@ enum Scripts {
           if (best === 0) { return 0; }
           total += best;
         }
+        var title = entry.t.toLowerCase();
+        if (title === query) { total += 20; } else if (title.indexOf(query) === 0) { total += 10; }
         return total;
       }
 
@@ -94,7 +96,7 @@ enum Scripts {
         if (!words.length || !entries) { status.textContent = ""; return; }
         var hits = [];
         entries.forEach(function (entry) {
-          var s = score(entry, words);
+          var s = score(entry, words, query.trim().toLowerCase());
           if (s > 0) { hits.push([s, entry]); }
         });
         hits.sort(function (a, b) { return b[0] - a[0] || a[1].t.localeCompare(b[1].t); });

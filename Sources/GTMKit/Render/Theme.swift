@@ -112,10 +112,11 @@ enum Theme {
     .related { font-size: .95rem; }
     @media (max-width: 48rem) { .swot-grid { grid-template-columns: 1fr; } }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .header-search { margin-left: auto; }
+    .header-search { margin-left: auto; flex: 0 0 auto; }
     .header-search input, .search-form input { font: inherit; padding: .3rem .6rem; border: 1px solid var(--line); border-radius: 6px;
       background: var(--bg); color: var(--fg); }
-    .header-search input { width: 11rem; }
+    .header-search input { width: 9rem; }
+    .site-header nav { flex: 1 1 auto; }
     .search-form { display: flex; flex-direction: column; gap: .3rem; max-width: 36rem; }
     .search-form input { font-size: 1.1rem; padding: .5rem .8rem; }
     .search-results { list-style: none; padding: 0; max-width: 48rem; }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import GTMKit
 import Testing
 
@@ -151,4 +153,22 @@ struct MarkdownRendererTests {
         }
         #expect(columns == [4], "link column counted in bytes rather than characters")
     }
+
+    @Test func concurrentRenderingKeepsExtensions() {
+        // The site renders briefs on every core; each render must still see the GFM extensions.
+        let body = String(repeating: "An ~~old~~ plan with a | table |\n\n", count: 20) + "| a | b |\n| - | - |\n| 1 | 2 |\n"
+        let broken = BrokenCounter()
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            let html = MarkdownRenderer().render(body).html
+            if html.contains("~~old~~") || !html.contains("<table>") { broken.increment() }
+        }
+        #expect(broken.value == 0, "\(broken.value) of 400 concurrent renders lost strikethrough or tables")
+    }
+}
+
+private final class BrokenCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
