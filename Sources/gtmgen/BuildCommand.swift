@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder (replaced only when the build succeeds).",
         discussion: """
-        Reads gtmgen.yaml, content/ and templates/ in the current folder and writes site/. A build with errors leaves the previous site/ exactly as it was. SOURCE_DATE_EPOCH, when set, is the build date (for staleness and reproducible output).
+        Reads gtmgen.yaml, content/ and templates/ in the current folder and writes site/. A build with errors leaves the previous site/ exactly as it was. A cache beside the output (.site.cache) lets the next build redo only what changed; --clean ignores it. SOURCE_DATE_EPOCH, when set, is the build date (for staleness and reproducible output).
 
         Examples:
           gtmgen build
@@ -35,6 +35,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let kib = String(format: "%.1f", Double(report.inputBytes) / 1024)
-        print("gtmgen: built \(Terminal.plural(report.pageCount, "page")) from \(Terminal.plural(report.briefCount, "brief")) (\(kib) KiB of Markdown) into \(outputName)/ in \(Terminal.seconds(since: start)) · 0 errors, \(Terminal.plural(warnings, "warning"))")
+        if report.upToDate {
+            print("gtmgen: \(outputName)/ is up to date (\(Terminal.plural(report.briefCount, "brief")), \(Terminal.plural(report.pageCount, "page"))) in \(Terminal.seconds(since: start)) · 0 errors, \(Terminal.plural(warnings, "warning"))")
+            return
+        }
+        print("gtmgen: built \(Terminal.plural(report.pageCount, "page")) from \(Terminal.plural(report.briefCount, "brief")) (\(kib) KiB of Markdown) into \(outputName)/ (\(Terminal.plural(report.changedFiles, "file")) changed) in \(Terminal.seconds(since: start)) · 0 errors, \(Terminal.plural(warnings, "warning"))")
     }
 }

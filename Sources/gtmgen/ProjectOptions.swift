@@ -19,6 +19,9 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors (exit non-zero on any warning).")
     var strict = false
 
+    @Flag(name: .long, help: "Ignore the build cache: render and write the whole site anew.")
+    var clean = false
+
     func request(output: String) throws -> BuildRequest {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL {
@@ -30,7 +33,7 @@ struct ProjectOptions: ParsableArguments {
         case .failure(let error): throw ValidationError(error.description)
         }
         return BuildRequest(projectRoot: cwd, contentDirectory: resolve(content), templatesDirectory: resolve(templates),
-                            outputDirectory: resolve(output), configFile: resolve(config), includeDrafts: drafts, strict: strict,
+                            outputDirectory: resolve(output), configFile: resolve(config), includeDrafts: drafts, strict: strict, clean: clean,
                             buildDate: date)
     }
 }

@@ -12,12 +12,14 @@ public struct BuildRequest: Sendable {
     public var includeDrafts = false
     /// Warnings fail the build too (nothing is written).
     public var strict = false
+    /// Ignore the build cache and write the whole site anew.
+    public var clean = false
     /// "Today", for staleness: from SOURCE_DATE_EPOCH or the clock, decided by the caller.
     public var buildDate: CalendarDate
 
     public init(projectRoot: URL, contentDirectory: URL? = nil, templatesDirectory: URL? = nil,
                 outputDirectory: URL? = nil, configFile: URL? = nil, includeDrafts: Bool = false,
-                strict: Bool = false, buildDate: CalendarDate) {
+                strict: Bool = false, clean: Bool = false, buildDate: CalendarDate) {
         self.projectRoot = projectRoot.standardizedFileURL
         self.contentDirectory = (contentDirectory ?? projectRoot.appendingPathComponent("content")).standardizedFileURL
         self.templatesDirectory = (templatesDirectory ?? projectRoot.appendingPathComponent("templates")).standardizedFileURL
@@ -25,6 +27,7 @@ public struct BuildRequest: Sendable {
         self.configFile = (configFile ?? projectRoot.appendingPathComponent("gtmgen.yaml")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.clean = clean
         self.buildDate = buildDate
     }
 
@@ -55,8 +58,12 @@ public struct BuildReport: Sendable {
     public var pageCount = 0
     public var fileCount = 0
     public var inputBytes = 0
-    /// Whether the output folder was replaced.
+    /// Whether the output folder was written.
     public var wroteOutput = false
+    /// Nothing changed since the last build: nothing was rendered or written.
+    public var upToDate = false
+    /// Output files written or removed (the rest were already right).
+    public var changedFiles = 0
     /// True when the build must be reported as failed: any error, or any warning under `--strict`.
     public var failed = false
     /// The rendered files, for callers that keep the site in memory (tests, serve).

@@ -1,30 +1,19 @@
 import Foundation
 
 /// The whole pipeline: load → parse → assemble → render → write. `check` runs it without the
-/// last stage. Never prints or exits; returns a report.
+/// last stage. A build that writes keeps a cache beside the output and redoes only what the
+/// inputs that changed can affect. Never prints or exits; returns a report.
 public enum SiteBuild {
     public static func run(_ request: BuildRequest, write: Bool,
                            progress: (@Sendable (BuildProgress) -> Void)? = nil) -> BuildReport {
         var report = BuildReport(diagnostics: [])
+        // Files changed this close to the build may change again without their stamp changing
+        // (coarse timestamps): their stamps are not trusted by the next build.
+        let racyAfter = Int(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
 
         // Config.
-        var config = SiteConfig()
-        if let configFile = request.configFile, FileManager.default.fileExists(atPath: configFile.path) {
-            let displayPath = request.displayPath(configFile)
-            if let data = FileManager.default.contents(atPath: configFile.path) {
-                let file = SourceFile(displayPath: displayPath, contentPath: displayPath, bytes: [UInt8](data))
-                switch SourceText.decode(file) {
-                case .success(let text):
-                    let (parsed, problems) = SiteConfig.parse(text, displayPath: displayPath)
-                    config = parsed
-                    report.diagnostics += problems
-                case .failure(let diagnostic) where diagnostic.code == "empty-file":
-                    break
-                case .failure(let diagnostic):
-                    report.diagnostics.append(diagnostic)
-                }
-            }
-        }
+        let (config, configBytes, configProblems) = loadConfig(request)
+        report.diagnostics += configProblems
 
         // Content.
         let contentDisplay = request.displayPath(request.contentDirectory)
@@ -32,6 +21,7 @@ public enum SiteBuild {
         guard FileManager.default.fileExists(atPath: request.contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: "no-content",
                 "content folder not found: create `\(contentDisplay)/` with Markdown briefs, or pass --content DIR"))
+            report.failed = true
             return report
         }
         let inventory: ContentInventory
@@ -39,20 +29,9 @@ public enum SiteBuild {
             inventory = try ContentScanner.scan(directory: request.contentDirectory, displayPrefix: contentDisplay)
         } catch {
             report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: "read-error", "cannot read content: \(error.localizedDescription)"))
+            report.failed = true
             return report
         }
-        report.inputBytes = inventory.briefs.reduce(0) { $0 + $1.bytes.count }
-        let total = inventory.briefs.count
-
-        let parser = BriefParser(defaultLanguage: config.language)
-        let parsed = inventory.briefs.parallelMap { parser.parse($0) }
-        report.diagnostics += parsed.flatMap(\.diagnostics)
-        let all = parsed.compactMap(\.brief)
-        let unreadable = Set(zip(inventory.briefs, parsed).filter { $0.1.brief == nil }.map { $0.0.contentPath })
-        let published = all.filter { request.includeDrafts || !$0.isDraft }
-        let drafts = all.filter { !request.includeDrafts && $0.isDraft }
-        report.briefCount = published.count
-        progress?(BuildProgress(stage: "parsed", done: total, total: total))
 
         // Templates: loaded before rendering so template errors are reported with content errors.
         let templatesDisplay = request.displayPath(request.templatesDirectory)
@@ -63,24 +42,87 @@ public enum SiteBuild {
             report.diagnostics += problems
         } catch {
             report.diagnostics.append(.error(SourceLocation(path: templatesDisplay), code: "read-error", "cannot read templates: \(error.localizedDescription)"))
+            report.failed = true
             return report
         }
 
+        // The cache of the previous build, when this build writes into an output that exists.
+        let cacheURL = BuildCache.location(for: request.outputDirectory)
+        let outputExists = FileManager.default.fileExists(atPath: request.outputDirectory.path)
+        let previous = write && !request.clean && outputExists ? BuildCache.load(from: cacheURL) : nil
+        let root = inventory.root
+        let briefStamps = inventory.briefPaths.parallelMap { FileStamp.of(root + "/" + $0) }
+        let assetStamps = inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) }
+        let inputsKey = Self.inputsKey(request, configBytes: configBytes, templates: templates, inventory: inventory,
+                                       briefStamps: briefStamps, assetStamps: assetStamps)
+        if let previous, previous.inputsKey == inputsKey, !configProblems.hasErrors {
+            report.diagnostics = previous.diagnostics
+            report.upToDate = true
+            report.briefCount = previous.briefCount
+            report.pageCount = previous.pageCount
+            report.fileCount = previous.fileCount
+            report.inputBytes = previous.inputBytes
+            report.failed = request.strict && report.diagnostics.warningCount > 0
+            return report
+        }
+
+        // Parse, reusing what the cache holds for files that did not change.
+        var parseHasher = StableHasher()
+        parseHasher.add(config.language)
+        let parseKey = parseHasher.value
+        let parser = BriefParser(defaultLanguage: config.language)
+        let reusable = previous?.parseKey == parseKey ? previous?.sources ?? [:] : [:]
+        let parsed: [SourceOutcome] = Array(zip(inventory.briefPaths, briefStamps)).parallelMap { path, stamp in
+            Self.parse(path, stamp: stamp, inventory: inventory, parser: parser, cached: reusable[path])
+        }
+        report.inputBytes = parsed.reduce(0) { $0 + $1.size }
+        report.diagnostics += parsed.flatMap(\.diagnostics)
+        let all = parsed.compactMap(\.brief)
+        let unreadable = Set(parsed.filter { $0.brief == nil }.map(\.contentPath))
+        let published = all.filter { request.includeDrafts || !$0.isDraft }
+        let drafts = all.filter { !request.includeDrafts && $0.isDraft }
+        report.briefCount = published.count
+        progress?(BuildProgress(stage: "parsed", done: parsed.count, total: parsed.count))
+
         let counter = ProgressCounter(stage: "rendered", total: published.count, report: progress)
         let assembler = SiteAssembler(config: config, buildDate: request.buildDate)
-        let (site, siteProblems) = assembler.assemble(briefs: published, excludedDrafts: drafts, assets: inventory.assets,
-                                                      unreadable: unreadable,
-                                                      progress: { counter.advance($0) })
-        report.diagnostics += siteProblems
+        var sourceHashes: [String: UInt64] = [:]
+        for outcome in parsed { sourceHashes[outcome.contentPath] = outcome.hash }
+        let renderReuse = SiteAssembler.RenderReuse(
+            sourceHashes: sourceHashes,
+            cached: (previous?.sources ?? [:]).compactMapValues(\.rendered),
+            loadBody: { brief in
+                guard let file = try? inventory.sourceFile(brief.contentPath),
+                      case .success(let text) = SourceText.decode(file),
+                      case .success(let split) = FrontMatterSplitter.split(text, file: file) else { return nil }
+                return split.body
+            })
+        let assembly = assembler.assemble(briefs: published, excludedDrafts: drafts, assets: inventory.assets,
+                                          unreadable: unreadable, reuse: write ? renderReuse : nil,
+                                          progress: { counter.advance($0) })
+        let site = assembly.site
+        report.diagnostics += assembly.diagnostics
         report.diagnostics = report.diagnostics.sortedByLocation()
         guard !report.diagnostics.hasErrors else {
             report.failed = true
             return report
         }
 
-        let pageCounter = ProgressCounter(stage: "written", total: site.briefs.count + site.tags.count + site.folders.count + 4, report: progress)
-        let renderer = PageRenderer(site: site, templates: templates, contentDirectory: request.contentDirectory.path)
-        let files = renderer.render(progress: { pageCounter.advance($0) })
+        // Render, skipping pages whose inputs are what the previous build rendered them from.
+        let pageCounter = ProgressCounter(stage: "written", total: site.briefs.count * 2 + site.tags.count + site.folders.count + 8,
+                                          report: progress)
+        let renderer = PageRenderer(site: site, templates: templates, contentDirectory: inventory.root)
+        // Keys are computed on every build that writes, so the next one can compare with them.
+        var pageReuse: PageRenderer.Reuse?
+        if write {
+            let outputPath = request.outputDirectory.path
+            let keys = PageKeys(site: site, global: Self.globalPageKey(site: site, configBytes: configBytes, templates: templates,
+                                                                      request: request),
+                                contentKeys: assembly.rendered.mapValues(\.renderKey))
+            pageReuse = PageRenderer.Reuse(keys: keys, previous: previous?.pageKeys ?? [:],
+                                           exists: { access(outputPath + "/" + $0, F_OK) == 0 })
+        }
+        let (files, pageKeys) = renderer.render(reuse: pageReuse, progress: { pageCounter.advance($0) })
         report.fileCount = files.count
         report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         report.failed = request.strict && report.diagnostics.warningCount > 0
@@ -89,15 +131,130 @@ public enum SiteBuild {
             return report
         }
         do {
-            try SiteWriter(output: request.outputDirectory).write(files)
+            let writer = SiteWriter(output: request.outputDirectory)
+            let hashes: [String: UInt64]
+            if let previous {
+                hashes = try writer.update(files, previous: previous.fileHashes)
+                report.changedFiles = hashes.filter { previous.fileHashes[$0.key] != $0.value }.count
+                    + previous.fileHashes.keys.filter { hashes[$0] == nil }.count
+            } else {
+                hashes = try writer.write(files)
+                report.changedFiles = hashes.count
+            }
             report.wroteOutput = true
+            var cache = BuildCache()
+            let racy = (briefStamps + assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
+            cache.inputsKey = racy ? 0 : inputsKey
+            cache.parseKey = parseKey
+            for outcome in parsed {
+                var stamp = outcome.stamp
+                if stamp.modifiedNanoseconds >= racyAfter { stamp.modifiedNanoseconds = 0 }
+                cache.sources[outcome.contentPath] = BuildCache.SourceEntry(
+                    stamp: stamp, hash: outcome.hash, brief: outcome.brief.map { var brief = $0; brief.body = ""; return brief },
+                    parseDiagnostics: outcome.diagnostics, rendered: assembly.rendered[outcome.contentPath])
+            }
+            cache.pageKeys = pageKeys
+            cache.fileHashes = hashes
+            cache.diagnostics = report.diagnostics
+            cache.briefCount = report.briefCount
+            cache.pageCount = report.pageCount
+            cache.fileCount = report.fileCount
+            cache.inputBytes = report.inputBytes
+            // A cache that cannot be written only costs the next build its shortcuts.
+            try? cache.save(to: cacheURL)
         } catch {
+            try? FileManager.default.removeItem(at: cacheURL)
             report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: "write-error",
                 "\(error); the previous site was left as it was"))
             report.failed = true
         }
         report.files = files
         return report
+    }
+
+    /// One source file after parsing (or after reuse from the cache).
+    struct SourceOutcome: Sendable {
+        var contentPath: String
+        var stamp: FileStamp
+        var hash: UInt64
+        var size: Int
+        var brief: Brief?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func parse(_ path: String, stamp: FileStamp?, inventory: ContentInventory, parser: BriefParser,
+                      cached: BuildCache.SourceEntry?) -> SourceOutcome {
+        let stamp = stamp ?? FileStamp(size: -1, modifiedNanoseconds: 0, inode: 0)
+        if let cached, cached.stamp == stamp, stamp.size >= 0 {
+            return SourceOutcome(contentPath: path, stamp: stamp, hash: cached.hash, size: stamp.size, brief: cached.brief,
+                                 diagnostics: cached.parseDiagnostics)
+        }
+        let file: SourceFile
+        do {
+            file = try inventory.sourceFile(path)
+        } catch {
+            let display = inventory.displayPrefix.isEmpty ? path : inventory.displayPrefix + "/" + path
+            return SourceOutcome(contentPath: path, stamp: stamp, hash: 0, size: 0, brief: nil,
+                                 diagnostics: [.error(SourceLocation(path: display), code: "read-error", "cannot read: \(error.localizedDescription)")])
+        }
+        let hash = StableHasher.hash(file.bytes)
+        if let cached, cached.hash == hash {
+            return SourceOutcome(contentPath: path, stamp: stamp, hash: hash, size: file.bytes.count, brief: cached.brief,
+                                 diagnostics: cached.parseDiagnostics)
+        }
+        let (brief, diagnostics) = parser.parse(file)
+        return SourceOutcome(contentPath: path, stamp: stamp, hash: hash, size: file.bytes.count, brief: brief, diagnostics: diagnostics)
+    }
+
+    static func loadConfig(_ request: BuildRequest) -> (SiteConfig, [UInt8], [Diagnostic]) {
+        guard let configFile = request.configFile, FileManager.default.fileExists(atPath: configFile.path),
+              let data = FileManager.default.contents(atPath: configFile.path) else { return (SiteConfig(), [], []) }
+        let displayPath = request.displayPath(configFile)
+        let file = SourceFile(displayPath: displayPath, contentPath: displayPath, bytes: [UInt8](data))
+        switch SourceText.decode(file) {
+        case .success(let text):
+            let (parsed, problems) = SiteConfig.parse(text, displayPath: displayPath)
+            return (parsed, file.bytes, problems)
+        case .failure(let diagnostic) where diagnostic.code == "empty-file":
+            return (SiteConfig(), file.bytes, [])
+        case .failure(let diagnostic):
+            return (SiteConfig(), file.bytes, [diagnostic])
+        }
+    }
+
+    /// Everything that decides the output; equal keys mean an identical site.
+    static func inputsKey(_ request: BuildRequest, configBytes: [UInt8], templates: TemplateSet, inventory: ContentInventory,
+                          briefStamps: [FileStamp?], assetStamps: [FileStamp?]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(GTMKitVersion.string)
+        hasher.add(configBytes)
+        hasher.add(templates.fingerprint)
+        hasher.add(request.buildDate.description)
+        hasher.add(request.includeDrafts)
+        hasher.add(request.strict)
+        hasher.add(inventory.root)
+        hasher.add(inventory.displayPrefix)
+        for (path, stamp) in zip(inventory.briefPaths + inventory.assets, briefStamps + assetStamps) {
+            hasher.add(path)
+            hasher.add(stamp?.size ?? -1)
+            hasher.add(stamp?.modifiedNanoseconds ?? 0)
+            hasher.add(stamp.map { Int(truncatingIfNeeded: $0.inode) } ?? 0)
+        }
+        return hasher.value
+    }
+
+    /// What every page depends on: config, templates, date, drafts, and the shape of the navigation.
+    static func globalPageKey(site: Site, configBytes: [UInt8], templates: TemplateSet, request: BuildRequest) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(GTMKitVersion.string)
+        hasher.add(configBytes)
+        hasher.add(templates.fingerprint)
+        hasher.add(request.buildDate.description)
+        hasher.add(request.includeDrafts)
+        for folder in site.folders where !folder.path.contains("/") { hasher.add(folder.path) }
+        hasher.add(site.tags.isEmpty)
+        hasher.add(site.briefs.contains { $0.brief.kind == .competitor })
+        return hasher.value
     }
 }
 

@@ -75,7 +75,7 @@ public enum YAMLReader {
                 "invalid YAML in front matter: \(detail) (check indentation, and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `|`, `>` or `@`)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(file.location(line: context.mark.line + lineOffset, column: context.mark.column), code: "duplicate-key",
-                "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in front matter: keep one")
+                "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")): keep one")
         default:
             return .error(file.location(line: lineOffset + 1), code: "yaml-syntax", "invalid YAML in front matter: \(error)")
         }

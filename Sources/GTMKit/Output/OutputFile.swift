@@ -5,6 +5,8 @@ public struct OutputFile: Sendable, Hashable {
         case bytes([UInt8])
         /// A file copied from the project (images and PDFs beside briefs), by absolute path.
         case copy(from: String)
+        /// Rendered from the same inputs as the file already in the output: left as it is.
+        case unchanged
     }
 
     public var path: String
@@ -23,6 +25,11 @@ public struct OutputFile: Sendable, Hashable {
     public init(path: String, copyFrom source: String) {
         self.path = path
         body = .copy(from: source)
+    }
+
+    init(path: String, unchanged: Void) {
+        self.path = path
+        body = .unchanged
     }
 
     public var text: String? {

@@ -23,28 +23,51 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    public func write(_ files: [OutputFile]) throws {
+    /// Writes every file into a fresh folder and swaps it in. Returns the hash of each file.
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws -> [String: UInt64] {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try writeAll(files, into: staging)
+            let hashes = try writeAll(files, into: staging, previous: nil)
             // A committed `.gitkeep` keeps the empty output folder in the repository.
             let keep = output.appendingPathComponent(".gitkeep")
             if manager.fileExists(atPath: keep.path) {
                 try manager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
             }
             try swap(staging)
+            return hashes
         } catch {
             try? manager.removeItem(at: staging)
             throw error
         }
     }
 
-    private func writeAll(_ files: [OutputFile], into root: URL) throws {
-        // Create folders first (serially), then write files on every core.
+    /// Updates the output in place: writes only files whose bytes changed (each replaced
+    /// atomically by rename) and removes files the site no longer has.
+    public func update(_ files: [OutputFile], previous: [String: UInt64]) throws -> [String: UInt64] {
+        let hashes = try writeAll(files, into: output, previous: previous)
+        for (path, _) in previous where hashes[path] == nil {
+            unlink(output.path + "/" + path)
+            removeEmptyParents(of: path)
+        }
+        return hashes
+    }
+
+    private func removeEmptyParents(of path: String) {
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            guard rmdir(output.path + "/" + folder) == 0 else { return }
+        }
+    }
+
+    /// Writes the files on every core; with `previous`, skips files whose bytes are the same.
+    private func writeAll(_ files: [OutputFile], into root: URL, previous: [String: UInt64]?) throws -> [String: UInt64] {
+        // Create folders first, then write files on every core.
         var folders = Set<String>()
         for file in files {
             if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
@@ -67,17 +90,38 @@ public struct SiteWriter: Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(path: output.path, reason: failure) }
         }
-        let failures = files.parallelMap { file -> String? in
+        let inPlace = previous != nil
+        let results = files.parallelMap { file -> (String, UInt64?, String?) in
             let destination = rootPath + "/" + file.path
+            let bytes: [UInt8]
             switch file.body {
-            case .bytes(let bytes):
-                return SiteWriter.writeFile(bytes, to: destination)
+            case .bytes(let content): bytes = content
             case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: source) else { return "cannot read \(source)" }
-                return SiteWriter.writeFile([UInt8](data), to: destination)
+                guard let data = FileManager.default.contents(atPath: source) else { return (file.path, nil, "cannot read \(source)") }
+                bytes = [UInt8](data)
+            case .unchanged:
+                return (file.path, previous?[file.path], nil)
             }
+            let hash = StableHasher.hash(bytes)
+            if let previous, previous[file.path] == hash, access(destination, F_OK) == 0 { return (file.path, hash, nil) }
+            let failure = inPlace ? SiteWriter.replaceFile(bytes, at: destination) : SiteWriter.writeFile(bytes, to: destination)
+            return (file.path, hash, failure)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(path: output.path, reason: failure) }
+        if let failure = results.compactMap({ $0.2 }).first { throw WriteError.io(path: output.path, reason: failure) }
+        var hashes: [String: UInt64] = [:]
+        for (path, hash, _) in results { if let hash { hashes[path] = hash } }
+        return hashes
+    }
+
+    /// Writes beside the file and renames over it, so a reader never sees half a page.
+    static func replaceFile(_ bytes: [UInt8], at path: String) -> String? {
+        let temporary = path + ".gtmgen-tmp"
+        if let failure = writeFile(bytes, to: temporary) { return failure }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "\(path): \(String(cString: strerror(errno)))"
+        }
+        return nil
     }
 
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {

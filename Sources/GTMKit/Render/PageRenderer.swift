@@ -19,7 +19,19 @@ public struct PageRenderer: Sendable {
         case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search
     }
 
+    /// Keys of the previous build, and whether a path still exists in the output, for
+    /// skipping pages whose inputs did not change.
+    struct Reuse: Sendable {
+        var keys: PageKeys
+        var previous: [String: UInt64]
+        var exists: @Sendable (String) -> Bool
+    }
+
     public func render(progress: (@Sendable (Int) -> Void)? = nil) -> [OutputFile] {
+        render(reuse: nil, progress: progress).files
+    }
+
+    func render(reuse: Reuse?, progress: (@Sendable (Int) -> Void)? = nil) -> (files: [OutputFile], keys: [String: UInt64]) {
         let (assetFiles, stylesheetPath) = themeAssets()
         let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
         let strings = UIStrings(language: site.config.language)
@@ -33,14 +45,45 @@ public struct PageRenderer: Sendable {
         jobs += site.tags.indices.map(Job.tag)
         jobs += [.home, .notFound, .sitemap, .feed]
         if !site.tags.isEmpty { jobs.append(.tagIndex) }
-        let pages = jobs.parallelMap { job -> OutputFile in
-            let file = render(job, models: models)
-            progress?(1)
-            return file
+        let rendered = jobs.parallelMap { job -> (OutputFile, (String, UInt64)?) in
+            defer { progress?(1) }
+            guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
+                return (render(job, models: models), nil)
+            }
+            if reuse.previous[path] == key, reuse.exists(path) {
+                return (OutputFile(path: path, unchanged: ()), (path, key))
+            }
+            return (render(job, models: models), (path, key))
         }
+        let pages = rendered.map(\.0)
+        let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let index = OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
-        return (pages + assetFiles + scripts + copies + [index]).sorted { $0.path < $1.path }
+        return ((pages + assetFiles + scripts + copies + [index]).sorted { $0.path < $1.path }, keys)
+    }
+
+    /// The output path and dependency key of pages that can be skipped; nil for pages that
+    /// depend on the whole site (home, matrix, feed, …) and are always rendered.
+    func key(of job: Job, models: ViewModels, keys: PageKeys) -> (String, UInt64)? {
+        switch job {
+        case .brief(let index):
+            return (site.briefs[index].brief.route.outputPath, keys.brief(index))
+        case .battlecard(let index):
+            var hasher = StableHasher()
+            hasher.add("battlecard")
+            hasher.add(keys.brief(index))
+            return (models.battlecardRoute(site.briefs[index].brief).outputPath, hasher.value)
+        case .folder(let index):
+            let folder = site.folders[index]
+            let subfolders = folder.subfolders.compactMap { path in site.folders.first { $0.path == path } }
+                .flatMap { [$0.path, String($0.members.count)] }
+            return (folder.route.outputPath, keys.list("folder:" + folder.path, members: folder.members, extra: subfolders))
+        case .tag(let index):
+            let tag = site.tags[index]
+            return (tag.route.outputPath, keys.list("tag:" + tag.slug, members: tag.members, extra: [tag.name]))
+        default:
+            return nil
+        }
     }
 
     static func scriptFile(_ name: String, _ source: String) -> OutputFile {

@@ -13,6 +13,14 @@ public struct TemplateSet: Sendable {
     /// Non-template files in `templates/` (e.g. `style.css`) that replace built-in assets.
     public let assetOverrides: [String: [UInt8]]
 
+    /// A hash of every template and asset source: equal fingerprints render equal pages.
+    public var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) { hasher.add(name); hasher.add(text) }
+        for (name, bytes) in assetOverrides.sorted(by: { $0.key < $1.key }) { hasher.add(name); hasher.add(bytes) }
+        return hasher.value
+    }
+
     /// - Parameters:
     ///   - overrides: name → text of `*.mustache` files found in the project.
     ///   - displayFolder: how diagnostics name the templates folder.

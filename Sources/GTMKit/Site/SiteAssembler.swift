@@ -18,6 +18,29 @@ public struct SiteAssembler: Sendable {
     public func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String],
                          unreadable: Set<String> = [],
                          progress: (@Sendable (Int) -> Void)? = nil) -> (Site, [Diagnostic]) {
+        let result = assemble(briefs: parsed, excludedDrafts: excludedDrafts, assets: assets, unreadable: unreadable,
+                              reuse: nil, progress: progress)
+        return (result.site, result.diagnostics)
+    }
+
+    /// Rendered Markdown kept from an earlier build, and how to get a body that must be rendered again.
+    struct RenderReuse: Sendable {
+        /// Per content path: hash of the source file.
+        var sourceHashes: [String: UInt64]
+        var cached: [String: BuildCache.RenderedEntry]
+        /// Reads a brief's body from disk when the parsed brief came from the cache without it.
+        var loadBody: @Sendable (Brief) -> String?
+    }
+
+    struct Assembly: Sendable {
+        var site: Site
+        var diagnostics: [Diagnostic]
+        /// What to cache per content path, with the key it is valid for.
+        var rendered: [String: BuildCache.RenderedEntry]
+    }
+
+    func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String], unreadable: Set<String>,
+                  reuse: RenderReuse?, progress: (@Sendable (Int) -> Void)? = nil) -> Assembly {
         var diagnostics: [Diagnostic] = []
         let briefs = parsed.sorted { $0.route.path < $1.route.path || ($0.route == $1.route && $0.contentPath < $1.contentPath) }
 
@@ -53,7 +76,32 @@ public struct SiteAssembler: Sendable {
         let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
         let analyzer = KindAnalyzer(defaultCurrency: config.currency)
 
-        let rendered: [(RenderedBrief, [Diagnostic])] = accepted.parallelMap { brief in
+        // Rendered Markdown stays valid while the source, the routes it links against and the
+        // render settings stay the same.
+        var routeHasher = StableHasher()
+        routeHasher.add(config.allowsUnsafeHTML)
+        for brief in accepted { routeHasher.add(brief.contentPath); routeHasher.add(brief.route.path) }
+        for path in excludedDrafts.map(\.contentPath).sorted() { routeHasher.add("draft:" + path) }
+        for path in assets.sorted() { routeHasher.add("asset:" + path) }
+        for path in unreadable.sorted() { routeHasher.add("unreadable:" + path) }
+        let routesKey = routeHasher.value
+
+        let rendered: [(RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?)] = accepted.parallelMap { brief in
+            var renderKey: UInt64 = 0
+            if let reuse, let sourceHash = reuse.sourceHashes[brief.contentPath] {
+                var hasher = StableHasher()
+                hasher.add(sourceHash)
+                hasher.add(routesKey)
+                renderKey = hasher.value
+                if let cached = reuse.cached[brief.contentPath], cached.renderKey == renderKey {
+                    let (facts, kindProblems) = analyzer.analyze(brief, cached.markdown)
+                    progress?(1)
+                    return (RenderedBrief(brief: brief, markdown: cached.markdown, links: cached.links, facts: facts),
+                            cached.diagnostics + kindProblems, cached)
+                }
+            }
+            var brief = brief
+            if brief.body.isEmpty, let reuse, let body = reuse.loadBody(brief) { brief.body = body }
             var links: [BriefLink] = []
             var problems: [Diagnostic] = []
             let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
@@ -70,10 +118,15 @@ public struct SiteAssembler: Sendable {
             }
             let (facts, kindProblems) = analyzer.analyze(brief, markdown)
             progress?(1)
-            return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems)
+            brief.body = ""  // not needed after rendering; keeps memory flat on large sites
+            let entry = reuse == nil ? nil : BuildCache.RenderedEntry(renderKey: renderKey, markdown: markdown, links: links,
+                                                                        diagnostics: problems)
+            return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
         }
         let renderedBriefs = rendered.map(\.0)
         diagnostics += rendered.flatMap(\.1)
+        var entries: [String: BuildCache.RenderedEntry] = [:]
+        for (item, _, entry) in rendered { if let entry { entries[item.brief.contentPath] = entry } }
 
         var indexByPath: [String: Int] = [:]
         for (index, item) in renderedBriefs.enumerated() { indexByPath[item.brief.contentPath] = index }
@@ -99,7 +152,7 @@ public struct SiteAssembler: Sendable {
                         folders: Self.collectFolders(renderedBriefs), backlinks: backlinkSets.map { $0.sorted() },
                         assets: assets, tagIndexBySlug: tagIndex)
         diagnostics += Self.linkSWOTs(&site)
-        return (site, diagnostics)
+        return Assembly(site: site, diagnostics: diagnostics, rendered: entries)
     }
 
     /// `competitor:` of a SWOT names a competitor brief's slug; the competitor links back.

@@ -27,9 +27,11 @@ struct BuildCommandTests {
         let acme = try project.read("site/competitors/acme/index.html")
         #expect(acme.contains("src=\"../acme-share.svg\""))
         #expect(acme.contains("href=\"../../swot/acme-swot/#strengths\""))
-        // No staging folders are left beside the output.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".site") }
+        // No staging folders are left beside the output: only the build cache.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
+            .filter { $0.hasPrefix(".site") && $0 != ".site.cache" }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        #expect(project.exists(".site.cache"))
     }
 
     @Test func twoBuildsAreByteIdentical() async throws {

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What the previous successful build knew, kept beside the output (`.site.cache` next to
+/// `site/`): per source file its stamp, hash, parsed brief and rendered Markdown; per output
+/// file the key of everything it was rendered from and the hash of its bytes. A later build
+/// reuses what is still valid and re-renders only what an edit can have changed.
+public struct BuildCache: Sendable {
+    /// Bumped whenever the format or anything cached changes meaning.
+    static let formatVersion = "gtmgen-cache-3"
+
+    struct SourceEntry: Sendable {
+        var stamp: FileStamp
+        var hash: UInt64
+        /// nil when the file did not parse; its diagnostics are kept either way.
+        var brief: Brief?
+        var parseDiagnostics: [Diagnostic]
+        /// The rendered Markdown, valid for `renderKey` (source hash + routes + render settings).
+        var rendered: RenderedEntry?
+    }
+
+    struct RenderedEntry: Sendable {
+        var renderKey: UInt64
+        var markdown: RenderedMarkdown
+        var links: [BriefLink]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Everything that decides the output: when it is unchanged, so is the site.
+    var inputsKey: UInt64 = 0
+    /// Parse settings (default language) the sources were parsed with.
+    var parseKey: UInt64 = 0
+    var sources: [String: SourceEntry] = [:]
+    /// Output path → dependency key of the last render.
+    var pageKeys: [String: UInt64] = [:]
+    /// Output path → hash of the bytes written.
+    var fileHashes: [String: UInt64] = [:]
+    /// Warnings of the last build, repeated when nothing changed.
+    var diagnostics: [Diagnostic] = []
+    /// Counts of the last build, for the summary line of a build that had nothing to do.
+    var briefCount = 0
+    var pageCount = 0
+    var fileCount = 0
+    var inputBytes = 0
+
+    init() {}
+
+    /// The cache file for an output folder.
+    public static func location(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    static func load(from url: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var reader = BinaryReader([UInt8](data))
+        do {
+            guard try reader.string() == formatVersion + "/" + GTMKitVersion.string else { return nil }
+            var cache = BuildCache()
+            cache.inputsKey = try reader.uint64()
+            cache.parseKey = try reader.uint64()
+            let sources = try reader.array { reader -> (String, SourceEntry) in
+                let path = try reader.string()
+                let stamp = FileStamp(size: try reader.int(), modifiedNanoseconds: try reader.int(), inode: try reader.uint64())
+                let hash = try reader.uint64()
+                let brief = try reader.optional { try $0.brief() }
+                let parseDiagnostics = try reader.array { try $0.diagnostic() }
+                let rendered = try reader.optional { reader in
+                    RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(),
+                                  links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() })
+                }
+                return (path, SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics, rendered: rendered))
+            }
+            cache.sources = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+            let pages = try reader.array { reader in (try reader.string(), try reader.uint64()) }
+            cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
+            let files = try reader.array { reader in (try reader.string(), try reader.uint64()) }
+            cache.fileHashes = Dictionary(files, uniquingKeysWith: { first, _ in first })
+            cache.diagnostics = try reader.array { try $0.diagnostic() }
+            cache.briefCount = try reader.int()
+            cache.pageCount = try reader.int()
+            cache.fileCount = try reader.int()
+            cache.inputBytes = try reader.int()
+            return cache
+        } catch {
+            return nil
+        }
+    }
+
+    func save(to url: URL) throws {
+        var writer = BinaryWriter(capacity: 1 << 20)
+        writer.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
+        writer.uint64(inputsKey)
+        writer.uint64(parseKey)
+        writer.array(sources.sorted { $0.key < $1.key }) { writer, pair in
+            let entry = pair.value
+            writer.string(pair.key)
+            writer.int(entry.stamp.size)
+            writer.int(entry.stamp.modifiedNanoseconds)
+            writer.uint64(entry.stamp.inode)
+            writer.uint64(entry.hash)
+            writer.optional(entry.brief) { $0.brief($1) }
+            writer.array(entry.parseDiagnostics) { $0.diagnostic($1) }
+            writer.optional(entry.rendered) { writer, rendered in
+                writer.uint64(rendered.renderKey)
+                writer.markdown(rendered.markdown)
+                writer.array(rendered.links) { $0.link($1) }
+                writer.array(rendered.diagnostics) { $0.diagnostic($1) }
+            }
+        }
+        writer.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
+            writer.string(pair.key)
+            writer.uint64(pair.value)
+        }
+        writer.array(fileHashes.sorted { $0.key < $1.key }) { writer, pair in
+            writer.string(pair.key)
+            writer.uint64(pair.value)
+        }
+        writer.array(diagnostics) { $0.diagnostic($1) }
+        writer.int(briefCount)
+        writer.int(pageCount)
+        writer.int(fileCount)
+        writer.int(inputBytes)
+        let temporary = url.path + ".tmp-\(getpid())"
+        try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Dependency keys of pages: a hash of everything a page is rendered from, so a rebuild can
+/// tell that a page would come out the same without rendering it. A key must change whenever
+/// the page could change; keys err on the side of re-rendering.
+struct PageKeys {
+    let site: Site
+    /// Config, templates, build date, navigation: what every page depends on.
+    let global: UInt64
+    /// Per brief: hash of its source and the routes its links were resolved against.
+    let contentKeys: [UInt64]
+    /// Per brief: what a list entry, backlink or matrix row shows of it.
+    let listingKeys: [UInt64]
+    let competitorBySlug: [String: Int]
+
+    init(site: Site, global: UInt64, contentKeys: [String: UInt64]) {
+        self.site = site
+        self.global = global
+        self.contentKeys = site.briefs.map { contentKeys[$0.brief.contentPath] ?? 0 }
+        let buildDay = site.buildDate.daysSinceEpoch
+        listingKeys = site.briefs.map { item in
+            var hasher = StableHasher()
+            let brief = item.brief
+            hasher.add(brief.title)
+            hasher.add(brief.route.path)
+            hasher.add(brief.kind.rawValue)
+            hasher.add(brief.slug)
+            hasher.add(brief.matter.summary ?? "")
+            hasher.add(brief.matter.owner ?? "")
+            hasher.add(brief.matter.updated?.description ?? "")
+            hasher.add(brief.matter.reviewed?.description ?? "")
+            hasher.add(brief.isDraft)
+            hasher.add(brief.lang)
+            for tag in brief.matter.tags { hasher.add(tag) }
+            var writer = BinaryWriter(capacity: 256)
+            writer.array(brief.matter.extra) { $0.entry($1) }
+            hasher.add(writer.bytes)
+            // Staleness depends on the build date, which `global` holds.
+            hasher.add(buildDay)
+            return hasher.value
+        }
+        var competitors: [String: Int] = [:]
+        for (index, item) in site.briefs.enumerated() where item.brief.kind == .competitor {
+            competitors[item.brief.slug] = competitors[item.brief.slug] ?? index
+        }
+        competitorBySlug = competitors
+    }
+
+    func brief(_ index: Int) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(global)
+        hasher.add(contentKeys[index])
+        hasher.add(listingKeys[index])
+        for source in site.backlinks[index] { hasher.add(listingKeys[source]) }
+        for swot in site.swotsByCompetitor[index] ?? [] { hasher.add(listingKeys[swot]) }
+        for tag in site.tags(of: index) { hasher.add(tag.slug); hasher.add(tag.name) }
+        // A SWOT shows its competitor's title and URL.
+        if case .swot(let facts) = site.briefs[index].facts.details, let slug = facts.competitor,
+           let competitor = competitorBySlug[slug] {
+            hasher.add(listingKeys[competitor])
+        }
+        return hasher.value
+    }
+
+    func list(_ name: String, members: [Int], extra: [String] = []) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(global)
+        hasher.add(name)
+        for text in extra { hasher.add(text) }
+        for member in members { hasher.add(listingKeys[member]) }
+        return hasher.value
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// Incremental builds must never be wrong: after every kind of edit, the site that an
+/// incremental rebuild leaves in place is byte-identical to a clean build of the same input.
+@Suite("Incremental build equals full build")
+struct IncrementalBuildTests {
+    /// One edit a writer can make between two builds.
+    struct Scenario: CustomTestStringConvertible, Sendable {
+        var name: String
+        var environment: [String: String] = [:]
+        var edit: @Sendable (TempProject) throws -> Void
+        var testDescription: String { name }
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(name: "edit a body") { project in
+            try append(project, "content/reference/glossary.md", "\nOne more paragraph about ARR.\n")
+        },
+        Scenario(name: "edit a title") { project in
+            try replace(project, "content/competitors/acme.md", "title: Acme CRM", with: "title: Acme CRM Cloud")
+        },
+        Scenario(name: "edit tags") { project in
+            try replace(project, "content/reference/glossary.md", "tags: [Reference]", with: "tags: [Reference, New tag]")
+        },
+        Scenario(name: "edit the reviewed date") { project in
+            try replaceLine(project, "content/competitors/acme.md", startingWith: "reviewed:", with: "reviewed: 2025-01-01")
+        },
+        Scenario(name: "add a brief") { project in
+            try project.write("content/reference/pricing-notes.md",
+                              "---\ntitle: Pricing notes\ntags: [Reference]\nupdated: 2026-11-29\n---\nSee [Acme](../competitors/acme.md).\n")
+        },
+        Scenario(name: "delete a brief") { project in
+            try FileManager.default.removeItem(at: project.url("content/reference/glossary.md"))
+        },
+        Scenario(name: "rename a brief") { project in
+            try FileManager.default.moveItem(at: project.url("content/reference/glossary.md"),
+                                             to: project.url("content/reference/terms.md"))
+        },
+        Scenario(name: "change a slug") { project in
+            try replace(project, "content/reference/glossary.md", "title: Glossary", with: "title: Glossary\nslug: words")
+        },
+        Scenario(name: "change a template") { project in
+            try project.write("templates/footer.mustache", "<footer class=\"site-footer\"><p>{{site.title}} · edited</p></footer>\n")
+        },
+        Scenario(name: "change the config") { project in
+            try replaceLine(project, "gtmgen.yaml", startingWith: "description:", with: "description: Edited description.")
+        },
+        Scenario(name: "switch the language") { project in
+            try replaceLine(project, "gtmgen.yaml", startingWith: "language:", with: "language: zh")
+        },
+        Scenario(name: "publish a draft") { project in
+            try replace(project, "content/competitors/newco.md", "draft: true", with: "draft: false")
+        },
+        Scenario(name: "make a brief a draft") { project in
+            try replace(project, "content/reference/glossary.md", "title: Glossary", with: "title: Glossary\ndraft: true")
+        },
+        Scenario(name: "add and remove an asset") { project in
+            try project.write("content/reference/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")
+            try FileManager.default.removeItem(at: project.url("content/competitors/acme-share.svg"))
+            try replace(project, "content/competitors/acme.md", "acme-share.svg", with: "../reference/chart.svg")
+        },
+        Scenario(name: "a new build date", environment: ["SOURCE_DATE_EPOCH": "1812000000"]) { _ in },
+        Scenario(name: "same size, same second") { project in
+            // An edit that keeps the size, right after the build: stamps alone cannot see it.
+            try replace(project, "content/reference/glossary.md", "Glossary", with: "Glossarx")
+        },
+    ]
+
+    @Test(arguments: scenarios)
+    func incrementalEqualsFull(_ scenario: Scenario) async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let first = try await runGTMGen(["build"], in: project.root)
+        #expect(first.status == 0, "\(first)")
+        try scenario.edit(project)
+
+        let incremental = try await runGTMGen(["build"], in: project.root, environment: scenario.environment)
+        let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root, environment: scenario.environment)
+        #expect(incremental.status == full.status, "incremental: \(incremental)\nfull: \(full)")
+        #expect(incremental.stderr == full.stderr)
+        var built = snapshotTree(project.url("site"))
+        built[".gitkeep"] = nil
+        let expected = snapshotTree(project.url("full"))
+        #expect(!expected.isEmpty)
+        let differences = treeDifferences(built, expected)
+        #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
+    }
+
+    @Test func nothingChangedIsUpToDate() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        // Stamps of files written in the same instant as the build are not trusted; wait that out.
+        try await Task.sleep(nanoseconds: 2_100_000_000)
+        _ = try await runGTMGen(["build"], in: project.root)
+        let before = snapshotTree(project.url("site"))
+        let again = try await runGTMGen(["build"], in: project.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("up to date"), "\(again)")
+        #expect(snapshotTree(project.url("site")) == before)
+    }
+
+    @Test func bodyEditRewritesOnlyWhatDependsOnIt() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        let stampsBefore = modificationDates(project.url("site"))
+        try append(project, "content/reference/glossary.md", "\nAnother line.\n")
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0)
+        let stampsAfter = modificationDates(project.url("site"))
+        let rewritten = stampsAfter.keys.filter { stampsAfter[$0] != stampsBefore[$0] }.sorted()
+        #expect(rewritten.contains("reference/glossary/index.html"))
+        #expect(rewritten.contains("search/index.json"))
+        #expect(!rewritten.contains("competitors/yunfan/index.html"), "an unrelated page was rewritten: \(rewritten)")
+        #expect(!rewritten.contains("tags/reference/index.html"), "a list page was rewritten though no listed field changed")
+    }
+
+    @Test func failedIncrementalBuildLeavesSiteAndCacheUsable() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        let before = snapshotTree(project.url("site"))
+        try append(project, "content/reference/glossary.md", "\n[broken](missing.md)\n")
+        let failed = try await runGTMGen(["build"], in: project.root)
+        #expect(failed.status == 1)
+        #expect(snapshotTree(project.url("site")) == before)
+        try replace(project, "content/reference/glossary.md", "[broken](missing.md)", with: "fixed")
+        let fixed = try await runGTMGen(["build"], in: project.root)
+        let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+        #expect(fixed.status == 0 && full.status == 0)
+        var built = snapshotTree(project.url("site"))
+        built[".gitkeep"] = nil
+        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+    }
+}
+
+private func append(_ project: TempProject, _ path: String, _ text: String) throws {
+    try project.write(path, try project.read(path) + text)
+}
+
+private func replace(_ project: TempProject, _ path: String, _ old: String, with new: String) throws {
+    let text = try project.read(path)
+    guard text.contains(old) else { throw EditError(path: path, missing: old) }
+    try project.write(path, text.replacingOccurrences(of: old, with: new))
+}
+
+private func replaceLine(_ project: TempProject, _ path: String, startingWith prefix: String, with line: String) throws {
+    let lines = try project.read(path).components(separatedBy: "\n")
+    guard lines.contains(where: { $0.hasPrefix(prefix) }) else { throw EditError(path: path, missing: prefix) }
+    try project.write(path, lines.map { $0.hasPrefix(prefix) ? line : $0 }.joined(separator: "\n"))
+}
+
+private struct EditError: Error, CustomStringConvertible {
+    var path: String
+    var missing: String
+    var description: String { "\(path) does not contain `\(missing)`: the fixture changed" }
+}
+
+private func modificationDates(_ folder: URL) -> [String: Date] {
+    var result: [String: Date] = [:]
+    let root = folder.path
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+    while let relative = enumerator.nextObject() as? String {
+        if let date = enumerator.fileAttributes?[.modificationDate] as? Date { result[relative] = date }
+    }
+    return result
+}
