@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a full test run: installs missing system packages,
-# builds gtmgen and its tests, and runs them (unit, golden-file and end-to-end tests that
-# run the real binary on fixture projects). Set GTMGEN_RECORD=1 to re-record golden files.
+# builds gtmgen and its tests, runs them (unit, golden-file, end-to-end and
+# incremental-equals-full tests that run the real binary on fixture projects), then the
+# real-browser checks of the example site (headless Chromium, the Nu HTML checker, a link
+# checker and axe-core; see scripts/browser-tests.sh).
+# GTMGEN_RECORD=1 re-records golden files; GTMGEN_SKIP_BROWSER=1 skips the browser checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build --build-tests
 swift test --skip-build "$@"
+if [ "${GTMGEN_SKIP_BROWSER:-0}" != "1" ]; then
+  bash scripts/browser-tests.sh
+fi

@@ -137,6 +137,14 @@ public struct PageRenderer: Sendable {
             // The brief's values, with links made from the battlecard's own folder.
             var model = models.brief(index)
             model["folder_url"] = route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home)
+            if var competitor = model["competitor"] as? [String: Any], let cells = competitor["battlecard"] as? [[String: Any]] {
+                competitor["battlecard"] = cells.map { cell -> [String: Any] in
+                    var cell = cell
+                    if let html = cell["html"] as? String { cell["html"] = RelativeLinks.oneLevelDeeper(html) }
+                    return cell
+                }
+                model["competitor"] = competitor
+            }
             context["brief"] = model
             context["brief_url"] = "../"
             return OutputFile(path: route.outputPath, text: templates.render(context, template: "battlecard"))

@@ -48,7 +48,6 @@ enum Theme {
     p, ul, ol, table, blockquote, pre { margin: 0 0 1rem; }
     .lead { font-size: 1.15rem; color: var(--muted); }
     .eyebrow { margin: 0; font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; }
-    .eyebrow a { text-decoration: none; }
     .prose { max-width: 48rem; }
     .prose img { max-width: 100%; height: auto; }
     .prose li > input[type="checkbox"] { margin-right: .4rem; }
@@ -133,6 +132,7 @@ enum Theme {
     .matrix th[aria-sort="ascending"] button::after { content: " ↑"; }
     .matrix th[aria-sort="descending"] button::after { content: " ↓"; }
     .matrix tbody th { font-weight: 600; white-space: nowrap; }
+    .matrix { min-width: 56rem; }
     .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
     .threat-tag, .health-tag { display: inline-block; font-size: .85rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px;
       border: 1px solid currentColor; }

