@@ -253,7 +253,7 @@ public enum SiteBuild {
         hasher.add(request.includeDrafts)
         for folder in site.folders where !folder.path.contains("/") { hasher.add(folder.path) }
         hasher.add(site.tags.isEmpty)
-        hasher.add(site.briefs.contains { $0.brief.kind == .competitor })
+        hasher.add(site.hasCompetitors)
         return hasher.value
     }
 }

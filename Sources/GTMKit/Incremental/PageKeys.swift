@@ -9,7 +9,6 @@ struct PageKeys {
     let contentKeys: [UInt64]
     /// Per brief: what a list entry, backlink or matrix row shows of it.
     let listingKeys: [UInt64]
-    let competitorBySlug: [String: Int]
 
     init(site: Site, global: UInt64, contentKeys: [String: UInt64]) {
         self.site = site
@@ -37,11 +36,6 @@ struct PageKeys {
             hasher.add(buildDay)
             return hasher.value
         }
-        var competitors: [String: Int] = [:]
-        for (index, item) in site.briefs.enumerated() where item.brief.kind == .competitor {
-            competitors[item.brief.slug] = competitors[item.brief.slug] ?? index
-        }
-        competitorBySlug = competitors
     }
 
     func brief(_ index: Int) -> UInt64 {
@@ -54,7 +48,7 @@ struct PageKeys {
         for tag in site.tags(of: index) { hasher.add(tag.slug); hasher.add(tag.name) }
         // A SWOT shows its competitor's title and URL.
         if case .swot(let facts) = site.briefs[index].facts.details, let slug = facts.competitor,
-           let competitor = competitorBySlug[slug] {
+           let competitor = site.competitorBySlug[slug] {
             hasher.add(listingKeys[competitor])
         }
         return hasher.value

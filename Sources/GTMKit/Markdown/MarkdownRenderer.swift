@@ -190,7 +190,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// Runs of spaces become one (left behind by soft breaks and removed struck-through words).
     static func collapsingSpaces(_ text: String) -> String {
-        guard text.contains("  ") else { return text }
+        var sawSpace = false, sawDouble = false
+        for byte in text.utf8 {
+            if byte == 0x20 { if sawSpace { sawDouble = true; break }; sawSpace = true } else { sawSpace = false }
+        }
+        guard sawDouble else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var previousWasSpace = false

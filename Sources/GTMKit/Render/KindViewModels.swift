@@ -79,7 +79,7 @@ extension ViewModels {
         var model: [String: Any] = [:]
         if let subject = facts.subject { model["subject"] = subject }
         if let slug = facts.competitor,
-           let target = site.briefs.firstIndex(where: { $0.brief.kind == .competitor && $0.brief.slug == slug }) {
+           let target = site.competitorBySlug[slug] {
             model["competitor_title"] = site.briefs[target].brief.title
             model["competitor_url"] = route.relativeURL(to: site.briefs[target].brief.route)
         }

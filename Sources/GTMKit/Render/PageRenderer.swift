@@ -39,7 +39,7 @@ public struct PageRenderer: Sendable {
                                 sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
         var jobs: [Job] = site.briefs.indices.map(Job.brief)
         jobs += site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
-        if site.briefs.contains(where: { $0.brief.kind == .competitor }) { jobs += [.compare, .compareFiveW] }
+        if site.hasCompetitors { jobs += [.compare, .compareFiveW] }
         jobs.append(.search)
         jobs += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
         jobs += site.tags.indices.map(Job.tag)

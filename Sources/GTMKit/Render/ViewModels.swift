@@ -50,7 +50,7 @@ struct ViewModels: Sendable {
                 "current": !route.path.isEmpty && route.path.hasPrefix(folder.route.path),
             ]
         }
-        if site.briefs.contains(where: { $0.brief.kind == .competitor }) {
+        if site.hasCompetitors {
             let compare = Route("compare")
             items.append(["label": strings["compare"], "url": link(from: route, to: compare, rootOverride: rootOverride),
                           "current": route.path.hasPrefix(compare.path)])

@@ -43,6 +43,10 @@ public struct Site: Sendable {
     public var tagIndexBySlug: [String: Int]
     /// For each competitor brief, the SWOTs whose `competitor:` names it (indexes).
     public var swotsByCompetitor: [Int: [Int]] = [:]
+    /// Competitor briefs by slug (the first in route order wins).
+    public var competitorBySlug: [String: Int] = [:]
+
+    public var hasCompetitors: Bool { !competitorBySlug.isEmpty }
 
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {

@@ -161,6 +161,7 @@ public struct SiteAssembler: Sendable {
         for (index, item) in site.briefs.enumerated() where item.brief.kind == .competitor {
             competitorBySlug[item.brief.slug] = competitorBySlug[item.brief.slug] ?? index
         }
+        site.competitorBySlug = competitorBySlug
         var diagnostics: [Diagnostic] = []
         for (index, item) in site.briefs.enumerated() {
             guard case .swot(let swot) = item.facts.details, let slug = swot.competitor else { continue }
