@@ -20,12 +20,20 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write the site into.", valueName: "dir"))
     var output: String = "site"
 
+    @Flag(name: .long, help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
         let start = DispatchTime.now()
         let request = try project.request(output: output)
         let report = SiteBuild.run(request, write: true, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)
+        if timings {
+            for (stage, seconds) in report.timings {
+                Terminal.writeError(String(format: "%8.3f s  ", seconds) + stage + "\n")
+            }
+        }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         let outputName = request.displayPath(request.outputDirectory)

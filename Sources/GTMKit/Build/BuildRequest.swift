@@ -66,6 +66,8 @@ public struct BuildReport: Sendable {
     public var changedFiles = 0
     /// True when the build must be reported as failed: any error, or any warning under `--strict`.
     public var failed = false
+    /// Seconds spent in each stage, in order.
+    public var timings: [(stage: String, seconds: Double)] = []
     /// The rendered files, for callers that keep the site in memory (tests, serve).
     public var files: [OutputFile] = []
 }

@@ -7,6 +7,13 @@ public enum SiteBuild {
     public static func run(_ request: BuildRequest, write: Bool,
                            progress: (@Sendable (BuildProgress) -> Void)? = nil) -> BuildReport {
         var report = BuildReport(diagnostics: [])
+        var clock = Date()
+        // Where the time goes, stage by stage (`gtmgen build --timings`).
+        func mark(_ label: String) {
+            let now = Date()
+            report.timings.append((label, now.timeIntervalSince(clock)))
+            clock = now
+        }
         // Files changed this close to the build may change again without their stamp changing
         // (coarse timestamps): their stamps are not trusted by the next build.
         let racyAfter = Int(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
@@ -66,6 +73,7 @@ public enum SiteBuild {
             return report
         }
 
+        mark("scan and cache load")
         // Parse, reusing what the cache holds for files that did not change.
         var parseHasher = StableHasher()
         parseHasher.add(config.language)
@@ -84,6 +92,7 @@ public enum SiteBuild {
         report.briefCount = published.count
         progress?(BuildProgress(stage: "parsed", done: parsed.count, total: parsed.count))
 
+        mark("parse front matter")
         let counter = ProgressCounter(stage: "rendered", total: published.count, report: progress)
         let assembler = SiteAssembler(config: config, buildDate: request.buildDate)
         var sourceHashes: [String: UInt64] = [:]
@@ -101,6 +110,7 @@ public enum SiteBuild {
                                           unreadable: unreadable, reuse: write ? renderReuse : nil,
                                           progress: { counter.advance($0) })
         let site = assembly.site
+        mark("render Markdown and link")
         report.diagnostics += assembly.diagnostics
         report.diagnostics = report.diagnostics.sortedByLocation()
         guard !report.diagnostics.hasErrors else {
@@ -124,6 +134,7 @@ public enum SiteBuild {
         }
         let (files, pageKeys) = renderer.render(reuse: pageReuse, progress: { pageCounter.advance($0) })
         report.fileCount = files.count
+        mark("render pages")
         report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         report.failed = request.strict && report.diagnostics.warningCount > 0
         guard write, !report.failed else {
@@ -142,6 +153,7 @@ public enum SiteBuild {
                 report.changedFiles = hashes.count
             }
             report.wroteOutput = true
+            mark("write files")
             var cache = BuildCache()
             let racy = (briefStamps + assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
             cache.inputsKey = racy ? 0 : inputsKey
@@ -162,6 +174,7 @@ public enum SiteBuild {
             cache.inputBytes = report.inputBytes
             // A cache that cannot be written only costs the next build its shortcuts.
             try? cache.save(to: cacheURL)
+            mark("save cache")
         } catch {
             try? FileManager.default.removeItem(at: cacheURL)
             report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: "write-error",

@@ -6,7 +6,7 @@ import Foundation
 /// reuses what is still valid and re-renders only what an edit can have changed.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-3"
+    static let formatVersion = "gtmgen-cache-4"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp

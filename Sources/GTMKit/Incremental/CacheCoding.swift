@@ -81,16 +81,46 @@ extension BinaryWriter {
         int(value.column)
     }
 
+    /// Sections and the preamble are slices of the body HTML: stored as byte ranges of it,
+    /// which halves the cache.
     mutating func markdown(_ value: RenderedMarkdown) {
         string(value.html)
-        string(value.preambleHTML)
+        let html = Array(value.html.utf8)
+        var cursor = 0
+        func slice(_ part: String) {
+            let bytes = Array(part.utf8)
+            if let start = BinaryWriter.find(bytes, in: html, from: cursor) {
+                bool(true)
+                int(start)
+                int(bytes.count)
+                cursor = start + bytes.count
+            } else {
+                bool(false)
+                string(part)
+            }
+        }
+        slice(value.preambleHTML)
         array(value.headings) { $0.heading($1) }
-        array(value.sections) { writer, section in
-            writer.heading(section.heading)
-            writer.string(section.html)
-            writer.string(section.firstParagraphText)
+        int(value.sections.count)
+        for section in value.sections {
+            heading(section.heading)
+            slice(section.html)
+            string(section.firstParagraphText)
         }
         string(value.plainText)
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        if needle.isEmpty { return start <= haystack.count ? start : nil }
+        guard needle.count <= haystack.count - start else { return nil }
+        let first = needle[0]
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     mutating func link(_ value: BriefLink) {
@@ -177,10 +207,22 @@ extension BinaryReader {
 
     mutating func markdown() throws -> RenderedMarkdown {
         let html = try string()
-        let preamble = try string()
+        let bytes = Array(html.utf8)
+        func slice(_ reader: inout BinaryReader) throws -> String {
+            guard try reader.bool() else { return try reader.string() }
+            let start = try reader.int(), count = try reader.int()
+            guard start >= 0, count >= 0, start + count <= bytes.count else { throw Malformed() }
+            return String(decoding: bytes[start..<start + count], as: UTF8.self)
+        }
+        let preamble = try slice(&self)
         let headings = try array { try $0.heading() }
-        let sections = try array { reader in
-            MarkdownSection(heading: try reader.heading(), html: try reader.string(), firstParagraphText: try reader.string())
+        let sectionCount = try int()
+        guard sectionCount >= 0 else { throw Malformed() }
+        var sections: [MarkdownSection] = []
+        for _ in 0..<sectionCount {
+            let heading = try heading()
+            let sectionHTML = try slice(&self)
+            sections.append(MarkdownSection(heading: heading, html: sectionHTML, firstParagraphText: try string()))
         }
         return RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections, plainText: try string())
     }

@@ -37,6 +37,7 @@ extension DefaultTemplates {
     {{<base}}{{$main}}
     <p class="eyebrow"><a href="{{compare_url}}">{{t.matrix}}</a></p>
     <h1>{{t.five_w_side}}</h1>
+    {{#limit_note}}<p class="hint">{{limit_note}}</p>{{/limit_note}}
     <div class="table-wrap" role="region" aria-label="{{t.five_w_side}}" tabindex="0">
     <table class="five-w-matrix">
     <thead><tr><th scope="col">5W1H</th>{{#competitors}}<th scope="col"><a href="{{url}}">{{title}}</a></th>{{/competitors}}</tr></thead>

@@ -82,7 +82,7 @@ enum DefaultTemplates {
     </section>
     {{#has_threats}}<section aria-labelledby="threats">
     <h2 id="threats">{{t.threats_by_level}}</h2>
-    <div class="threat-groups">{{#threat_groups}}<div class="threat-group"><h3 class="threat-tag threat-{{threat}}">{{label}}</h3><ul>{{#items}}<li><a href="{{url}}">{{title}}</a> <span class="owner">{{segment}}</span> · <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></li>{{/items}}</ul></div>{{/threat_groups}}</div>
+    <div class="threat-groups">{{#threat_groups}}<div class="threat-group"><h3 class="threat-tag threat-{{threat}}">{{label}}</h3><ul>{{#items}}<li><a href="{{url}}">{{title}}</a> <span class="owner">{{segment}}</span> · <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></li>{{/items}}</ul>{{#more}}<p class="small"><a href="{{compare_url}}">{{more}}</a></p>{{/more}}</div>{{/threat_groups}}</div>
     <p><a href="{{compare_url}}">{{t.matrix}}</a> · <a href="{{five_w_url}}">{{t.five_w_side}}</a></p>
     </section>{{/has_threats}}
     {{#has_gtm}}<section aria-labelledby="gtm-health">
@@ -92,6 +92,7 @@ enum DefaultTemplates {
     {{#has_review}}<section aria-labelledby="needs-review">
     <h2 id="needs-review">{{t.needs_review}}</h2>
     <ul class="review-list">{{#review}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-stale">{{status}}</span> <span class="owner">{{owner}}</span></li>{{/review}}</ul>
+    {{#review_more}}<p class="small">{{review_more}}</p>{{/review_more}}
     </section>{{/has_review}}
     <section aria-labelledby="recent">
     <h2 id="recent">{{t.recently_updated}}</h2>

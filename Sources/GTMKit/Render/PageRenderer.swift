@@ -81,7 +81,20 @@ public struct PageRenderer: Sendable {
         case .tag(let index):
             let tag = site.tags[index]
             return (tag.route.outputPath, keys.list("tag:" + tag.slug, members: tag.members, extra: [tag.name]))
-        default:
+        case .home:
+            return (Route.home.outputPath, keys.list("home", members: Array(site.briefs.indices)))
+        case .tagIndex:
+            return (Route("tags").outputPath, keys.list("tags", members: Array(site.briefs.indices)))
+        case .sitemap:
+            return ("sitemap.xml", keys.list("sitemap", members: Array(site.briefs.indices)))
+        case .compare:
+            return (Route("compare").outputPath, keys.list("compare", members: models.competitorIndexes))
+        case .compareFiveW:
+            // The first paragraphs of the competitors shown come from their bodies.
+            let shown = models.sideBySideCompetitors
+            return (Route("compare/5w1h").outputPath,
+                    keys.list("5w1h", members: models.competitorIndexes, extra: shown.map { String(keys.contentKeys[$0], radix: 16) }))
+        case .notFound, .feed, .search:
             return nil
         }
     }
@@ -162,7 +175,12 @@ public struct PageRenderer: Sendable {
             let route = Route("compare/5w1h")
             var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
             context["rows"] = models.fiveWRows(from: route)
-            context["competitors"] = models.competitorIndexes.map { index -> [String: Any] in
+            let shown = models.sideBySideCompetitors
+            let total = models.competitorIndexes.count
+            if shown.count < total {
+                context["limit_note"] = strings.format("side_by_side_limit", String(shown.count), String(total))
+            }
+            context["competitors"] = shown.map { index -> [String: Any] in
                 ["title": site.briefs[index].brief.title, "url": route.relativeURL(to: site.briefs[index].brief.route)]
             }
             context["compare_url"] = route.relativeURL(to: Route("compare"))
@@ -224,8 +242,12 @@ public struct PageRenderer: Sendable {
             return ["title": brief.title, "url": Route.home.relativeURL(to: brief.route), "status": status,
                     "owner": brief.matter.owner ?? strings["no_owner"]]
         }
-        context["review"] = review
+        context["review"] = Array(review.prefix(ViewModels.dashboardLimit * 2))
         context["has_review"] = !review.isEmpty
+        context["review_count"] = review.count
+        if review.count > ViewModels.dashboardLimit * 2 {
+            context["review_more"] = strings.format("and_more", String(review.count - ViewModels.dashboardLimit * 2))
+        }
         context["items"] = sortedByRecency(Array(site.briefs.indices)).prefix(12).map { models.listItem($0, from: .home) }
         context["tags"] = tagCloud(from: .home)
         context["has_tags"] = !site.tags.isEmpty

@@ -56,8 +56,21 @@ extension ViewModels {
     func battlecardRoute(_ brief: Brief) -> Route { Route(brief.route.path + "battlecard") }
 
     /// The six questions as rows, competitors as columns.
+    /// How many competitors the side-by-side view shows: beyond this a column is too narrow to read.
+    static let sideBySideLimit = 24
+
+    /// The competitors of the side-by-side view: highest threat first, then by title.
+    var sideBySideCompetitors: [Int] {
+        let ranked = competitorIndexes.sorted { a, b in
+            let left = competitorFacts(a)?.threat.flatMap { Self.threatRank[$0] } ?? 0
+            let right = competitorFacts(b)?.threat.flatMap { Self.threatRank[$0] } ?? 0
+            return left != right ? left > right : a < b
+        }
+        return Array(ranked.prefix(Self.sideBySideLimit)).sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+    }
+
     func fiveWRows(from route: Route) -> [[String: Any]] {
-        let competitors = competitorIndexes
+        let competitors = sideBySideCompetitors
         return ["who", "what", "where", "when", "why", "how"].map { key in
             let cells = competitors.map { index -> [String: Any] in
                 let rendered = site.briefs[index]
@@ -83,17 +96,23 @@ extension ViewModels {
     }
 
     /// Competitors grouped by threat, highest first: the dashboard's "who threatens us".
+    /// The dashboard lists at most this many entries per group; the matrix has them all.
+    static let dashboardLimit = 12
+
     func threatGroups(from route: Route) -> [[String: Any]] {
         ThreatLevel.allCases.compactMap { level in
             let members = competitorIndexes.filter { competitorFacts($0)?.threat == level }
             guard !members.isEmpty else { return nil }
-            let items = members.map { index -> [String: Any] in
+            let items = members.prefix(Self.dashboardLimit).map { index -> [String: Any] in
                 let brief = site.briefs[index].brief
                 return ["title": brief.title, "url": route.relativeURL(to: brief.route),
                         "battlecard_url": route.relativeURL(to: battlecardRoute(brief)),
                         "segment": competitorFacts(index)?.segment ?? ""]
             }
-            return ["threat": level.rawValue, "label": strings["threat_\(level.rawValue)"], "items": items]
+            var group: [String: Any] = ["threat": level.rawValue, "label": strings["threat_\(level.rawValue)"], "items": items,
+                                        "count": members.count]
+            if members.count > items.count { group["more"] = strings.format("and_more", String(members.count - items.count)) }
+            return group
         }
     }
 

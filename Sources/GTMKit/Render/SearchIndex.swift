@@ -1,30 +1,64 @@
-import Foundation
-
-/// `search/index.json`: one entry per brief for the offline search script. Body text is
-/// capped per brief so the index stays small enough to load on an intranet page.
+/// `search/index.json`: one entry per brief for the offline search script — title, URL from the
+/// site root, kind, summary, tags and body text. Body text is capped per brief so the whole
+/// index stays a few megabytes even for tens of thousands of briefs.
 enum SearchIndex {
-    static let bodyLimit = 4000
+    /// Total body text budget in characters, shared by all briefs.
+    static let budget = 6_000_000
+    static let perBriefLimit = 4000
+    static let perBriefFloor = 300
 
-    struct Entry: Encodable {
-        /// Title, URL from the site root, kind label, summary, tags, body text.
-        var t: String
-        var u: String
-        var k: String
-        var s: String
-        var g: [String]
-        var x: String
+    static func bodyLimit(briefCount: Int) -> Int {
+        guard briefCount > 0 else { return perBriefLimit }
+        return max(perBriefFloor, min(perBriefLimit, budget / briefCount))
     }
 
+    /// Written by hand: deterministic, and much faster than JSONEncoder for thousands of entries.
     static func json(_ site: Site, strings: UIStrings) -> [UInt8] {
-        let entries = site.briefs.map { item -> Entry in
+        let limit = bodyLimit(briefCount: site.briefs.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(site.briefs.count * (limit + 400))
+        out.append(UInt8(ascii: "["))
+        for (position, item) in site.briefs.enumerated() {
             let brief = item.brief
-            var text = item.markdown.plainText
-            if text.count > bodyLimit { text = String(text.prefix(bodyLimit)) }
-            return Entry(t: brief.title, u: URLPath.encode(brief.route.path), k: strings.kindLabel(brief.kind),
-                         s: brief.matter.summary ?? "", g: brief.matter.tags, x: text)
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            var text = Substring(item.markdown.plainText)
+            if text.count > limit { text = text.prefix(limit) }
+            out.append(contentsOf: Array(#"{"g":["#.utf8))
+            for (index, tag) in brief.matter.tags.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(tag, to: &out)
+            }
+            out.append(contentsOf: Array(#"],"k":"#.utf8))
+            appendString(strings.kindLabel(brief.kind), to: &out)
+            out.append(contentsOf: Array(#","s":"#.utf8))
+            appendString(brief.matter.summary ?? "", to: &out)
+            out.append(contentsOf: Array(#","t":"#.utf8))
+            appendString(brief.title, to: &out)
+            out.append(contentsOf: Array(#","u":"#.utf8))
+            appendString(URLPath.encode(brief.route.path), to: &out)
+            out.append(contentsOf: Array(#","x":"#.utf8))
+            appendString(text, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return [UInt8]((try? encoder.encode(entries)) ?? Data("[]".utf8))
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    static func appendString<S: StringProtocol>(_ text: S, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -67,6 +67,7 @@ public struct UIStrings: Sendable {
         "search_results": "results", "threats_by_level": "Competitors by threat level", "gtm_health": "GTM modules: LTV/CAC health",
         "no_battlecard": "This brief has no battlecard sections yet (Why we win, Landmines, Objections).",
         "open_battlecard": "Battlecard", "full_brief": "Full brief", "not_set": "—", "print": "Print",
+        "and_more": "and %@ more", "side_by_side_limit": "Showing the %@ highest-threat competitors of %@; the comparison matrix lists them all.",
     ]
 
     static let chinese: [String: String] = [
@@ -106,6 +107,7 @@ public struct UIStrings: Sendable {
         "search_results": "条结果", "threats_by_level": "按威胁等级的竞品", "gtm_health": "GTM 模块：LTV/CAC 健康度",
         "no_battlecard": "这份简报还没有作战卡章节（我们的优势、地雷、异议处理）。",
         "open_battlecard": "作战卡", "full_brief": "完整简报", "not_set": "—", "print": "打印",
+        "and_more": "另有 %@ 项", "side_by_side_limit": "显示威胁最高的 %@ 个竞品（共 %@ 个）；对比矩阵列出全部。",
     ]
 
     /// Fills `%@` placeholders in order.
