@@ -22,6 +22,8 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { buffer in
@@ -78,6 +80,13 @@ struct BinaryReader {
         for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
         offset += 8
         return value
+    }
+
+    mutating func blob() throws -> [UInt8] {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     mutating func bool() throws -> Bool {

@@ -6,7 +6,7 @@ import Foundation
 /// reuses what is still valid and re-renders only what an edit can have changed.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-4"
+    static let formatVersion = "gtmgen-cache-5"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp
@@ -49,6 +49,9 @@ public struct BuildCache: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
+    /// Sources are stored in shards, encoded and decoded on every core.
+    static let shardCount = 16
+
     static func load(from url: URL) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var reader = BinaryReader([UInt8](data))
@@ -57,19 +60,17 @@ public struct BuildCache: Sendable {
             var cache = BuildCache()
             cache.inputsKey = try reader.uint64()
             cache.parseKey = try reader.uint64()
-            let sources = try reader.array { reader -> (String, SourceEntry) in
-                let path = try reader.string()
-                let stamp = FileStamp(size: try reader.int(), modifiedNanoseconds: try reader.int(), inode: try reader.uint64())
-                let hash = try reader.uint64()
-                let brief = try reader.optional { try $0.brief() }
-                let parseDiagnostics = try reader.array { try $0.diagnostic() }
-                let rendered = try reader.optional { reader in
-                    RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(),
-                                  links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() })
-                }
-                return (path, SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics, rendered: rendered))
+            let shards = try reader.array { try $0.blob() }
+            let decoded = shards.parallelMap { bytes -> [(String, SourceEntry)]? in
+                var shard = BinaryReader(bytes)
+                return try? shard.array { try $0.sourceEntry() }
             }
-            cache.sources = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+            var sources: [String: SourceEntry] = [:]
+            for shard in decoded {
+                guard let shard else { return nil }
+                for (path, entry) in shard { sources[path] = entry }
+            }
+            cache.sources = sources
             let pages = try reader.array { reader in (try reader.string(), try reader.uint64()) }
             cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
             let files = try reader.array { reader in (try reader.string(), try reader.uint64()) }
@@ -86,26 +87,19 @@ public struct BuildCache: Sendable {
     }
 
     func save(to url: URL) throws {
-        var writer = BinaryWriter(capacity: 1 << 20)
+        let sorted = sources.sorted { $0.key < $1.key }
+        let size = max(1, (sorted.count + Self.shardCount - 1) / Self.shardCount)
+        let groups = stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
+        let shards = groups.parallelMap { group -> [UInt8] in
+            var writer = BinaryWriter(capacity: 1 << 20)
+            writer.array(group) { $0.sourceEntry(path: $1.key, $1.value) }
+            return writer.bytes
+        }
+        var writer = BinaryWriter(capacity: shards.reduce(0) { $0 + $1.count } + (1 << 20))
         writer.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
         writer.uint64(inputsKey)
         writer.uint64(parseKey)
-        writer.array(sources.sorted { $0.key < $1.key }) { writer, pair in
-            let entry = pair.value
-            writer.string(pair.key)
-            writer.int(entry.stamp.size)
-            writer.int(entry.stamp.modifiedNanoseconds)
-            writer.uint64(entry.stamp.inode)
-            writer.uint64(entry.hash)
-            writer.optional(entry.brief) { $0.brief($1) }
-            writer.array(entry.parseDiagnostics) { $0.diagnostic($1) }
-            writer.optional(entry.rendered) { writer, rendered in
-                writer.uint64(rendered.renderKey)
-                writer.markdown(rendered.markdown)
-                writer.array(rendered.links) { $0.link($1) }
-                writer.array(rendered.diagnostics) { $0.diagnostic($1) }
-            }
-        }
+        writer.array(shards) { $0.blob($1) }
         writer.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.uint64(pair.value)

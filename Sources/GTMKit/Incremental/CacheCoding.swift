@@ -1,6 +1,27 @@
 /// Encoding of the cached model types. Bodies are not cached: a brief whose Markdown must be
 /// rendered again is read from disk again.
 extension BinaryWriter {
+    mutating func blob(_ value: [UInt8]) {
+        int(value.count)
+        append(value)
+    }
+
+    mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry) {
+        string(path)
+        int(entry.stamp.size)
+        int(entry.stamp.modifiedNanoseconds)
+        uint64(entry.stamp.inode)
+        uint64(entry.hash)
+        optional(entry.brief) { $0.brief($1) }
+        array(entry.parseDiagnostics) { $0.diagnostic($1) }
+        optional(entry.rendered) { writer, rendered in
+            writer.uint64(rendered.renderKey)
+            writer.markdown(rendered.markdown)
+            writer.array(rendered.links) { $0.link($1) }
+            writer.array(rendered.diagnostics) { $0.diagnostic($1) }
+        }
+    }
+
     mutating func location(_ value: SourceLocation) {
         string(value.path)
         int(value.line)
@@ -132,6 +153,20 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    mutating func sourceEntry() throws -> (String, BuildCache.SourceEntry) {
+        let path = try string()
+        let stamp = FileStamp(size: try int(), modifiedNanoseconds: try int(), inode: try uint64())
+        let hash = try uint64()
+        let brief = try optional { try $0.brief() }
+        let parseDiagnostics = try array { try $0.diagnostic() }
+        let rendered = try optional { reader in
+            BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(),
+                                     links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() })
+        }
+        return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
+                                             rendered: rendered))
+    }
+
     mutating func location() throws -> SourceLocation {
         SourceLocation(path: try string(), line: try int(), column: try int())
     }

@@ -258,8 +258,9 @@ public struct MarkdownRenderer: Sendable {
         }
 
         func finish() -> RenderedMarkdown {
-            RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections,
-                             plainText: plain.trimmingWhitespace)
+            var text = plain.trimmingWhitespace
+            if text.count > RenderedMarkdown.plainTextLimit { text = String(text.prefix(RenderedMarkdown.plainTextLimit)) }
+            return RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections, plainText: text)
         }
     }
 }

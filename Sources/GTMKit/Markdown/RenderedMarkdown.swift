@@ -32,6 +32,9 @@ public struct RenderedMarkdown: Sendable {
     public var preambleHTML: String
     public var headings: [Heading]
     public var sections: [MarkdownSection]
-    /// Body text without markup, for search and summaries.
+    /// Body text without markup, for search; at most `plainTextLimit` characters.
     public var plainText: String
+
+    /// Search needs the opening of a brief, not all of it; the cap keeps memory and cache small.
+    public static let plainTextLimit = 4000
 }

@@ -4,7 +4,7 @@
 enum SearchIndex {
     /// Total body text budget in characters, shared by all briefs.
     static let budget = 6_000_000
-    static let perBriefLimit = 4000
+    static let perBriefLimit = RenderedMarkdown.plainTextLimit
     static let perBriefFloor = 300
 
     static func bodyLimit(briefCount: Int) -> Int {
