@@ -56,22 +56,24 @@ public enum SiteBuild {
         // The cache of the previous build, when this build writes into an output that exists.
         let cacheURL = BuildCache.location(for: request.outputDirectory)
         let outputExists = FileManager.default.fileExists(atPath: request.outputDirectory.path)
-        let previous = write && !request.clean && outputExists ? BuildCache.load(from: cacheURL) : nil
+        let useCache = write && !request.clean && outputExists
         let root = inventory.root
         let briefStamps = inventory.briefPaths.parallelMap { FileStamp.of(root + "/" + $0) }
         let assetStamps = inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) }
         let inputsKey = Self.inputsKey(request, configBytes: configBytes, templates: templates, inventory: inventory,
                                        briefStamps: briefStamps, assetStamps: assetStamps)
-        if let previous, previous.inputsKey == inputsKey, !configProblems.hasErrors {
-            report.diagnostics = previous.diagnostics
+        if useCache, let summary = BuildCache.load(from: cacheURL, summaryOnly: true), summary.inputsKey == inputsKey,
+           !configProblems.hasErrors {
+            report.diagnostics = summary.diagnostics
             report.upToDate = true
-            report.briefCount = previous.briefCount
-            report.pageCount = previous.pageCount
-            report.fileCount = previous.fileCount
-            report.inputBytes = previous.inputBytes
+            report.briefCount = summary.briefCount
+            report.pageCount = summary.pageCount
+            report.fileCount = summary.fileCount
+            report.inputBytes = summary.inputBytes
             report.failed = request.strict && report.diagnostics.warningCount > 0
             return report
         }
+        let previous = useCache ? BuildCache.load(from: cacheURL) : nil
 
         mark("scan and cache load")
         // Parse, reusing what the cache holds for files that did not change.

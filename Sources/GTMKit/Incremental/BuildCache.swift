@@ -6,7 +6,7 @@ import Foundation
 /// reuses what is still valid and re-renders only what an edit can have changed.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-5"
+    static let formatVersion = "gtmgen-cache-6"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp
@@ -52,7 +52,9 @@ public struct BuildCache: Sendable {
     /// Sources are stored in shards, encoded and decoded on every core.
     static let shardCount = 16
 
-    static func load(from url: URL) -> BuildCache? {
+    /// Reads the cache. With `summaryOnly`, stops after the small header (keys, counts,
+    /// diagnostics): enough to tell that nothing changed, without decoding every brief.
+    static func load(from url: URL, summaryOnly: Bool = false) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var reader = BinaryReader([UInt8](data))
         do {
@@ -60,6 +62,12 @@ public struct BuildCache: Sendable {
             var cache = BuildCache()
             cache.inputsKey = try reader.uint64()
             cache.parseKey = try reader.uint64()
+            cache.briefCount = try reader.int()
+            cache.pageCount = try reader.int()
+            cache.fileCount = try reader.int()
+            cache.inputBytes = try reader.int()
+            cache.diagnostics = try reader.array { try $0.diagnostic() }
+            if summaryOnly { return cache }
             let shards = try reader.array { try $0.blob() }
             let decoded = shards.parallelMap { bytes -> [(String, SourceEntry)]? in
                 var shard = BinaryReader(bytes)
@@ -75,11 +83,6 @@ public struct BuildCache: Sendable {
             cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
             let files = try reader.array { reader in (try reader.string(), try reader.uint64()) }
             cache.fileHashes = Dictionary(files, uniquingKeysWith: { first, _ in first })
-            cache.diagnostics = try reader.array { try $0.diagnostic() }
-            cache.briefCount = try reader.int()
-            cache.pageCount = try reader.int()
-            cache.fileCount = try reader.int()
-            cache.inputBytes = try reader.int()
             return cache
         } catch {
             return nil
@@ -99,6 +102,11 @@ public struct BuildCache: Sendable {
         writer.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
         writer.uint64(inputsKey)
         writer.uint64(parseKey)
+        writer.int(briefCount)
+        writer.int(pageCount)
+        writer.int(fileCount)
+        writer.int(inputBytes)
+        writer.array(diagnostics) { $0.diagnostic($1) }
         writer.array(shards) { $0.blob($1) }
         writer.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
@@ -108,11 +116,6 @@ public struct BuildCache: Sendable {
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
-        writer.array(diagnostics) { $0.diagnostic($1) }
-        writer.int(briefCount)
-        writer.int(pageCount)
-        writer.int(fileCount)
-        writer.int(inputBytes)
         let temporary = url.path + ".tmp-\(getpid())"
         try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, url.path) == 0 else {
