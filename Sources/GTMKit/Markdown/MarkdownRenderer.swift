@@ -66,7 +66,7 @@ public struct MarkdownRenderer: Sendable {
                 // cmark writes `<hN>`; give it the id that links and the TOC point at.
                 let tag = "<h\(level)"
                 if html.hasPrefix(tag) {
-                    html = tag + " id=\"\(Self.escapeAttribute(heading.id))\"" + html.dropFirst(tag.count)
+                    html = tag + " id=\"\(HTMLEscape.escape(heading.id))\"" + html.dropFirst(tag.count)
                 }
                 output.headings.append(heading)
                 startsSection = level == 2
@@ -212,20 +212,6 @@ public struct MarkdownRenderer: Sendable {
         var cut = text.prefix(limit)
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
         return cut.trimmingWhitespace + "…"
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.

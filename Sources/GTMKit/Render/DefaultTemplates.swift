@@ -118,20 +118,12 @@ enum DefaultTemplates {
     static let brief = """
     {{<base}}{{$main}}
     <article class="brief kind-{{brief.kind}}">
-    <header class="brief-header">
-    <p class="eyebrow"><a href="{{brief.folder_url}}">{{brief.kind_label}}</a>{{#brief.draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/brief.draft}}</p>
-    <h1>{{brief.title}}</h1>
-    {{#brief.summary}}<p class="lead">{{brief.summary}}</p>{{/brief.summary}}
-    {{> brief-meta}}
-    {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}
-    {{#brief.never_reviewed}}<p class="flag flag-stale" role="note"><strong>{{t.never_reviewed}}.</strong> {{t.never_reviewed_note}}</p>{{/brief.never_reviewed}}
-    </header>
+    \(briefHeader)
     {{#brief.has_toc}}<nav class="toc" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ul>{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ul></nav>{{/brief.has_toc}}
     <div class="prose">
     {{{brief.content}}}
     </div>
-    {{#brief.has_sources}}<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{{t.sources}}</h2><ol>{{#brief.sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>{{/brief.sources}}</ol></section>{{/brief.has_sources}}
-    {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}
+    {{> brief-footer}}
     </article>
     {{/main}}{{/base}}
 

@@ -1,20 +1,7 @@
 /// Small helpers for the inline SVG charts: escaping and stable number formatting, so the
 /// same figures always give the same bytes.
 enum SVG {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
 
     /// One decimal at most, no trailing zeros.
     static func number(_ value: Double) -> String {
