@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CSystemShims
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,26 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
     private static let parseLock = NSLock()
 
+    /// True once it is certain that cmark-gfm calls gtmgen's special-character switch:
+    /// the table is switched on once here, and a probe parse must go through the replacement.
+    private static let parsesInParallel: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        guard gtm_cmark_enable_special_characters(parser) == 1 else { return false }
+        let before = gtm_cmark_special_character_calls()
+        let probe = "~~probe~~\n"
+        probe.utf8CString.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count - 1) }
+        if let document = cmark_parser_finish(parser) { cmark_node_free(document) }
+        return gtm_cmark_special_character_calls() > before
+    }()
+
+    /// Whether Markdown is parsed on every core (true on a normal Linux build), for tests and `--timings`.
+    public static var parsesConcurrently: Bool { parsesInParallel }
+
     /// - Parameters:
     ///   - lineOffset: added to cmark's body lines so positions point into the whole file.
     ///   - rewriteLink: given each link or image destination, returns a replacement or nil to keep it.
@@ -36,14 +57,16 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         // cmark-gfm keeps the inline parser's special characters (`~`, `|`) in one global
-        // table that every parse switches on and off; parses must not overlap, or a brief
-        // rendered beside another loses its strikethrough and tables. Rendering stays parallel.
-        let document: OpaquePointer? = Self.parseLock.withLock {
+        // table that every parse switches on and off; overlapping parses would lose
+        // strikethrough and tables. gtmgen keeps the table switched on (CSystemShims); only
+        // where that replacement is not in effect must parses take turns.
+        func parse() -> OpaquePointer? {
             body.utf8CString.withUnsafeBufferPointer { buffer in
                 cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
             }
             return cmark_parser_finish(parser)
         }
+        let document = Self.parsesInParallel ? parse() : Self.parseLock.withLock(parse)
         guard let document else { return .empty }
         defer { cmark_node_free(document) }
 

@@ -131,3 +131,10 @@ import Testing
         #expect(RelativeLinks.oneLevelDeeper("<p>no links</p>") == "<p>no links</p>")
     }
 }
+
+@Suite struct ParallelParsingTests {
+    @Test func markdownIsParsedOnEveryCore() {
+        // The special-character replacement must be in effect, or parses take turns (slower, still right).
+        #expect(MarkdownRenderer.parsesConcurrently)
+    }
+}
