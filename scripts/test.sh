@@ -2,14 +2,19 @@
 # One command from a fresh clone to a full test run: installs missing system packages,
 # builds gtmgen and its tests, runs them (unit, golden-file, end-to-end and
 # incremental-equals-full tests that run the real binary on fixture projects), then the
-# real-browser checks of the example site (headless Chromium, the Nu HTML checker, a link
+# publishing checks against a real nginx and a real sshd (see scripts/publish-tests.sh), and
+# the real-browser checks of the example site (headless Chromium, the Nu HTML checker, a link
 # checker and axe-core; see scripts/browser-tests.sh).
-# GTMGEN_RECORD=1 re-records golden files; GTMGEN_SKIP_BROWSER=1 skips the browser checks.
+# GTMGEN_RECORD=1 re-records golden files; GTMGEN_SKIP_BROWSER=1 and GTMGEN_SKIP_PUBLISH=1
+# skip the browser and publishing checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build --build-tests
 swift test --skip-build "$@"
+if [ "${GTMGEN_SKIP_PUBLISH:-0}" != "1" ]; then
+  bash scripts/publish-tests.sh
+fi
 if [ "${GTMGEN_SKIP_BROWSER:-0}" != "1" ]; then
   bash scripts/browser-tests.sh
 fi
