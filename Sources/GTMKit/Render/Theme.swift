@@ -76,7 +76,7 @@ enum Theme {
     .brief-link { font-weight: 600; }
     .brief-summary { margin: .35rem 0 0; color: var(--muted); font-size: .95rem; }
     .brief-date { margin: .35rem 0 0; font-size: .8rem; color: var(--muted); }
-    .kind-cards { list-style: none; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); }
+    .kind-cards { list-style: none; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); }
     .kind-card a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; text-decoration: none; }
     .kind-card .count { display: block; font-size: 2rem; font-weight: 700; color: var(--fg); }
     .review-list li { margin-bottom: .3rem; }
@@ -145,7 +145,7 @@ enum Theme {
     .threat-group ul { margin: 0; padding-left: 1.1rem; }
     .chart-figure { margin: 0 0 1.5rem; max-width: 44rem; }
     .chart { width: 100%; height: auto; font-family: var(--font); }
-    .chart text { fill: var(--fg); font-size: 13px; }
+    .chart text { fill: var(--fg); font-size: 14px; }
     .chart .tick, .chart .conversion, .chart .benchmark-label { fill: var(--muted); font-size: 12px; }
     .chart .axis { font-size: 13px; font-weight: 600; }
     .chart .plot { fill: var(--card); stroke: var(--line); }
@@ -169,6 +169,10 @@ enum Theme {
       body { font-size: 15px; }
       main { padding: 1rem .85rem 2rem; }
       .toc ul { columns: 1; }
+      .kind-card a { padding: .6rem .8rem; }
+      .kind-card .count { font-size: 1.5rem; }
+      .chart text { font-size: 20px; }
+      .chart .tick, .chart .conversion, .chart .benchmark-label { font-size: 18px; }
     }
     @media print {
       :root { --bg: #fff; --fg: #000; --muted: #333; --card: #fff; --line: #999; --accent: #000; --accent-soft: #eee; }
