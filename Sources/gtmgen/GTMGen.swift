@@ -16,7 +16,7 @@ struct GTMGen: ParsableCommand {
           gtmgen new competitor "Acme CRM"  scaffold content/competitors/acme-crm.md
         """,
         version: GTMKitVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PublishCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Where `serve` stands after a build: what the browser is told over Server-Sent Events.
+public struct BuildStatus: Sendable, Hashable {
+    /// Counts every finished build, good or bad, from 1.
+    public var build: Int
+    public var succeeded: Bool
+    /// The build whose output is being served (0 before any build succeeded). A page served
+    /// from an older site reloads; a failed build leaves it as it was.
+    public var site: Int
+    /// Every diagnostic of the build, errors first in file order as the build sorted them.
+    public var diagnostics: [Diagnostic]
+    /// Output files written or removed by this build.
+    public var changedFiles: Int
+    public var seconds: Double
+
+    public init(build: Int, succeeded: Bool, site: Int, diagnostics: [Diagnostic], changedFiles: Int, seconds: Double) {
+        self.build = build
+        self.succeeded = succeeded
+        self.site = site
+        self.diagnostics = diagnostics
+        self.changedFiles = changedFiles
+        self.seconds = seconds
+    }
+
+    /// Before the first build.
+    public static let initial = BuildStatus(build: 0, succeeded: true, site: 0, diagnostics: [], changedFiles: 0, seconds: 0)
+
+    /// The status after `report`, following `previous`: the served site moves on only when the
+    /// build succeeded and changed something, or recovered from a failure.
+    public static func after(_ previous: BuildStatus, report: BuildReport, seconds: Double) -> BuildStatus {
+        let build = previous.build + 1
+        let succeeded = !report.failed
+        let moved = succeeded && (report.changedFiles > 0 || !previous.succeeded || previous.site == 0)
+        return BuildStatus(build: build, succeeded: succeeded, site: moved ? build : previous.site,
+                           diagnostics: report.diagnostics, changedFiles: report.changedFiles, seconds: seconds)
+    }
+}
+
+extension BuildStatus {
+    /// The Server-Sent Events name: `reload` when the served site moved on, `errors` when the
+    /// build failed, `status` otherwise (and for the first message of every stream).
+    public func eventName(previousSite: Int?) -> String {
+        if !succeeded { return "errors" }
+        if let previousSite, previousSite != site { return "reload" }
+        return "status"
+    }
+
+    /// One Server-Sent Events message: `event:` and a one-line JSON `data:`.
+    public func serverSentEvent(name: String) -> String {
+        "event: \(name)\ndata: \(json)\n\n"
+    }
+
+    struct Payload: Encodable {
+        struct Item: Encodable {
+            var location: String
+            var path: String
+            var line: Int
+            var column: Int
+            var severity: String
+            var code: String
+            var message: String
+        }
+        var build: Int
+        var ok: Bool
+        var site: Int
+        var changed: Int
+        var seconds: Double
+        var diagnostics: [Item]
+    }
+
+    /// `{"build":…,"ok":…,"site":…,"changed":…,"seconds":…,"diagnostics":[{"location":"path:line:column",…}]}`.
+    public var json: String {
+        let payload = Payload(build: build, ok: succeeded, site: site, changed: changedFiles, seconds: (seconds * 1000).rounded() / 1000,
+                              diagnostics: diagnostics.map {
+                                  .init(location: $0.location.description, path: $0.location.path, line: $0.location.line,
+                                        column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+                              })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
