@@ -125,7 +125,14 @@ public struct LocalWebRoot: Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw PublishError.io(path: path, reason: ReleaseWriter.lastError()) }
         defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw PublishError.busy(lock: path) }
+        // A process being spawned at this moment holds a copy of every descriptor until its
+        // exec, and with it a just-released lock: wait a little before calling the root busy.
+        var attempts = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            attempts += 1
+            guard attempts < 200 else { throw PublishError.busy(lock: path) }
+            usleep(10_000)
+        }
         return try body()
     }
 }

@@ -113,7 +113,7 @@ struct CheckCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["ok"] as? Bool == true)
         #expect(object["errors"] as? Int == 0)
-        #expect(object["briefs"] as? Int == 5)
+        #expect(object["briefs"] as? Int == 7)
         #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
     }
 

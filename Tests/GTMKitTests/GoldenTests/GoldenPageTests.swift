@@ -12,7 +12,9 @@ struct GoldenPageTests {
         "competitors/yunfan/index.html",
         "competitors/index.html",
         "gtm/crm-push/index.html",
+        "gtm/oa-zh/index.html",
         "swot/acme-swot/index.html",
+        "swot/yunfan-swot/index.html",
         "tags/mid-market/index.html",
         "tags/中型企业/index.html",
         "sitemap.xml",
@@ -20,9 +22,20 @@ struct GoldenPageTests {
         "404.html",
     ]
 
-    static func build(_ fixture: String = "valid", strict: Bool = false) -> BuildReport {
+    /// Pages of the same fixture with the Chinese interface (`language: zh`), in Golden/pages-zh/.
+    static let chinesePages = [
+        "index.html",
+        "competitors/yunfan/index.html",
+        "competitors/yunfan/battlecard/index.html",
+        "gtm/oa-zh/index.html",
+        "swot/yunfan-swot/index.html",
+        "compare/index.html",
+    ]
+
+    static func build(_ fixture: String = "valid", strict: Bool = false, config: String? = nil) -> BuildReport {
         let root = TestPaths.fixture(fixture)
-        let request = BuildRequest(projectRoot: root, strict: strict, buildDate: TestDate.buildDate)
+        let request = BuildRequest(projectRoot: root, configFile: config.map { root.appendingPathComponent($0) },
+                                   strict: strict, buildDate: TestDate.buildDate)
         return SiteBuild.run(request, write: false)
     }
 
@@ -31,7 +44,7 @@ struct GoldenPageTests {
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
         #expect(!report.failed)
         #expect(report.wroteOutput == false, "write: false must not write")
-        #expect(report.briefCount == 5, "the draft is left out")
+        #expect(report.briefCount == 7, "the draft is left out")
     }
 
     @Test(arguments: pages)
@@ -40,6 +53,14 @@ struct GoldenPageTests {
         let file = try #require(report.files.first { $0.path == path }, "no output file \(path)")
         let text = try #require(file.text)
         try Golden.check(text, against: "pages/" + path)
+    }
+
+    @Test(arguments: chinesePages)
+    func chineseInterfacePageMatchesGolden(_ path: String) throws {
+        let report = Self.build(config: "gtmgen.zh.yaml")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
+        let file = try #require(report.files.first { $0.path == path }, "no output file \(path)")
+        try Golden.check(try #require(file.text), against: "pages-zh/" + path)
     }
 
     @Test func outputIsDeterministicInMemory() {
