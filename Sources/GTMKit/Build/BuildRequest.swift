@@ -68,7 +68,8 @@ public struct BuildReport: Sendable {
     public var failed = false
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
-    /// The rendered files, for callers that keep the site in memory (tests, serve).
+    /// The rendered files, for callers that keep the site in memory (`check`, publish, tests).
+    /// A build that writes hands pages to disk as they are rendered: its files carry paths only.
     public var files: [OutputFile] = []
 }
 

@@ -136,28 +136,34 @@ public enum SiteBuild {
             pageReuse = PageRenderer.Reuse(keys: keys, previous: previous?.pageKeys ?? [:],
                                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
         }
-        let (files, pageKeys) = renderer.render(reuse: pageReuse, progress: { pageCounter.advance($0) })
-        report.fileCount = files.count
-        mark("render pages")
-        report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         report.failed = request.strict && report.diagnostics.warningCount > 0
         guard write, !report.failed else {
+            let (files, _) = renderer.render(reuse: nil, progress: { pageCounter.advance($0) })
+            report.fileCount = files.count
+            report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
             report.files = files
+            mark("render pages")
             return report
         }
+        // Pages go to disk as they are rendered, on every core: never all in memory at once.
+        let writer = SiteWriter(output: request.outputDirectory)
         do {
-            let writer = SiteWriter(output: request.outputDirectory)
-            let hashes: [String: UInt64]
+            let stream = try previous.map { writer.beginUpdate(previous: $0.fileHashes) } ?? writer.beginFull()
+            let (files, pageKeys) = renderer.render(reuse: pageReuse, sink: { stream.write($0) },
+                                                    progress: { pageCounter.advance($0) })
+            report.fileCount = files.count
+            report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
+            mark("render and write pages")
+            let hashes = try stream.finish()
             if let previous {
-                hashes = try writer.update(files, previous: previous.fileHashes)
                 report.changedFiles = hashes.filter { previous.fileHashes[$0.key] != $0.value }.count
                     + previous.fileHashes.keys.filter { hashes[$0] == nil }.count
             } else {
-                hashes = try writer.write(files)
                 report.changedFiles = hashes.count
             }
+            report.files = files
             report.wroteOutput = true
-            mark("write files")
+            mark("finish output")
             var cache = BuildCache()
             let racy = (briefStamps + assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
             cache.inputsKey = racy ? 0 : inputsKey
@@ -186,7 +192,6 @@ public enum SiteBuild {
                 "\(error); the previous site was left as it was"))
             report.failed = true
         }
-        report.files = files
         return report
     }
 

@@ -55,8 +55,19 @@ public struct BuildCache: Sendable {
     /// Reads the cache. With `summaryOnly`, stops after the small header (keys, counts,
     /// diagnostics): enough to tell that nothing changed, without decoding every brief.
     static func load(from url: URL, summaryOnly: Bool = false) -> BuildCache? {
+        // The summary sits at the start: read only that much when it is all that is needed.
+        if summaryOnly, let handle = FileHandle(forReadingAtPath: url.path) {
+            defer { try? handle.close() }
+            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true) {
+                return cache
+            }
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var reader = BinaryReader([UInt8](data))
+        return decode([UInt8](data), summaryOnly: summaryOnly)
+    }
+
+    static func decode(_ bytes: [UInt8], summaryOnly: Bool) -> BuildCache? {
+        var reader = BinaryReader(bytes)
         do {
             guard try reader.string() == formatVersion + "/" + GTMKitVersion.string else { return nil }
             var cache = BuildCache()

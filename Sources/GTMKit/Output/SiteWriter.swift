@@ -26,38 +26,109 @@ public struct SiteWriter: Sendable {
     /// Writes every file into a fresh folder and swaps it in. Returns the hash of each file.
     @discardableResult
     public func write(_ files: [OutputFile]) throws -> [String: UInt64] {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
-        try? manager.removeItem(at: staging)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let hashes = try writeAll(files, into: staging, previous: nil)
-            // A committed `.gitkeep` keeps the empty output folder in the repository.
-            let keep = output.appendingPathComponent(".gitkeep")
-            if manager.fileExists(atPath: keep.path) {
-                try manager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
-            }
-            try swap(staging)
-            return hashes
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
+        let stream = try beginFull()
+        _ = files.parallelMap { stream.write($0) }
+        return try stream.finish()
     }
 
     /// Updates the output in place: writes only files whose bytes changed (each replaced
     /// atomically by rename) and removes files the site no longer has.
     public func update(_ files: [OutputFile], previous: [String: UInt64]) throws -> [String: UInt64] {
-        let hashes = try writeAll(files, into: output, previous: previous)
-        for (path, _) in previous where hashes[path] == nil {
-            unlink(output.path + "/" + path)
-            removeEmptyParents(of: path)
-        }
-        return hashes
+        let stream = beginUpdate(previous: previous)
+        _ = files.parallelMap { stream.write($0) }
+        return try stream.finish()
     }
 
-    private func removeEmptyParents(of path: String) {
+    /// A full build's writes go to a fresh folder beside the output, swapped in by `finish`.
+    public func beginFull() throws -> WriteStream {
+        let manager = FileManager.default
+        let staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        return WriteStream(writer: self, root: staging.path, previous: nil)
+    }
+
+    /// An incremental build's writes go straight into the output, file by file.
+    public func beginUpdate(previous: [String: UInt64]) -> WriteStream {
+        WriteStream(writer: self, root: output.path, previous: previous)
+    }
+
+    /// Takes files as they are rendered, from any thread, so pages need not all be held in
+    /// memory at once; `finish` completes the output (swap or removal of stale files).
+    public final class WriteStream: @unchecked Sendable {
+        let writer: SiteWriter
+        let root: String
+        /// nil for a full build into a staging folder.
+        let previous: [String: UInt64]?
+        private let lock = NSLock()
+        private var hashes: [String: UInt64] = [:]
+        private var failure: String?
+
+        init(writer: SiteWriter, root: String, previous: [String: UInt64]?) {
+            self.writer = writer
+            self.root = root
+            self.previous = previous
+        }
+
+        /// Writes one file, unless an earlier build wrote the same bytes; records its hash.
+        public func write(_ file: OutputFile) {
+            let destination = root + "/" + file.path
+            var hash: UInt64?
+            var problem: String?
+            switch file.body {
+            case .unchanged:
+                hash = previous?[file.path]
+            case .bytes(let bytes):
+                (hash, problem) = store(bytes, at: destination, path: file.path)
+            case .copy(let source):
+                if let data = FileManager.default.contents(atPath: source) {
+                    (hash, problem) = store([UInt8](data), at: destination, path: file.path)
+                } else {
+                    problem = "cannot read \(source)"
+                }
+            }
+            lock.withLock {
+                if let hash { hashes[file.path] = hash }
+                if let problem, failure == nil { failure = problem }
+            }
+        }
+
+        private func store(_ bytes: [UInt8], at destination: String, path: String) -> (UInt64, String?) {
+            let hash = StableHasher.hash(bytes)
+            if let previous, previous[path] == hash, access(destination, F_OK) == 0 { return (hash, nil) }
+            let problem = previous != nil ? SiteWriter.replaceFile(bytes, at: destination) : SiteWriter.writeFile(bytes, to: destination)
+            return (hash, problem)
+        }
+
+        /// Swaps a full build in, or removes what an incremental build no longer has.
+        public func finish() throws -> [String: UInt64] {
+            let (written, problem) = lock.withLock { (hashes, failure) }
+            let manager = FileManager.default
+            guard let previous else {
+                do {
+                    if let problem { throw WriteError.io(path: writer.output.path, reason: problem) }
+                    // A committed `.gitkeep` keeps the empty output folder in the repository.
+                    let keep = writer.output.appendingPathComponent(".gitkeep")
+                    if manager.fileExists(atPath: keep.path) {
+                        try manager.copyItem(atPath: keep.path, toPath: root + "/.gitkeep")
+                    }
+                    try writer.swap(URL(fileURLWithPath: root))
+                    return written
+                } catch {
+                    try? manager.removeItem(atPath: root)
+                    throw error
+                }
+            }
+            if let problem { throw WriteError.io(path: writer.output.path, reason: problem) }
+            for (path, _) in previous where written[path] == nil {
+                unlink(root + "/" + path)
+                writer.removeEmptyParents(of: path)
+            }
+            return written
+        }
+    }
+
+    func removeEmptyParents(of path: String) {
         var folder = Substring(path)
         while let slash = folder.lastIndex(of: "/") {
             folder = folder[..<slash]
@@ -65,52 +136,11 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes the files on every core; with `previous`, skips files whose bytes are the same.
-    private func writeAll(_ files: [OutputFile], into root: URL, previous: [String: UInt64]?) throws -> [String: UInt64] {
-        // Create folders first, then write files on every core.
-        var folders = Set<String>()
-        for file in files {
-            if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
-        }
-        let rootPath = root.path
-        // Every ancestor, then one level at a time: parents exist before children, and each
-        // level's folders are created on every core.
-        var all = Set<String>()
-        for folder in folders {
-            var path = Substring(folder)
-            while !path.isEmpty, all.insert(String(path)).inserted {
-                guard let slash = path.lastIndex(of: "/") else { break }
-                path = path[..<slash]
-            }
-        }
-        let levels = Dictionary(grouping: all) { $0.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
-        for depth in levels.keys.sorted() {
-            let failures = levels[depth]!.sorted().parallelMap { folder -> String? in
-                mkdir(rootPath + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : "\(folder): \(String(cString: strerror(errno)))"
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError.io(path: output.path, reason: failure) }
-        }
-        let inPlace = previous != nil
-        let results = files.parallelMap { file -> (String, UInt64?, String?) in
-            let destination = rootPath + "/" + file.path
-            let bytes: [UInt8]
-            switch file.body {
-            case .bytes(let content): bytes = content
-            case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: source) else { return (file.path, nil, "cannot read \(source)") }
-                bytes = [UInt8](data)
-            case .unchanged:
-                return (file.path, previous?[file.path], nil)
-            }
-            let hash = StableHasher.hash(bytes)
-            if let previous, previous[file.path] == hash, access(destination, F_OK) == 0 { return (file.path, hash, nil) }
-            let failure = inPlace ? SiteWriter.replaceFile(bytes, at: destination) : SiteWriter.writeFile(bytes, to: destination)
-            return (file.path, hash, failure)
-        }
-        if let failure = results.compactMap({ $0.2 }).first { throw WriteError.io(path: output.path, reason: failure) }
-        var hashes: [String: UInt64] = [:]
-        for (path, hash, _) in results { if let hash { hashes[path] = hash } }
-        return hashes
+    /// Creates a folder and the folders above it that are missing; safe from many threads.
+    static func makeFolders(_ path: Substring) -> Bool {
+        if mkdir(String(path), 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return false }
+        return makeFolders(path[..<slash]) && (mkdir(String(path), 0o755) == 0 || errno == EEXIST)
     }
 
     /// Writes beside the file and renames over it, so a reader never sees half a page.
@@ -125,7 +155,10 @@ public struct SiteWriter: Sendable {
     }
 
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT, let slash = path.lastIndex(of: "/"), makeFolders(path[..<slash]) {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
         var offset = 0
@@ -141,7 +174,7 @@ public struct SiteWriter: Sendable {
 
     /// Puts the staged folder in place of the output: an atomic exchange when the output
     /// exists (renameat2 RENAME_EXCHANGE), then removes the old tree.
-    private func swap(_ staging: URL) throws {
+    func swap(_ staging: URL) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {

@@ -31,7 +31,10 @@ public struct PageRenderer: Sendable {
         render(reuse: nil, progress: progress).files
     }
 
-    func render(reuse: Reuse?, progress: (@Sendable (Int) -> Void)? = nil) -> (files: [OutputFile], keys: [String: UInt64]) {
+    /// - Parameter sink: when given, receives each file as soon as it is rendered (and the
+    ///   returned files carry no bytes), so a large site is never held in memory whole.
+    func render(reuse: Reuse?, sink: (@Sendable (OutputFile) -> Void)? = nil,
+                progress: (@Sendable (Int) -> Void)? = nil) -> (files: [OutputFile], keys: [String: UInt64]) {
         let (assetFiles, stylesheetPath) = themeAssets()
         let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
         let strings = UIStrings(language: site.config.language)
@@ -45,21 +48,28 @@ public struct PageRenderer: Sendable {
         jobs += site.tags.indices.map(Job.tag)
         jobs += [.home, .notFound, .sitemap, .feed]
         if !site.tags.isEmpty { jobs.append(.tagIndex) }
+        /// Hands a file to the sink and keeps only its path.
+        @Sendable func deliver(_ file: OutputFile) -> OutputFile {
+            guard let sink else { return file }
+            sink(file)
+            return OutputFile(path: file.path, unchanged: ())
+        }
         let rendered = jobs.parallelMap { job -> (OutputFile, (String, UInt64)?) in
             defer { progress?(1) }
             guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
-                return (render(job, models: models), nil)
+                return (deliver(render(job, models: models)), nil)
             }
             if reuse.previous[path] == key, reuse.exists(path) {
-                return (OutputFile(path: path, unchanged: ()), (path, key))
+                return (deliver(OutputFile(path: path, unchanged: ())), (path, key))
             }
-            return (render(job, models: models), (path, key))
+            return (deliver(render(job, models: models)), (path, key))
         }
         let pages = rendered.map(\.0)
         let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let index = OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
-        return ((pages + assetFiles + scripts + copies + [index]).sorted { $0.path < $1.path }, keys)
+        let others = (assetFiles + scripts + copies + [index]).parallelMap(deliver)
+        return ((pages + others).sorted { $0.path < $1.path }, keys)
     }
 
     /// The output path and dependency key of pages that can be skipped; nil for pages that
