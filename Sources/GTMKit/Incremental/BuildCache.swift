@@ -109,26 +109,45 @@ public struct BuildCache: Sendable {
             writer.array(group) { $0.sourceEntry(path: $1.key, $1.value) }
             return writer.bytes
         }
-        var writer = BinaryWriter(capacity: shards.reduce(0) { $0 + $1.count } + (1 << 20))
-        writer.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
-        writer.uint64(inputsKey)
-        writer.uint64(parseKey)
-        writer.int(briefCount)
-        writer.int(pageCount)
-        writer.int(fileCount)
-        writer.int(inputBytes)
-        writer.array(diagnostics) { $0.diagnostic($1) }
-        writer.array(shards) { $0.blob($1) }
-        writer.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
+        // Header, then each shard as it is, then the page and file tables: written piece by
+        // piece so the cache is never held twice in memory.
+        var head = BinaryWriter(capacity: 1 << 16)
+        head.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
+        head.uint64(inputsKey)
+        head.uint64(parseKey)
+        head.int(briefCount)
+        head.int(pageCount)
+        head.int(fileCount)
+        head.int(inputBytes)
+        head.array(diagnostics) { $0.diagnostic($1) }
+        head.int(shards.count)
+        var tail = BinaryWriter(capacity: 1 << 20)
+        tail.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
-        writer.array(fileHashes.sorted { $0.key < $1.key }) { writer, pair in
+        tail.array(fileHashes.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
         let temporary = url.path + ".tmp-\(getpid())"
-        try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            try handle.write(contentsOf: head.bytes)
+            for shard in shards {
+                var length = BinaryWriter(capacity: 16)
+                length.int(shard.count)
+                try handle.write(contentsOf: length.bytes)
+                try handle.write(contentsOf: shard)
+            }
+            try handle.write(contentsOf: tail.bytes)
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
         guard rename(temporary, url.path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
