@@ -48,21 +48,7 @@ public enum LiveReload {
     }
 
     /// HTML-escapes text for element content and quoted attributes.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
 
     /// Reloads when the served site moved on; shows the diagnostics of a failed build in an
     /// overlay (text nodes only: a message is never parsed as HTML); hides it when a build
