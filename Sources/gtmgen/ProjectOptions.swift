@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GTMKit
 
-/// Paths and switches shared by `build` and `check`.
-struct ProjectOptions: ParsableArguments {
+/// Where a project's inputs are: shared by every command that builds.
+struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of Markdown briefs.", valueName: "dir"))
     var content: String = "content"
 
@@ -16,6 +16,29 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .long, help: "Include briefs marked `draft: true`.")
     var drafts = false
 
+    var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// A path from the command line, relative to the current folder unless absolute.
+    func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+    }
+
+    func request(output: String, strict: Bool = false, clean: Bool = false) throws -> BuildRequest {
+        let date: CalendarDate
+        switch BuildRequest.buildDate(environment: ProcessInfo.processInfo.environment) {
+        case .success(let value): date = value
+        case .failure(let error): throw ValidationError(error.description)
+        }
+        return BuildRequest(projectRoot: workingDirectory, contentDirectory: resolve(content), templatesDirectory: resolve(templates),
+                            outputDirectory: resolve(output), configFile: resolve(config), includeDrafts: drafts, strict: strict,
+                            clean: clean, buildDate: date)
+    }
+}
+
+/// The inputs plus the switches of `build` and `check`.
+struct ProjectOptions: ParsableArguments {
+    @OptionGroup var source: SourceOptions
+
     @Flag(name: .long, help: "Treat warnings as errors (exit non-zero on any warning).")
     var strict = false
 
@@ -23,17 +46,6 @@ struct ProjectOptions: ParsableArguments {
     var clean = false
 
     func request(output: String) throws -> BuildRequest {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path)
-        }
-        let date: CalendarDate
-        switch BuildRequest.buildDate(environment: ProcessInfo.processInfo.environment) {
-        case .success(let value): date = value
-        case .failure(let error): throw ValidationError(error.description)
-        }
-        return BuildRequest(projectRoot: cwd, contentDirectory: resolve(content), templatesDirectory: resolve(templates),
-                            outputDirectory: resolve(output), configFile: resolve(config), includeDrafts: drafts, strict: strict, clean: clean,
-                            buildDate: date)
+        try source.request(output: output, strict: strict, clean: clean)
     }
 }

@@ -17,7 +17,10 @@ struct PublishCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var project: ProjectOptions
+    @OptionGroup var source: SourceOptions
+
+    @Flag(name: .long, help: "Refuse to publish when the build has warnings too.")
+    var strict = false
 
     @Option(name: .long, help: ArgumentHelp("Web root: a folder, or user@host:/folder over SSH.", valueName: "target"))
     var to: String
@@ -82,7 +85,8 @@ struct PublishCommand: ParsableCommand {
 
     /// Builds in memory; a failed build stops here, before anything is published.
     func buildSite() throws -> [OutputFile] {
-        let request = try project.request(output: FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-publish-unused").path)
+        let request = try source.request(output: FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-publish-unused").path,
+                                         strict: strict)
         let report = SiteBuild.run(request, write: false, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)

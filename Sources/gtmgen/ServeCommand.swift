@@ -22,17 +22,7 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Folder of Markdown briefs.", valueName: "dir"))
-    var content: String = "content"
-
-    @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates that override the built-in ones.", valueName: "dir"))
-    var templates: String = "templates"
-
-    @Option(name: .long, help: ArgumentHelp("Site configuration file.", valueName: "file"))
-    var config: String = "gtmgen.yaml"
-
-    @Flag(name: .long, help: "Include briefs marked `draft: true`.")
-    var drafts = false
+    @OptionGroup var source: SourceOptions
 
     @Option(name: .long, help: ArgumentHelp("Address to listen on; anything but loopback lets other machines in.", valueName: "address"))
     var host: String = "127.0.0.1"
@@ -48,10 +38,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path) }
-        let server = DevServer(projectRoot: cwd, content: resolve(content), templates: resolve(templates), config: resolve(config),
-                                   drafts: drafts, host: host, port: port)
+        let server = DevServer(projectRoot: source.workingDirectory, content: source.resolve(source.content),
+                               templates: source.resolve(source.templates), config: source.resolve(source.config),
+                               drafts: source.drafts, host: host, port: port)
         // ArgumentParser's root command is synchronous: run the server as a task and wait for it.
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
