@@ -61,8 +61,8 @@ public enum SiteBuild {
         let root = inventory.root
         let briefStamps = inventory.briefPaths.parallelMap { FileStamp.of(root + "/" + $0) }
         let assetStamps = inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) }
-        let inputsKey = Self.inputsKey(request, configBytes: configBytes, templates: templates, inventory: inventory,
-                                       briefStamps: briefStamps, assetStamps: assetStamps)
+        let shared = Self.sharedInputs(request, configBytes: configBytes, templates: templates)
+        let inputsKey = Self.inputsKey(shared, request, inventory: inventory, briefStamps: briefStamps, assetStamps: assetStamps)
         let inMemory = useCache ? resident?.current : nil
         if useCache, let summary = inMemory ?? BuildCache.load(from: cacheURL, summaryOnly: true), summary.inputsKey == inputsKey,
            !configProblems.hasErrors {
@@ -130,8 +130,7 @@ public enum SiteBuild {
         var pageReuse: PageRenderer.Reuse?
         if write {
             let outputPath = request.outputDirectory.path
-            let keys = PageKeys(site: site, global: Self.globalPageKey(site: site, configBytes: configBytes, templates: templates,
-                                                                      request: request),
+            let keys = PageKeys(site: site, global: Self.globalPageKey(shared, site: site),
                                 contentKeys: assembly.rendered.mapValues(\.renderKey))
             pageReuse = PageRenderer.Reuse(keys: keys, previous: previous?.pageKeys ?? [:],
                                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
@@ -245,15 +244,22 @@ public enum SiteBuild {
         }
     }
 
-    /// Everything that decides the output; equal keys mean an identical site.
-    static func inputsKey(_ request: BuildRequest, configBytes: [UInt8], templates: TemplateSet, inventory: ContentInventory,
-                          briefStamps: [FileStamp?], assetStamps: [FileStamp?]) -> UInt64 {
+    /// What both the build's inputs key and every page's key start from: version, config,
+    /// templates (hashed once per build), build date and drafts.
+    static func sharedInputs(_ request: BuildRequest, configBytes: [UInt8], templates: TemplateSet) -> StableHasher {
         var hasher = StableHasher()
         hasher.add(GTMKitVersion.string)
         hasher.add(configBytes)
         hasher.add(templates.fingerprint)
         hasher.add(request.buildDate.description)
         hasher.add(request.includeDrafts)
+        return hasher
+    }
+
+    /// Everything that decides the output; equal keys mean an identical site.
+    static func inputsKey(_ shared: StableHasher, _ request: BuildRequest, inventory: ContentInventory,
+                          briefStamps: [FileStamp?], assetStamps: [FileStamp?]) -> UInt64 {
+        var hasher = shared
         hasher.add(request.strict)
         hasher.add(inventory.root)
         hasher.add(inventory.displayPrefix)
@@ -266,14 +272,9 @@ public enum SiteBuild {
         return hasher.value
     }
 
-    /// What every page depends on: config, templates, date, drafts, and the shape of the navigation.
-    static func globalPageKey(site: Site, configBytes: [UInt8], templates: TemplateSet, request: BuildRequest) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(GTMKitVersion.string)
-        hasher.add(configBytes)
-        hasher.add(templates.fingerprint)
-        hasher.add(request.buildDate.description)
-        hasher.add(request.includeDrafts)
+    /// What every page depends on: the shared inputs and the shape of the navigation.
+    static func globalPageKey(_ shared: StableHasher, site: Site) -> UInt64 {
+        var hasher = shared
         for folder in site.folders where !folder.path.contains("/") { hasher.add(folder.path) }
         hasher.add(site.tags.isEmpty)
         hasher.add(site.hasCompetitors)
