@@ -3,10 +3,12 @@ import Foundation
 /// What the previous successful build knew, kept beside the output (`.site.cache` next to
 /// `site/`): per source file its stamp, hash, parsed brief and rendered Markdown; per output
 /// file the key of everything it was rendered from and the hash of its bytes. A later build
-/// reuses what is still valid and re-renders only what an edit can have changed.
+/// reuses what is still valid and re-renders only what an edit can have changed. The HTML and
+/// search text of the bodies live in a second file (`.site.cache.text`, see `TextStore`),
+/// read only for the pages a build renders again.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-6"
+    static let formatVersion = "gtmgen-cache-7"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp
@@ -49,6 +51,9 @@ public struct BuildCache: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
+    /// The text file that belongs to a cache file.
+    static func textPath(for cache: URL) -> String { cache.path + ".text" }
+
     /// Sources are stored in shards, encoded and decoded on every core.
     static let shardCount = 16
 
@@ -58,31 +63,34 @@ public struct BuildCache: Sendable {
         // The summary sits at the start: read only that much when it is all that is needed.
         if summaryOnly, let handle = FileHandle(forReadingAtPath: url.path) {
             defer { try? handle.close() }
-            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true) {
+            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true, textPath: nil) {
                 return cache
             }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return decode([UInt8](data), summaryOnly: summaryOnly)
+        return decode([UInt8](data), summaryOnly: summaryOnly, textPath: textPath(for: url))
     }
 
-    static func decode(_ bytes: [UInt8], summaryOnly: Bool) -> BuildCache? {
+    static func decode(_ bytes: [UInt8], summaryOnly: Bool, textPath: String? = nil) -> BuildCache? {
         var reader = BinaryReader(bytes)
         do {
             guard try reader.string() == formatVersion + "/" + GTMKitVersion.string else { return nil }
             var cache = BuildCache()
             cache.inputsKey = try reader.uint64()
             cache.parseKey = try reader.uint64()
+            let textGeneration = try reader.uint64()
             cache.briefCount = try reader.int()
             cache.pageCount = try reader.int()
             cache.fileCount = try reader.int()
             cache.inputBytes = try reader.int()
             cache.diagnostics = try reader.array { try $0.diagnostic() }
             if summaryOnly { return cache }
+            // Without its own text file, a cache that holds rendered bodies is of no use.
+            let store = textPath.flatMap(TextStore.init(path:)).flatMap { $0.generation == textGeneration ? $0 : nil }
             let shards = try reader.array { try $0.blob() }
             let decoded = shards.parallelMap { bytes -> [(String, SourceEntry)]? in
                 var shard = BinaryReader(bytes)
-                return try? shard.array { try $0.sourceEntry() }
+                return try? shard.array { try $0.sourceEntry(store: store) }
             }
             var sources: [String: SourceEntry] = [:]
             for shard in decoded {
@@ -100,13 +108,80 @@ public struct BuildCache: Sendable {
         }
     }
 
-    func save(to url: URL) throws {
+    /// Writes the cache and the bodies' text, and returns the same cache with every body
+    /// pointing into the text file (what a resident cache should keep).
+    @discardableResult
+    func save(to url: URL) throws -> BuildCache {
+        var saved = self
+        saved.sources = try writeText(to: Self.textPath(for: url))
+        let generation = saved.sources.values.lazy.compactMap { entry -> UInt64? in
+            guard case .stored(let store, _, _)? = entry.rendered?.markdown.text.storage else { return nil }
+            return store.generation
+        }.first ?? 0
+        try saved.writeMetadata(to: url, textGeneration: generation)
+        return saved
+    }
+
+    /// Appends the bodies the text file does not hold yet, or writes a new text file when more
+    /// than half of the current one is stale; returns the sources with their bodies in the file.
+    func writeText(to path: String) throws -> [String: SourceEntry] {
+        let current = TextStore.generation(at: path)
+        var kept = 0
+        for entry in sources.values {
+            guard let markdown = entry.rendered?.markdown,
+                  case .stored(let store, _, _) = markdown.text.storage, store.generation == current else { continue }
+            kept += markdown.text.byteCount
+        }
+        var fileSize = 0
+        if current != nil, let info = try? FileManager.default.attributesOfItem(atPath: path), let size = info[.size] as? Int {
+            fileSize = size
+        }
+        // Append while at least half of the current file is still in use.
+        let appending = current != nil && kept > 0 && kept * 2 >= fileSize
+        var writer = try current.flatMap { appending ? try TextStoreWriter.append(path: path, generation: $0) : nil }
+            ?? TextStoreWriter.rewrite(path: path)
+        var ranges: [String: (html: Range<Int>, plainText: Range<Int>)] = [:]
+        do {
+            for (path, entry) in sources.sorted(by: { $0.key < $1.key }) {
+                guard let text = entry.rendered?.markdown.text else { continue }
+                switch text.storage {
+                case .stored(let store, let html, let plainText) where appending && store.generation == current:
+                    ranges[path] = (html, plainText)
+                case .stored(let store, let html, let plainText):
+                    let newHTML = try store.withBytes(html) { try writer.add($0) }
+                    ranges[path] = (newHTML, try store.withBytes(plainText) { try writer.add($0) })
+                case .memory(let html, let plainText):
+                    ranges[path] = (try writer.add(html), try writer.add(plainText))
+                }
+            }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        try writer.finish()
+        guard let store = TextStore(path: path), store.generation == writer.generation else {
+            throw TextStoreWriter.Failure(description: "cannot map \(path)")
+        }
+        var moved = sources
+        for (path, range) in ranges {
+            guard var rendered = moved[path]?.rendered else { continue }
+            rendered.markdown = rendered.markdown.moving(to: MarkdownText(store: store, html: range.html, plainText: range.plainText))
+            moved[path]?.rendered = rendered
+        }
+        return moved
+    }
+
+    func writeMetadata(to url: URL, textGeneration: UInt64) throws {
         let sorted = sources.sorted { $0.key < $1.key }
         let size = max(1, (sorted.count + Self.shardCount - 1) / Self.shardCount)
         let groups = stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
         let shards = groups.parallelMap { group -> [UInt8] in
             var writer = BinaryWriter(capacity: 1 << 20)
-            writer.array(group) { $0.sourceEntry(path: $1.key, $1.value) }
+            writer.array(group) { writer, pair in
+                var text: (Range<Int>, Range<Int>)?
+                if case .stored(_, let html, let plainText)? = pair.value.rendered?.markdown.text.storage { text = (html, plainText) }
+                writer.sourceEntry(path: pair.key, pair.value, text: text)
+            }
             return writer.bytes
         }
         // Header, then each shard as it is, then the page and file tables: written piece by
@@ -115,6 +190,7 @@ public struct BuildCache: Sendable {
         head.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
         head.uint64(inputsKey)
         head.uint64(parseKey)
+        head.uint64(textGeneration)
         head.int(briefCount)
         head.int(pageCount)
         head.int(fileCount)

@@ -6,7 +6,8 @@ extension BinaryWriter {
         append(value)
     }
 
-    mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry) {
+    /// A source entry whose rendered text is in the text store at the given ranges.
+    mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry, text: (html: Range<Int>, plainText: Range<Int>)?) {
         string(path)
         int(entry.stamp.size)
         int(entry.stamp.modifiedNanoseconds)
@@ -14,9 +15,10 @@ extension BinaryWriter {
         uint64(entry.hash)
         optional(entry.brief) { $0.brief($1) }
         array(entry.parseDiagnostics) { $0.diagnostic($1) }
-        optional(entry.rendered) { writer, rendered in
+        optional(entry.rendered.flatMap { rendered in text.map { (rendered, $0) } }) { writer, pair in
+            let (rendered, text) = pair
             writer.uint64(rendered.renderKey)
-            writer.markdown(rendered.markdown)
+            writer.markdown(rendered.markdown, html: text.html, plainText: text.plainText)
             writer.array(rendered.links) { $0.link($1) }
             writer.array(rendered.diagnostics) { $0.diagnostic($1) }
         }
@@ -102,46 +104,23 @@ extension BinaryWriter {
         int(value.column)
     }
 
-    /// Sections and the preamble are slices of the body HTML: stored as byte ranges of it,
-    /// which halves the cache.
-    mutating func markdown(_ value: RenderedMarkdown) {
-        string(value.html)
-        let html = Array(value.html.utf8)
-        var cursor = 0
-        func slice(_ part: String) {
-            let bytes = Array(part.utf8)
-            if let start = BinaryWriter.find(bytes, in: html, from: cursor) {
-                bool(true)
-                int(start)
-                int(bytes.count)
-                cursor = start + bytes.count
-            } else {
-                bool(false)
-                string(part)
-            }
-        }
-        slice(value.preambleHTML)
+    /// The outline of a body and where its HTML and search text sit in the text store; the
+    /// text itself is written there, not here (see `TextStore`).
+    mutating func markdown(_ value: RenderedMarkdown, html: Range<Int>, plainText: Range<Int>) {
+        range(html)
+        range(plainText)
+        range(value.preambleRange)
         array(value.headings) { $0.heading($1) }
-        int(value.sections.count)
-        for section in value.sections {
-            heading(section.heading)
-            slice(section.html)
-            string(section.firstParagraphText)
+        array(value.sections) { writer, section in
+            writer.heading(section.heading)
+            writer.range(section.range)
+            writer.string(section.firstParagraphText)
         }
-        string(value.plainText)
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        if needle.isEmpty { return start <= haystack.count ? start : nil }
-        guard needle.count <= haystack.count - start else { return nil }
-        let first = needle[0]
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+    mutating func range(_ value: Range<Int>) {
+        int(value.lowerBound)
+        int(value.count)
     }
 
     mutating func link(_ value: BriefLink) {
@@ -153,14 +132,15 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func sourceEntry() throws -> (String, BuildCache.SourceEntry) {
+    mutating func sourceEntry(store: TextStore?) throws -> (String, BuildCache.SourceEntry) {
         let path = try string()
         let stamp = FileStamp(size: try int(), modifiedNanoseconds: try int(), inode: try uint64())
         let hash = try uint64()
         let brief = try optional { try $0.brief() }
         let parseDiagnostics = try array { try $0.diagnostic() }
         let rendered = try optional { reader in
-            BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(),
+            guard let store else { throw Malformed() }
+            return BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(store: store),
                                      links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() })
         }
         return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
@@ -240,26 +220,26 @@ extension BinaryReader {
         Heading(level: try int(), text: try string(), id: try string(), line: try int(), column: try int())
     }
 
-    mutating func markdown() throws -> RenderedMarkdown {
-        let html = try string()
-        let bytes = Array(html.utf8)
-        func slice(_ reader: inout BinaryReader) throws -> String {
-            guard try reader.bool() else { return try reader.string() }
-            let start = try reader.int(), count = try reader.int()
-            guard start >= 0, count >= 0, start + count <= bytes.count else { throw Malformed() }
-            return String(decoding: bytes[start..<start + count], as: UTF8.self)
-        }
-        let preamble = try slice(&self)
+    mutating func markdown(store: TextStore) throws -> RenderedMarkdown {
+        let html = try range(), plainText = try range()
+        guard store.contains(html), store.contains(plainText) else { throw Malformed() }
+        let text = MarkdownText(store: store, html: html, plainText: plainText)
+        let preamble = try range()
+        guard preamble.upperBound <= html.count else { throw Malformed() }
         let headings = try array { try $0.heading() }
-        let sectionCount = try int()
-        guard sectionCount >= 0 else { throw Malformed() }
-        var sections: [MarkdownSection] = []
-        for _ in 0..<sectionCount {
-            let heading = try heading()
-            let sectionHTML = try slice(&self)
-            sections.append(MarkdownSection(heading: heading, html: sectionHTML, firstParagraphText: try string()))
+        let sections = try array { reader in
+            let heading = try reader.heading()
+            let part = try reader.range()
+            guard part.upperBound <= html.count else { throw Malformed() }
+            return MarkdownSection(heading: heading, text: text, range: part, firstParagraphText: try reader.string())
         }
-        return RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections, plainText: try string())
+        return RenderedMarkdown(text: text, preambleRange: preamble, headings: headings, sections: sections)
+    }
+
+    mutating func range() throws -> Range<Int> {
+        let start = try int(), count = try int()
+        guard start >= 0, count >= 0 else { throw Malformed() }
+        return start..<start + count
     }
 
     mutating func link() throws -> BriefLink {

@@ -16,7 +16,7 @@ public struct KindAnalyzer: Sendable {
         let specs = SectionCatalog.specs(for: brief.kind)
         var sections: [String: Int] = [:]
         for (index, section) in markdown.sections.enumerated() {
-            if let spec = SectionCatalog.match(section.heading.text, in: specs), sections[spec.key] == nil {
+            if let spec = SectionCatalog.match(section.heading.text, kind: brief.kind), sections[spec.key] == nil {
                 sections[spec.key] = index
             }
         }

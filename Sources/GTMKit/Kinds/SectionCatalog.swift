@@ -11,6 +11,21 @@ public struct SectionSpec: Sendable, Hashable {
     public var names: [String] { [word] + aliases }
 }
 
+/// A section name prepared for matching once, not for every heading of every build.
+struct SectionName: Sendable {
+    var spec: SectionSpec
+    var lowered: String
+    var scalarCount: Int
+    var endsWithLetter: Bool
+
+    init(spec: SectionSpec, name: String) {
+        self.spec = spec
+        lowered = name.lowercased()
+        scalarCount = lowered.unicodeScalars.count
+        endsWithLetter = lowered.unicodeScalars.last?.isASCIILetter ?? false
+    }
+}
+
 public enum SectionCatalog {
     public static func specs(for kind: BriefKind) -> [SectionSpec] {
         switch kind {
@@ -48,23 +63,31 @@ public enum SectionCatalog {
         SectionSpec(key: "metrics", word: "Metrics", aliases: ["指标"], required: false),
     ]
 
+    static let names: [BriefKind: [SectionName]] = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { kind in
+        (kind, specs(for: kind).flatMap { spec in spec.names.map { SectionName(spec: spec, name: $0) } })
+    })
+
     /// The spec a heading belongs to: it starts with a name (case-insensitive; a Latin name
     /// must end at a word boundary), and when several match, the longest name wins.
     public static func match(_ heading: String, in specs: [SectionSpec]) -> SectionSpec? {
+        match(heading, names: specs.flatMap { spec in spec.names.map { SectionName(spec: spec, name: $0) } })
+    }
+
+    static func match(_ heading: String, kind: BriefKind) -> SectionSpec? {
+        match(heading, names: names[kind] ?? [])
+    }
+
+    static func match(_ heading: String, names: [SectionName]) -> SectionSpec? {
+        guard !names.isEmpty else { return nil }
         let text = heading.trimmingWhitespace.lowercased()
         var best: (spec: SectionSpec, length: Int)?
-        for spec in specs {
-            for name in spec.names {
-                let lowered = name.lowercased()
-                guard text.hasPrefix(lowered) else { continue }
-                let rest = text.unicodeScalars.dropFirst(lowered.unicodeScalars.count)
-                if let next = rest.first, let last = lowered.unicodeScalars.last, last.isASCIILetter,
-                   next.isASCIILetter || next.properties.numericType != nil {
-                    continue
-                }
-                let length = lowered.unicodeScalars.count
-                if best == nil || length > best!.length { best = (spec, length) }
+        for name in names {
+            guard text.hasPrefix(name.lowered) else { continue }
+            let rest = text.unicodeScalars.dropFirst(name.scalarCount)
+            if let next = rest.first, name.endsWithLetter, next.isASCIILetter || next.properties.numericType != nil {
+                continue
             }
+            if best == nil || name.scalarCount > best!.length { best = (name.spec, name.scalarCount) }
         }
         return best?.spec
     }

@@ -238,42 +238,49 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.
+    /// Sections and the preamble are byte ranges of the body's HTML.
     private struct Output {
         var html = ""
-        var preamble = ""
+        var preambleEnd: Int?
         var headings: [Heading] = []
-        var sections: [MarkdownSection] = []
+        var sections: [(heading: Heading, headingStart: Int, start: Int, firstParagraph: String)] = []
         var plain = ""
         var needsFirstParagraph = false
 
         mutating func startSection(_ heading: Heading, headingHTML: String) {
+            let headingStart = html.utf8.count
+            if preambleEnd == nil { preambleEnd = headingStart }
             html += headingHTML
-            sections.append(MarkdownSection(heading: heading, html: "", firstParagraphText: ""))
+            sections.append((heading, headingStart, html.utf8.count, ""))
             needsFirstParagraph = true
         }
 
         mutating func setFirstParagraph(_ text: String) {
-            sections[sections.count - 1].firstParagraphText = text
+            sections[sections.count - 1].firstParagraph = text
             needsFirstParagraph = false
         }
 
         mutating func append(_ fragment: String) {
             html += fragment
-            if sections.isEmpty {
-                preamble += fragment
-            } else {
-                sections[sections.count - 1].html += fragment
-            }
         }
 
         func finish() -> RenderedMarkdown {
             var text = plain.trimmingWhitespace
             if text.count > RenderedMarkdown.plainTextLimit { text = String(text.prefix(RenderedMarkdown.plainTextLimit)) }
-            return RenderedMarkdown(html: html, preambleHTML: preamble, headings: headings, sections: sections, plainText: text)
+            let body = MarkdownText(html: html, plainText: text)
+            let total = html.utf8.count
+            var built: [MarkdownSection] = []
+            for (position, section) in sections.enumerated() {
+                // A section ends where the next one's heading starts.
+                let end = position + 1 < sections.count ? sections[position + 1].headingStart : total
+                built.append(MarkdownSection(heading: section.heading, text: body, range: section.start..<end,
+                                             firstParagraphText: section.firstParagraph))
+            }
+            return RenderedMarkdown(text: body, preambleRange: 0..<(preambleEnd ?? total), headings: headings, sections: built)
         }
     }
 }
 
 extension RenderedMarkdown {
-    static let empty = RenderedMarkdown(html: "", preambleHTML: "", headings: [], sections: [], plainText: "")
+    static let empty = RenderedMarkdown(text: MarkdownText(html: "", plainText: ""), preambleRange: 0..<0, headings: [], sections: [])
 }

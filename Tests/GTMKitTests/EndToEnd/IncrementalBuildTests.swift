@@ -87,6 +87,48 @@ struct IncrementalBuildTests {
         #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
     }
 
+    /// Edits one after another: later builds read bodies that earlier ones appended to the
+    /// cache's text file, and the last one must still equal a clean build.
+    @Test func editsInARowEqualFull() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        let edits: [@Sendable (TempProject) throws -> Void] = [
+            { try append($0, "content/reference/glossary.md", "\nFirst added paragraph.\n") },
+            { try append($0, "content/competitors/acme.md", "\nA note on [the glossary](../reference/glossary.md).\n") },
+            { try replace($0, "content/competitors/acme.md", "title: Acme CRM", with: "title: Acme CRM Cloud") },
+            { try append($0, "content/reference/glossary.md", "\nSecond added paragraph.\n") },
+        ]
+        for edit in edits {
+            try edit(project)
+            let result = try await runGTMGen(["build"], in: project.root)
+            #expect(result.status == 0, "\(result)")
+        }
+        let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+        #expect(full.status == 0)
+        var built = snapshotTree(project.url("site"))
+        built[".gitkeep"] = nil
+        let differences = treeDifferences(built, snapshotTree(project.url("full")))
+        #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
+    }
+
+    /// Without the cache's text file the cache is not trusted: the next build is a full one.
+    @Test func aMissingCacheTextFileMeansAFullBuild() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        try FileManager.default.removeItem(at: project.url(".site.cache.text"))
+        try append(project, "content/reference/glossary.md", "\nOne more paragraph.\n")
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(project.exists(".site.cache.text"))
+        let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+        var built = snapshotTree(project.url("site"))
+        built[".gitkeep"] = nil
+        #expect(full.status == 0)
+        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+    }
+
     @Test func nothingChangedIsUpToDate() async throws {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The cache's text file (`.site.cache.text`): the HTML and search text of every cached brief.
+/// Builds append what they render and rewrite the file only when most of it is stale, so a
+/// one-brief edit writes kilobytes, not the whole site's HTML. The file is mapped, never read
+/// whole: a build reads only the text of the pages it renders again.
+///
+/// The file is only ever appended to or replaced by rename, never truncated, so a mapping
+/// stays valid for as long as a build holds it. A generation number in its header ties it to
+/// the cache file that points into it.
+final class TextStore: @unchecked Sendable {
+    static let magic = Array("gtmgen-text-1\n".utf8)
+    static var headerSize: Int { magic.count + 8 }
+
+    let generation: UInt64
+    /// Bytes mapped: the file's size when it was opened.
+    let size: Int
+    private let base: UnsafeMutableRawPointer
+
+    /// Maps the file; nil when it is missing or not a text store.
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= Self.headerSize else { return nil }
+        let size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        let header = UnsafeRawBufferPointer(start: mapped, count: Self.headerSize)
+        guard Array(header.prefix(Self.magic.count)) == Self.magic else {
+            munmap(mapped, size)
+            return nil
+        }
+        var generation: UInt64 = 0
+        for index in 0..<8 { generation |= UInt64(header[Self.magic.count + index]) << UInt64(index * 8) }
+        self.generation = generation
+        self.size = size
+        base = mapped
+    }
+
+    deinit {
+        munmap(base, size)
+    }
+
+    func contains(_ range: Range<Int>) -> Bool {
+        range.lowerBound >= Self.headerSize && range.upperBound <= size
+    }
+
+    /// The text at a byte range; ranges are checked against the file when the cache is read.
+    func string(_ range: Range<Int>) -> String {
+        precondition(contains(range), "text store range out of bounds")
+        return String(decoding: UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+    }
+
+    /// The raw bytes at a range, for copying into a new file without decoding.
+    func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        precondition(contains(range), "text store range out of bounds")
+        return try body(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// The generation recorded in the file at `path` now (another build may have replaced it).
+    static func generation(at path: String) -> UInt64? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: headerSize)
+        guard read(descriptor, &header, headerSize) == headerSize, Array(header.prefix(magic.count)) == magic else { return nil }
+        var generation: UInt64 = 0
+        for index in 0..<8 { generation |= UInt64(header[magic.count + index]) << UInt64(index * 8) }
+        return generation
+    }
+}
+
+/// Writes bodies into a text store: appended to the current file, or into a new one.
+struct TextStoreWriter {
+    let path: String
+    private let descriptor: Int32
+    private(set) var offset: Int
+    let generation: UInt64
+    private let temporary: String?
+    private var buffer: [UInt8] = []
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Starts a new file with a fresh generation; it replaces the old one on `finish`.
+    static func rewrite(path: String) throws -> TextStoreWriter {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "cannot create \(temporary)") }
+        var generation = UInt64.random(in: 1...UInt64.max)
+        var writer = TextStoreWriter(path: path, descriptor: descriptor, offset: 0, generation: generation, temporary: temporary)
+        writer.buffer.append(contentsOf: TextStore.magic)
+        for _ in 0..<8 {
+            writer.buffer.append(UInt8(truncatingIfNeeded: generation))
+            generation >>= 8
+        }
+        writer.offset = writer.buffer.count
+        return writer
+    }
+
+    /// Continues the file at `path`, which must still be of `generation`.
+    static func append(path: String, generation: UInt64) throws -> TextStoreWriter {
+        guard TextStore.generation(at: path) == generation else { throw Failure(description: "text store replaced") }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(description: "cannot open \(path)") }
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end >= off_t(TextStore.headerSize) else {
+            close(descriptor)
+            throw Failure(description: "text store too short")
+        }
+        return TextStoreWriter(path: path, descriptor: descriptor, offset: Int(end), generation: generation, temporary: nil)
+    }
+
+    private init(path: String, descriptor: Int32, offset: Int, generation: UInt64, temporary: String?) {
+        self.path = path
+        self.descriptor = descriptor
+        self.offset = offset
+        self.generation = generation
+        self.temporary = temporary
+    }
+
+    /// Adds text and returns where it will be in the file.
+    mutating func add(_ text: String) throws -> Range<Int> {
+        var text = text
+        return try text.withUTF8 { try add(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) throws -> Range<Int> {
+        let start = offset
+        buffer.append(contentsOf: bytes)
+        offset += bytes.count
+        if buffer.count >= 1 << 20 { try flush() }
+        return start..<offset
+    }
+
+    private mutating func flush() throws {
+        var written = 0
+        while written < buffer.count {
+            let result = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else { throw Failure(description: "cannot write \(temporary ?? path)") }
+            written += result
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and, for a new file, puts it in place.
+    mutating func finish() throws {
+        do {
+            try flush()
+        } catch {
+            close(descriptor)
+            if let temporary { unlink(temporary) }
+            throw error
+        }
+        close(descriptor)
+        if let temporary, rename(temporary, path) != 0 {
+            unlink(temporary)
+            throw Failure(description: "cannot replace \(path)")
+        }
+    }
+
+    /// Closes without putting a new file in place.
+    func abandon() {
+        close(descriptor)
+        if let temporary { unlink(temporary) }
+    }
+}
