@@ -10,20 +10,23 @@ seconds (user + system) and peak resident memory of:
   title     a rebuild after editing one brief's title (index, tag and matrix pages change)
   template  a rebuild after editing a template
 
-and the same full and no-op builds with Hugo (bench/peer-hugo.sh), then prints a table
+then, with `gtmgen serve` running on the same project, how long after a brief is saved the
+server answers with its new page (median of the runs; --no-serve skips it). And the same full and no-op builds with Hugo (bench/peer-hugo.sh), then prints a table
 with the gtmgen/Hugo ratios. It is a benchmark, not a test: nothing here asserts a time.
 
-Usage: python3 bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--no-hugo] [--work /tmp/gtmgen-bench]
+Usage: python3 bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--no-hugo] [--no-serve] [--work /tmp/gtmgen-bench]
 Build the release binary first (bash bench/run.sh does both).
 """
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -109,8 +112,9 @@ def bench_gtmgen(project, runs):
     samples = []
     for _ in range(runs):
         shutil.rmtree(output, ignore_errors=True)
-        cache = os.path.join(project, ".gtmgen-cache")
-        shutil.rmtree(cache, ignore_errors=True)
+        for name in (".site.cache", ".site.cache.text"):
+            if os.path.exists(os.path.join(project, name)):
+                os.remove(os.path.join(project, name))
         samples.append(measure(build, cwd=project, env=env))
     results["full"] = median(samples)
     measure(build, cwd=project, env=env)
@@ -125,6 +129,52 @@ def bench_gtmgen(project, runs):
             samples.append(measure(build, cwd=project, env=env))
         results[name] = median(samples)
     return results
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def bench_serve(project, runs):
+    """Seconds from saving a brief to `gtmgen serve` answering with its new page, per run."""
+    server = subprocess.Popen([GTMGEN, "serve", "--port", "0"], cwd=project, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        base = None
+        for line in server.stdout:
+            found = re.search(r"(http://[0-9.]+:[0-9]+/)", line)
+            if found:
+                base = found.group(1)
+                break
+        if base is None:
+            sys.exit("benchmark: gtmgen serve did not start")
+        # Drain the server's output so it never blocks on a full pipe.
+        import threading
+        threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
+        brief = first_brief(project)
+        url = base + "competitors/" + os.path.basename(brief)[:-3] + "/"
+        if "</html>" not in fetch(url):
+            sys.exit(f"benchmark: {url} is not served")
+        samples = []
+        for run in range(runs):
+            time.sleep(3)  # the previous rebuild has finished, and its cache save too
+            marker = f"serve-edit-{run}-{time.time_ns()}"
+            with open(brief, "a", encoding="utf-8") as handle:
+                handle.write(f"\nSaved while serving: {marker}.\n")
+            saved = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - saved > 30:
+                    sys.exit("benchmark: the edited page was not served within 30 s")
+                time.sleep(0.002)
+            samples.append(time.perf_counter() - saved)
+        return samples
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def bench_hugo(corpus, work, runs):
@@ -145,6 +195,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--work", default="/tmp/gtmgen-bench")
     args = parser.parse_args()
     if not os.access(GTMGEN, os.X_OK):
@@ -154,12 +205,16 @@ def main():
         print("benchmark: hugo not found (apt-get install hugo); measuring gtmgen only", file=sys.stderr)
     os.makedirs(args.work, exist_ok=True)
     rows = []
+    serve_rows = []
     for size in (int(text) for text in args.sizes.split(",")):
         corpus = make_corpus(size, args.work)
         project = fresh_project(corpus, args.work, size)
         print(f"benchmark: {size} briefs ({corpus_bytes(corpus) / 1e6:.1f} MB of Markdown), {args.runs} runs each …",
               file=sys.stderr)
         ours = bench_gtmgen(project, args.runs)
+        if not args.no_serve:
+            samples = bench_serve(project, args.runs)
+            serve_rows.append((size, statistics.median(samples), samples))
         theirs = bench_hugo(corpus, args.work, args.runs) if hugo else {}
         for scenario in ("full", "noop", "body", "title", "template"):
             wall, cpu, peak = ours[scenario]
@@ -179,6 +234,11 @@ def main():
     print("|" + "---|" * len(header))
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    if serve_rows:
+        print("\n| briefs | serve: saved brief → new page served, median ms | runs (ms) |")
+        print("|---|---|---|")
+        for size, middle, samples in serve_rows:
+            print(f"| {size:,} | {middle * 1000:.0f} | {', '.join(f'{sample * 1000:.0f}' for sample in samples)} |")
     print("\nHugo keeps no state between builds, so its rebuild after an edit costs what its no-op rebuild costs;"
           " those rows compare against Hugo's no-op rebuild.")
 

@@ -94,7 +94,9 @@ struct DevServer: Sendable {
         let watcher: FileWatcher
         do {
             watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)],
-                                      excluding: [outputDirectory.deletingLastPathComponent()])
+                                      excluding: [outputDirectory.deletingLastPathComponent()],
+                                      // An editor's save is a burst of microseconds; what waits here waits on every save.
+                                      debounce: 0.03)
         } catch {
             throw ValidationError("cannot watch the project: \(error)")
         }

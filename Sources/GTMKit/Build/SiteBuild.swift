@@ -146,6 +146,10 @@ public enum SiteBuild {
         }
         // Pages go to disk as they are rendered, on every core: never all in memory at once.
         let writer = SiteWriter(output: request.outputDirectory)
+        // The cache on disk describes the output as it is; once writing starts it no longer
+        // does. Removed first, so a build that dies half-way leaves a full build to the next
+        // one, never a stale page; the new cache takes its place at the end.
+        unlink(cacheURL.path)
         do {
             let stream = try previous.map { writer.beginUpdate(previous: $0.fileHashes) } ?? writer.beginFull()
             let (files, pageKeys) = renderer.render(reuse: pageReuse, sink: { stream.write($0) },

@@ -25,6 +25,16 @@ public struct BuildCache: Sendable {
         var markdown: RenderedMarkdown
         var links: [BriefLink]
         var diagnostics: [Diagnostic]
+        /// The kind analysis of the brief, kept in memory only (`serve` reuses it between
+        /// rebuilds; a new process analyses again, which is cheap next to rendering).
+        var analysis: KindAnalysis? = nil
+    }
+
+    struct KindAnalysis: Sendable {
+        /// Analysis settings and brief identity it was made with (see `SiteAssembler`).
+        var key: UInt64
+        var facts: BriefFacts
+        var diagnostics: [Diagnostic]
     }
 
     /// Everything that decides the output: when it is unchanged, so is the site.

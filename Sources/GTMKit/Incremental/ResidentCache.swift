@@ -5,34 +5,52 @@ import Foundation
 public final class ResidentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: BuildCache?
-    /// Counts `keep` calls, so a finished save replaces only the cache it saved.
+    /// Counts `keep` calls, so a save replaces only the cache it saved.
     private var version = 0
+    private var savedVersion = 0
+    private var destination: URL?
     private let saves = DispatchQueue(label: "gtmgen.cache-save")
+    /// Saving costs a core for a moment: while a writer keeps saving, it waits for a pause.
+    private let quietPeriod: Double
 
-    public init() {}
+    public init(quietPeriod: Double = 1.5) {
+        self.quietPeriod = quietPeriod
+    }
 
     var current: BuildCache? {
         lock.withLock { cache }
     }
 
-    /// Keeps `cache` for the next build and writes it to disk in the background, so the next
+    /// Keeps `cache` for the next build and writes it to disk once builds pause, so the next
     /// process starts from it too. Once saved, the bodies are dropped from memory: the cache
     /// kept points into the text file instead.
     func keep(_ cache: BuildCache?, savingTo url: URL) {
         let kept = lock.withLock {
             self.cache = cache
+            destination = url
             version += 1
+            if cache == nil { savedVersion = version }
             return version
         }
-        guard let cache else { return }
-        saves.async { [self] in
-            guard let saved = try? cache.save(to: url) else { return }
-            lock.withLock { if version == kept { self.cache = saved } }
+        guard cache != nil else { return }
+        saves.asyncAfter(deadline: .now() + quietPeriod) { [self] in
+            if lock.withLock({ version == kept }) { save() }
         }
     }
 
-    /// Waits for background saves, e.g. before the process exits.
+    /// Writes the latest cache if it is not on disk yet.
+    private func save() {
+        let (pending, kept, url) = lock.withLock { (savedVersion == version ? nil : cache, version, destination) }
+        guard let pending, let url else { return }
+        let saved = try? pending.save(to: url)
+        lock.withLock {
+            savedVersion = max(savedVersion, kept)
+            if version == kept, let saved { cache = saved }
+        }
+    }
+
+    /// Saves what is pending now, e.g. before the process exits.
     public func flush() {
-        saves.sync {}
+        saves.sync { save() }
     }
 }

@@ -88,17 +88,29 @@ struct MarkdownText: Sendable {
         }
     }
 
-    /// The first `limit` characters of the search text, reading no more of the file than they
-    /// can take (the search index wants a few hundred of up to four thousand).
-    func plainTextPrefix(_ limit: Int) -> Substring {
-        let window = (limit + 2) * 4
-        guard case .stored(let store, _, let range) = storage, range.count > window else {
-            return plainText.prefix(limit)
+    /// The UTF-8 bytes of the first `limit` Unicode scalars of the search text, reading no
+    /// more of the file than they take (the search index wants a few hundred of up to four
+    /// thousand characters, for every brief on every build).
+    func withPlainTextPrefix<T>(scalars limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        func cut(_ bytes: UnsafeRawBufferPointer) -> T {
+            var count = 0
+            var end = 0
+            while end < bytes.count {
+                // A scalar starts at every byte that is not a continuation byte.
+                if bytes[end] & 0xC0 != 0x80 {
+                    if count == limit { break }
+                    count += 1
+                }
+                end += 1
+            }
+            return body(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         }
-        // The window may end inside a character; when two more whole characters follow the
-        // first `limit`, those are exactly what the whole text starts with.
-        let head = store.string(range.lowerBound..<range.lowerBound + window).prefix(limit + 2)
-        return head.count > limit + 1 ? head.prefix(limit) : plainText.prefix(limit)
+        switch storage {
+        case .memory(_, var text):
+            return text.withUTF8 { cut(UnsafeRawBufferPointer($0)) }
+        case .stored(let store, _, let range):
+            return store.withBytes(range) { cut($0) }
+        }
     }
 
     /// Bytes of HTML and search text together: what the cache's text file holds of it.

@@ -86,6 +86,14 @@ public struct SiteAssembler: Sendable {
         for path in unreadable.sorted() { routeHasher.add("unreadable:" + path) }
         let routesKey = routeHasher.value
 
+        // The kind analysis depends on the brief (its source, under renderKey), its path and these settings.
+        @Sendable func analysisKey(_ brief: Brief) -> UInt64 {
+            var hasher = StableHasher()
+            hasher.add(config.currency ?? "")
+            hasher.add(config.language)
+            hasher.add(brief.displayPath)
+            return hasher.value
+        }
         let rendered: [(RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?)] = accepted.parallelMap { brief in
             var renderKey: UInt64 = 0
             if let reuse, let sourceHash = reuse.sourceHashes[brief.contentPath] {
@@ -93,11 +101,16 @@ public struct SiteAssembler: Sendable {
                 hasher.add(sourceHash)
                 hasher.add(routesKey)
                 renderKey = hasher.value
-                if let cached = reuse.cached[brief.contentPath], cached.renderKey == renderKey {
-                    let (facts, kindProblems) = analyzer.analyze(brief, cached.markdown)
+                if var cached = reuse.cached[brief.contentPath], cached.renderKey == renderKey {
+                    let key = analysisKey(brief)
+                    if cached.analysis?.key != key {
+                        let (facts, kindProblems) = analyzer.analyze(brief, cached.markdown)
+                        cached.analysis = BuildCache.KindAnalysis(key: key, facts: facts, diagnostics: kindProblems)
+                    }
+                    let analysis = cached.analysis!
                     progress?(1)
-                    return (RenderedBrief(brief: brief, markdown: cached.markdown, links: cached.links, facts: facts),
-                            cached.diagnostics + kindProblems, cached)
+                    return (RenderedBrief(brief: brief, markdown: cached.markdown, links: cached.links, facts: analysis.facts),
+                            cached.diagnostics + analysis.diagnostics, cached)
                 }
             }
             var brief = brief
@@ -119,8 +132,9 @@ public struct SiteAssembler: Sendable {
             let (facts, kindProblems) = analyzer.analyze(brief, markdown)
             progress?(1)
             brief.body = ""  // not needed after rendering; keeps memory flat on large sites
-            let entry = reuse == nil ? nil : BuildCache.RenderedEntry(renderKey: renderKey, markdown: markdown, links: links,
-                                                                        diagnostics: problems)
+            let entry = reuse == nil ? nil : BuildCache.RenderedEntry(
+                renderKey: renderKey, markdown: markdown, links: links, diagnostics: problems,
+                analysis: BuildCache.KindAnalysis(key: analysisKey(brief), facts: facts, diagnostics: kindProblems))
             return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
         }
         let renderedBriefs = rendered.map(\.0)

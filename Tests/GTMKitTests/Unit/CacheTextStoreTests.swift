@@ -128,7 +128,7 @@ struct CacheTextStoreTests {
 }
 
 extension CacheTextStoreTests {
-    /// The search index reads only the opening of a stored text: it must be the same opening.
+    /// The search index reads only the opening of a text, by scalars, from memory or the file alike.
     @Test(arguments: [1, 7, 50, 300])
     func storedSearchTextPrefixEqualsThePrefixOfTheWholeText(limit: Int) throws {
         let root = try folder()
@@ -143,7 +143,13 @@ extension CacheTextStoreTests {
             Issue.record("expected a stored text")
             return
         }
-        #expect(text.plainTextPrefix(limit) == text.plainText.prefix(limit))
-        #expect(text.plainTextPrefix(limit).count == limit)
+        let expected = String(text.plainText.unicodeScalars.prefix(limit))
+        let fromStore = text.withPlainTextPrefix(scalars: limit) { String(decoding: $0, as: UTF8.self) }
+        #expect(fromStore == expected)
+        #expect(fromStore.unicodeScalars.count == limit)
+        let fromMemory = MarkdownText(html: "", plainText: text.plainText).withPlainTextPrefix(scalars: limit) {
+            String(decoding: $0, as: UTF8.self)
+        }
+        #expect(fromMemory == expected)
     }
 }
