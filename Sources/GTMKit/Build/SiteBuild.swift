@@ -132,6 +132,7 @@ public enum SiteBuild {
             let outputPath = request.outputDirectory.path
             let keys = PageKeys(site: site, global: Self.globalPageKey(shared, site: site),
                                 contentKeys: assembly.rendered.mapValues(\.renderKey))
+            mark("dependency keys")
             pageReuse = PageRenderer.Reuse(keys: keys, previous: previous?.pageKeys ?? [:],
                                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
         }

@@ -47,7 +47,7 @@ public struct SiteAssembler: Sendable {
         // Routes: one page per URL. Report both sides of a clash.
         var routeOwner: [Route: Brief] = [:]
         var accepted: [Brief] = []
-        let folderRoutes = Set(briefs.flatMap { Self.folderChain($0.folder) }.map { Route($0) })
+        let folderRoutes = Set(Set(briefs.map(\.folder)).flatMap(Self.folderChain).map { Route($0) })
         for brief in briefs {
             if let first = routeOwner[brief.route] {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
@@ -137,21 +137,28 @@ public struct SiteAssembler: Sendable {
                 analysis: BuildCache.KindAnalysis(key: analysisKey(brief), facts: facts, diagnostics: kindProblems))
             return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
         }
-        let renderedBriefs = rendered.map(\.0)
-        diagnostics += rendered.flatMap(\.1)
+        var renderedBriefs: [RenderedBrief] = []
+        renderedBriefs.reserveCapacity(rendered.count)
         var entries: [String: BuildCache.RenderedEntry] = [:]
-        for (item, _, entry) in rendered { if let entry { entries[item.brief.contentPath] = entry } }
-
+        entries.reserveCapacity(rendered.count)
         var indexByPath: [String: Int] = [:]
-        for (index, item) in renderedBriefs.enumerated() { indexByPath[item.brief.contentPath] = index }
-
+        indexByPath.reserveCapacity(rendered.count)
+        // One pass, moving each value once: copies of briefs (dozens of strings each) were a
+        // large share of a rebuild that renders almost nothing.
+        for (index, outcome) in rendered.enumerated() {
+            let path = outcome.0.brief.contentPath
+            diagnostics += outcome.1
+            if let entry = outcome.2 { entries[path] = entry }
+            indexByPath[path] = index
+            renderedBriefs.append(outcome.0)
+        }
         // Anchors and backlinks need every brief's headings, so they come after rendering.
         var backlinkSets = Array(repeating: Set<Int>(), count: renderedBriefs.count)
-        for (sourceIndex, item) in renderedBriefs.enumerated() {
-            for link in item.links {
+        for sourceIndex in renderedBriefs.indices where !renderedBriefs[sourceIndex].links.isEmpty {
+            for link in renderedBriefs[sourceIndex].links {
                 guard let targetIndex = indexByPath[link.targetContentPath] else { continue }
-                let target = renderedBriefs[targetIndex]
-                if let anchor = link.anchor, !target.markdown.headings.contains(where: { $0.id == anchor }) {
+                if let anchor = link.anchor, !renderedBriefs[targetIndex].markdown.headings.contains(where: { $0.id == anchor }) {
+                    let target = renderedBriefs[targetIndex]
                     let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
                     let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
                     diagnostics.append(.error(link.location, code: "broken-anchor",
@@ -172,13 +179,14 @@ public struct SiteAssembler: Sendable {
     /// `competitor:` of a SWOT names a competitor brief's slug; the competitor links back.
     static func linkSWOTs(_ site: inout Site) -> [Diagnostic] {
         var competitorBySlug: [String: Int] = [:]
-        for (index, item) in site.briefs.enumerated() where item.brief.kind == .competitor {
-            competitorBySlug[item.brief.slug] = competitorBySlug[item.brief.slug] ?? index
+        for index in site.briefs.indices where site.briefs[index].brief.kind == .competitor {
+            competitorBySlug[site.briefs[index].brief.slug] = competitorBySlug[site.briefs[index].brief.slug] ?? index
         }
         site.competitorBySlug = competitorBySlug
         var diagnostics: [Diagnostic] = []
-        for (index, item) in site.briefs.enumerated() {
-            guard case .swot(let swot) = item.facts.details, let slug = swot.competitor else { continue }
+        for index in site.briefs.indices {
+            guard case .swot(let swot) = site.briefs[index].facts.details, let slug = swot.competitor else { continue }
+            let item = site.briefs[index]
             if let target = competitorBySlug[slug] {
                 site.swotsByCompetitor[target, default: []].append(index)
             } else {
@@ -206,10 +214,13 @@ public struct SiteAssembler: Sendable {
 
     static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int]) {
         var bySlug: [String: Tag] = [:]
-        for (index, item) in briefs.enumerated() {
+        // Writers reuse a handful of tag spellings across thousands of briefs: slug each once.
+        var slugs: [String: String] = [:]
+        for index in briefs.indices {
             var seen = Set<String>()
-            for name in item.brief.matter.tags {
-                let slug = TagSlug.make(name)
+            for name in briefs[index].brief.matter.tags {
+                let slug: String
+                if let known = slugs[name] { slug = known } else { slug = TagSlug.make(name); slugs[name] = slug }
                 guard seen.insert(slug).inserted else { continue }
                 bySlug[slug, default: Tag(name: name.trimmingWhitespace, slug: slug, route: Route("tags/" + slug), members: [])]
                     .members.append(index)
@@ -223,9 +234,12 @@ public struct SiteAssembler: Sendable {
 
     static func collectFolders(_ briefs: [RenderedBrief]) -> [Folder] {
         var members: [String: [Int]] = ["": []]
-        for (index, item) in briefs.enumerated() {
-            members[item.brief.folder, default: []].append(index)
-            for ancestor in folderChain(item.brief.folder) {
+        var chained = Set<String>()
+        for index in briefs.indices {
+            let folder = briefs[index].brief.folder
+            members[folder, default: []].append(index)
+            guard chained.insert(folder).inserted else { continue }
+            for ancestor in folderChain(folder) {
                 members[String(ancestor.dropLast()), default: []] = members[String(ancestor.dropLast())] ?? []
             }
         }
