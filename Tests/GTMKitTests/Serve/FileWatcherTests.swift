@@ -20,7 +20,7 @@ struct FileWatcherTests {
         let root: URL
         let watcher: FileWatcher
         let batches = Batches()
-        init() throws {
+        init(debounce: Double = 0.1) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-watch-\(UUID().uuidString)").resolvingSymlinksInPath()
             try FileManager.default.createDirectory(at: root.appendingPathComponent("content/notes"), withIntermediateDirectories: true)
             // Written and closed with plain POSIX calls: a close that Foundation defers would
@@ -28,11 +28,11 @@ struct FileWatcherTests {
             try Self.writeAndClose(root.path + "/content/notes/a.md", "a")
             try Self.writeAndClose(root.path + "/gtmgen.yaml", "title: x\n")
             watcher = try FileWatcher(targets: [.tree(root.path + "/content"), .tree(root.path + "/templates"), .file(root.path + "/gtmgen.yaml")],
-                                      excluding: [root.appendingPathComponent("content/out")])
+                                      excluding: [root.appendingPathComponent("content/out")], debounce: debounce)
             let batches = self.batches
             watcher.start { paths in batches.lock.withLock { batches.batches.append(paths) } }
             // Anything the set-up itself still causes (it races the watch) is not the test's.
-            usleep(300_000)
+            usleep(UInt32(max(0.3, debounce + 0.2) * 1_000_000))
             batches.lock.withLock { batches.batches.removeAll() }
         }
         static func writeAndClose(_ path: String, _ text: String) throws {
@@ -72,12 +72,13 @@ struct FileWatcherTests {
     }
 
     @Test func debouncesABurstIntoOneReport() throws {
-        let fixture = try Fixture()
+        // A quiet period no busy test machine stretches twenty small writes past.
+        let fixture = try Fixture(debounce: 0.5)
         defer { fixture.cleanUp() }
         for index in 0..<20 { try fixture.write("content/notes/n\(index).md", "x") }
         let batch = try #require(fixture.batches.next(after: 0))
         #expect(batch.count == 20)
-        usleep(300_000)
+        usleep(800_000)
         #expect(fixture.batches.all.count == 1)
     }
 
