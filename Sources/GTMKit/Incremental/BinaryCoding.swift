@@ -132,8 +132,19 @@ struct StableHasher {
         add(CollectionOfOne(0xFF))  // separator: "ab","c" differs from "a","bc"
     }
 
-    mutating func add(_ number: Int) { add(String(number)) }
-    mutating func add(_ number: UInt64) { add(String(number, radix: 16)) }
+    /// Numbers go in as their eight bytes and a separator: no string per number (keys of
+    /// every page are computed on every build).
+    mutating func add(_ number: UInt64) {
+        var rest = number
+        for _ in 0..<8 {
+            value ^= rest & 0xFF
+            value = value &* 0x100_0000_01b3
+            rest >>= 8
+        }
+        add(CollectionOfOne(0xFE))
+    }
+
+    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
     mutating func add(_ flag: Bool) { add(flag ? "1" : "0") }
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {

@@ -8,7 +8,7 @@ import Foundation
 /// read only for the pages a build renders again.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-7"
+    static let formatVersion = "gtmgen-cache-8"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp
@@ -25,8 +25,7 @@ public struct BuildCache: Sendable {
         var markdown: RenderedMarkdown
         var links: [BriefLink]
         var diagnostics: [Diagnostic]
-        /// The kind analysis of the brief, kept in memory only (`serve` reuses it between
-        /// rebuilds; a new process analyses again, which is cheap next to rendering).
+        /// The kind analysis of the brief, reused while its key matches.
         var analysis: KindAnalysis? = nil
     }
 
@@ -138,9 +137,13 @@ public struct BuildCache: Sendable {
         let current = TextStore.generation(at: path)
         var kept = 0
         for entry in sources.values {
-            guard let markdown = entry.rendered?.markdown,
-                  case .stored(let store, _, _) = markdown.text.storage, store.generation == current else { continue }
-            kept += markdown.text.byteCount
+            guard let markdown = entry.rendered?.markdown else { continue }
+            if case .stored(let store, _, _) = markdown.text.storage, store.generation == current { kept += markdown.text.byteCount }
+            for section in markdown.sections {
+                if case .stored(let store, _) = section.firstParagraph.storage, store.generation == current {
+                    kept += section.firstParagraph.byteCount
+                }
+            }
         }
         var fileSize = 0
         if current != nil, let info = try? FileManager.default.attributesOfItem(atPath: path), let size = info[.size] as? Int {
@@ -150,19 +153,35 @@ public struct BuildCache: Sendable {
         let appending = current != nil && kept > 0 && kept * 2 >= fileSize
         var writer = try current.flatMap { appending ? try TextStoreWriter.append(path: path, generation: $0) : nil }
             ?? TextStoreWriter.rewrite(path: path)
-        var ranges: [String: (html: Range<Int>, plainText: Range<Int>)] = [:]
+        /// Where a text is after this save: where it was, when the file is kept, or written anew.
+        func place(_ store: TextStore?, _ range: Range<Int>?, memory: String?) throws -> Range<Int> {
+            if let store, let range {
+                if appending && store.generation == current { return range }
+                return try store.withBytes(range) { try writer.add($0) }
+            }
+            return try writer.add(memory ?? "")
+        }
+        var placed: [String: (html: Range<Int>, plainText: Range<Int>, paragraphs: [Range<Int>])] = [:]
         do {
             for (path, entry) in sources.sorted(by: { $0.key < $1.key }) {
-                guard let text = entry.rendered?.markdown.text else { continue }
-                switch text.storage {
-                case .stored(let store, let html, let plainText) where appending && store.generation == current:
-                    ranges[path] = (html, plainText)
-                case .stored(let store, let html, let plainText):
-                    let newHTML = try store.withBytes(html) { try writer.add($0) }
-                    ranges[path] = (newHTML, try store.withBytes(plainText) { try writer.add($0) })
-                case .memory(let html, let plainText):
-                    ranges[path] = (try writer.add(html), try writer.add(plainText))
+                guard let markdown = entry.rendered?.markdown else { continue }
+                var html: Range<Int>
+                var plainText: Range<Int>
+                switch markdown.text.storage {
+                case .stored(let store, let htmlRange, let plainRange):
+                    html = try place(store, htmlRange, memory: nil)
+                    plainText = try place(store, plainRange, memory: nil)
+                case .memory(let htmlText, let plain):
+                    html = try place(nil, nil, memory: htmlText)
+                    plainText = try place(nil, nil, memory: plain)
                 }
+                let paragraphs = try markdown.sections.map { section -> Range<Int> in
+                    switch section.firstParagraph.storage {
+                    case .stored(let store, let range): return try place(store, range, memory: nil)
+                    case .memory(let text): return try place(nil, nil, memory: text)
+                    }
+                }
+                placed[path] = (html, plainText, paragraphs)
             }
         } catch {
             writer.abandon()
@@ -173,9 +192,11 @@ public struct BuildCache: Sendable {
             throw TextStoreWriter.Failure(description: "cannot map \(path)")
         }
         var moved = sources
-        for (path, range) in ranges {
+        for (path, ranges) in placed {
             guard var rendered = moved[path]?.rendered else { continue }
-            rendered.markdown = rendered.markdown.moving(to: MarkdownText(store: store, html: range.html, plainText: range.plainText))
+            rendered.markdown = rendered.markdown.moving(
+                to: MarkdownText(store: store, html: ranges.html, plainText: ranges.plainText),
+                firstParagraphs: ranges.paragraphs.map { StoredText(store: store, range: $0) })
             moved[path]?.rendered = rendered
         }
         return moved

@@ -21,6 +21,18 @@ extension BinaryWriter {
             writer.markdown(rendered.markdown, html: text.html, plainText: text.plainText)
             writer.array(rendered.links) { $0.link($1) }
             writer.array(rendered.diagnostics) { $0.diagnostic($1) }
+            writer.optional(rendered.analysis) { $0.analysis($1) }
+        }
+    }
+
+    mutating func location(_ value: SourceLocation, in path: String) {
+        if value.path == path {
+            bool(true)
+            int(value.line)
+            int(value.column)
+        } else {
+            bool(false)
+            location(value)
         }
     }
 
@@ -84,11 +96,12 @@ extension BinaryWriter {
             writer.string(source.url)
         }
         array(matter.extra) { $0.entry($1) }
+        // Key positions are nearly always in the brief's own file: its path is not repeated.
         array(matter.keyLines.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
-            writer.location(pair.value)
+            writer.location(pair.value, in: value.displayPath)
         }
-        location(matter.start)
+        location(matter.start, in: value.displayPath)
         string(value.kind.rawValue)
         string(value.slug)
         string(value.lang)
@@ -104,8 +117,8 @@ extension BinaryWriter {
         int(value.column)
     }
 
-    /// The outline of a body and where its HTML and search text sit in the text store; the
-    /// text itself is written there, not here (see `TextStore`).
+    /// The outline of a body and where its HTML, search text and first paragraphs sit in the
+    /// text store; the text itself is written there, not here (see `TextStore`).
     mutating func markdown(_ value: RenderedMarkdown, html: Range<Int>, plainText: Range<Int>) {
         range(html)
         range(plainText)
@@ -114,7 +127,10 @@ extension BinaryWriter {
         array(value.sections) { writer, section in
             writer.heading(section.heading)
             writer.range(section.range)
-            writer.string(section.firstParagraphText)
+            guard case .stored(_, let paragraph) = section.firstParagraph.storage else {
+                preconditionFailure("a cache is encoded after its texts went to the text file")
+            }
+            writer.range(paragraph)
         }
     }
 
@@ -141,10 +157,15 @@ extension BinaryReader {
         let rendered = try optional { reader in
             guard let store else { throw Malformed() }
             return BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(store: store),
-                                     links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() })
+                                     links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() },
+                                     analysis: try reader.optional { try $0.analysis() })
         }
         return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
                                              rendered: rendered))
+    }
+
+    mutating func location(in path: String) throws -> SourceLocation {
+        try bool() ? SourceLocation(path: path, line: try int(), column: try int()) : try location()
     }
 
     mutating func location() throws -> SourceLocation {
@@ -193,8 +214,8 @@ extension BinaryReader {
             SourceReference(title: try reader.optional { try $0.string() }, url: try reader.string())
         }
         let extra = try array { try $0.entry() }
-        let keyPairs = try array { reader in (try reader.string(), try reader.location()) }
-        var matter = FrontMatter(start: try location())
+        let keyPairs = try array { reader in (try reader.string(), try reader.location(in: displayPath)) }
+        var matter = FrontMatter(start: try location(in: displayPath))
         matter.title = title
         matter.kind = kind
         matter.slug = slug
@@ -231,7 +252,10 @@ extension BinaryReader {
             let heading = try reader.heading()
             let part = try reader.range()
             guard part.upperBound <= html.count else { throw Malformed() }
-            return MarkdownSection(heading: heading, text: text, range: part, firstParagraphText: try reader.string())
+            let paragraph = try reader.range()
+            guard store.contains(paragraph) else { throw Malformed() }
+            return MarkdownSection(heading: heading, text: text, range: part,
+                                   firstParagraph: StoredText(store: store, range: paragraph))
         }
         return RenderedMarkdown(text: text, preambleRange: preamble, headings: headings, sections: sections)
     }
@@ -245,5 +269,116 @@ extension BinaryReader {
     mutating func link() throws -> BriefLink {
         BriefLink(targetContentPath: try string(), anchor: try optional { try $0.string() }, location: try location(),
                   written: try string())
+    }
+}
+
+/// The kind analysis of a brief, so a rebuild does not analyse the briefs it did not render.
+extension BinaryWriter {
+    mutating func double(_ value: Double?) {
+        optional(value) { $0.uint64($1.bitPattern) }
+    }
+
+    mutating func text(_ value: String?) {
+        optional(value) { $0.string($1) }
+    }
+
+    mutating func analysis(_ value: BuildCache.KindAnalysis) {
+        uint64(value.key)
+        array(value.diagnostics) { $0.diagnostic($1) }
+        array(value.facts.sections.sorted { $0.key < $1.key }) { writer, pair in
+            writer.string(pair.key)
+            writer.int(pair.value)
+        }
+        switch value.facts.details {
+        case .page:
+            int(0)
+        case .competitor(let facts):
+            int(1)
+            string(facts.competitor)
+            text(facts.website)
+            text(facts.segment)
+            text(facts.region)
+            optional(facts.founded) { $0.int($1) }
+            text(facts.threat?.rawValue)
+            text(facts.stage?.rawValue)
+            text(facts.pricingModel)
+            double(facts.pricingFrom)
+            text(facts.pricingCurrency)
+            text(facts.pricingPeriod)
+            double(facts.positionX)
+            double(facts.positionY)
+        case .swot(let facts):
+            int(2)
+            text(facts.subject)
+            text(facts.competitor)
+        case .gtm(let facts):
+            int(3)
+            text(facts.product)
+            text(facts.segment)
+            text(facts.stage?.rawValue)
+            text(facts.currency)
+            let metrics = facts.metrics
+            for value in [metrics.mrr, metrics.arpa, metrics.churnMonthly, metrics.lifetimeMonths, metrics.cac,
+                          metrics.salesMarketingSpend, metrics.newCustomers, metrics.grossMargin] { double(value) }
+            array(facts.funnel) { writer, step in
+                writer.string(step.key)
+                writer.uint64(step.count.bitPattern)
+                writer.double(step.conversion)
+            }
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func double() throws -> Double? {
+        try optional { Double(bitPattern: try $0.uint64()) }
+    }
+
+    mutating func text() throws -> String? {
+        try optional { try $0.string() }
+    }
+
+    mutating func analysis() throws -> BuildCache.KindAnalysis {
+        let key = try uint64()
+        let diagnostics = try array { try $0.diagnostic() }
+        let sections = try array { reader in (try reader.string(), try reader.int()) }
+        let details: BriefFacts.Details
+        switch try int() {
+        case 0:
+            details = .page
+        case 1:
+            var facts = CompetitorFacts(competitor: try string())
+            facts.website = try text()
+            facts.segment = try text()
+            facts.region = try text()
+            facts.founded = try optional { try $0.int() }
+            facts.threat = try text().flatMap(ThreatLevel.init(rawValue:))
+            facts.stage = try text().flatMap(LifecycleStage.init(rawValue:))
+            facts.pricingModel = try text()
+            facts.pricingFrom = try double()
+            facts.pricingCurrency = try text()
+            facts.pricingPeriod = try text()
+            facts.positionX = try double()
+            facts.positionY = try double()
+            details = .competitor(facts)
+        case 2:
+            details = .swot(SWOTFacts(subject: try text(), competitor: try text()))
+        case 3:
+            let product = try text(), segment = try text()
+            let stage = try text().flatMap(LifecycleStage.init(rawValue:))
+            let currency = try text()
+            let metrics = GTMMetrics(mrr: try double(), arpa: try double(), churnMonthly: try double(),
+                                     lifetimeMonths: try double(), cac: try double(), salesMarketingSpend: try double(),
+                                     newCustomers: try double(), grossMargin: try double())
+            let funnel = try array { reader in
+                FunnelStep(key: try reader.string(), count: Double(bitPattern: try reader.uint64()), conversion: try reader.double())
+            }
+            details = .gtm(GTMFacts(product: product, segment: segment, stage: stage, currency: currency, metrics: metrics,
+                                    funnel: funnel, economics: UnitEconomics(metrics: metrics, funnel: funnel)))
+        default:
+            throw Malformed()
+        }
+        let facts = BriefFacts(details: details, sections: Dictionary(sections, uniquingKeysWith: { first, _ in first }))
+        return BuildCache.KindAnalysis(key: key, facts: facts, diagnostics: diagnostics)
     }
 }

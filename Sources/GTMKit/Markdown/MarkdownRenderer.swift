@@ -274,7 +274,7 @@ public struct MarkdownRenderer: Sendable {
                 // A section ends where the next one's heading starts.
                 let end = position + 1 < sections.count ? sections[position + 1].headingStart : total
                 built.append(MarkdownSection(heading: section.heading, text: body, range: section.start..<end,
-                                             firstParagraphText: section.firstParagraph))
+                                             firstParagraph: StoredText(section.firstParagraph)))
             }
             return RenderedMarkdown(text: body, preambleRange: 0..<(preambleEnd ?? total), headings: headings, sections: built)
         }

@@ -15,10 +15,43 @@ public struct MarkdownSection: Sendable {
     /// The section's HTML is a byte range of the body's HTML, so both are kept once.
     var text: MarkdownText
     var range: Range<Int>
-    /// Plain text of the section's first paragraph, for summaries and side-by-side views.
-    public var firstParagraphText: String
+    var firstParagraph: StoredText
 
     public var html: String { text.html(range) }
+    /// Plain text of the section's first paragraph, for summaries and side-by-side views.
+    public var firstParagraphText: String { firstParagraph.value }
+}
+
+/// A short text kept in memory after rendering or in the cache's text file (see `MarkdownText`).
+struct StoredText: Sendable {
+    enum Storage: Sendable {
+        case memory(String)
+        case stored(TextStore, Range<Int>)
+    }
+
+    var storage: Storage
+
+    init(_ text: String) {
+        storage = .memory(text)
+    }
+
+    init(store: TextStore, range: Range<Int>) {
+        storage = .stored(store, range)
+    }
+
+    var value: String {
+        switch storage {
+        case .memory(let text): return text
+        case .stored(let store, let range): return store.string(range)
+        }
+    }
+
+    var byteCount: Int {
+        switch storage {
+        case .memory(let text): return text.utf8.count
+        case .stored(_, let range): return range.count
+        }
+    }
 }
 
 /// A link or image destination as the writer wrote it, with where it was written.
@@ -43,11 +76,14 @@ public struct RenderedMarkdown: Sendable {
     /// Body text without markup, for search; at most `plainTextLimit` characters.
     public var plainText: String { text.plainText }
 
-    /// The same body with its text kept elsewhere (after the cache wrote it to its text file).
-    func moving(to text: MarkdownText) -> RenderedMarkdown {
+    /// The same body with its texts kept elsewhere (after the cache wrote them to its text file).
+    func moving(to text: MarkdownText, firstParagraphs: [StoredText]) -> RenderedMarkdown {
         var moved = self
         moved.text = text
-        for index in moved.sections.indices { moved.sections[index].text = text }
+        for index in moved.sections.indices {
+            moved.sections[index].text = text
+            moved.sections[index].firstParagraph = firstParagraphs[index]
+        }
         return moved
     }
 
