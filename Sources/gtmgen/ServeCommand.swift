@@ -96,7 +96,7 @@ struct DevServer: Sendable {
             watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)],
                                       excluding: [outputDirectory.deletingLastPathComponent()],
                                       // An editor's save is a burst of microseconds; what waits here waits on every save.
-                                      debounce: 0.03)
+                                      debounce: 0.01)
         } catch {
             throw ValidationError("cannot watch the project: \(error)")
         }

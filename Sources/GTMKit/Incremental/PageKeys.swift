@@ -15,9 +15,9 @@ struct PageKeys {
         self.global = global
         self.contentKeys = site.briefs.map { contentKeys[$0.brief.contentPath] ?? 0 }
         let buildDay = site.buildDate.daysSinceEpoch
-        listingKeys = site.briefs.map { item in
+        listingKeys = Array(site.briefs.indices).parallelMap { index in
             var hasher = StableHasher()
-            let brief = item.brief
+            let brief = site.briefs[index].brief
             hasher.add(brief.title)
             hasher.add(brief.route.path)
             hasher.add(brief.kind.rawValue)
