@@ -182,7 +182,7 @@ public struct SiteWriter: Sendable {
                 throw WriteError.io(path: output.path, reason: "it exists and is not a folder")
             }
             if gtm_rename_exchange(staging.path, output.path) == 0 {
-                try? manager.removeItem(at: staging)
+                TreeRemoval.remove(staging.path)
                 return
             }
             // Filesystems without RENAME_EXCHANGE: two renames, the old tree kept until the new is in.
@@ -195,7 +195,7 @@ public struct SiteWriter: Sendable {
                 try? manager.moveItem(at: old, to: output)
                 throw error
             }
-            try? manager.removeItem(at: old)
+            TreeRemoval.remove(old.path)
         } else {
             try manager.moveItem(at: staging, to: output)
         }

@@ -16,7 +16,7 @@ public struct PageRenderer: Sendable {
         case folder(Int)
         case tag(Int)
         case battlecard(Int)
-        case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search
+        case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search, searchIndex
     }
 
     /// Keys of the previous build, and whether a path still exists in the output, for
@@ -40,21 +40,27 @@ public struct PageRenderer: Sendable {
         let strings = UIStrings(language: site.config.language)
         let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath,
                                 sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
-        var jobs: [Job] = site.briefs.indices.map(Job.brief)
-        jobs += site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
-        if site.hasCompetitors { jobs += [.compare, .compareFiveW] }
-        jobs.append(.search)
-        jobs += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
-        jobs += site.tags.indices.map(Job.tag)
-        jobs += [.home, .notFound, .sitemap, .feed]
-        if !site.tags.isEmpty { jobs.append(.tagIndex) }
+        // Site-wide pages take longest (the matrix, the search index, lists of thousands).
+        // A full build starts them first, so both cores end together; an incremental build
+        // starts with the briefs' own pages, which are what a writer waits to see.
+        let briefPages: [Job] = site.briefs.indices.map(Job.brief)
+            + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
+        var sitePages: [Job] = [.searchIndex]
+        if site.hasCompetitors { sitePages += [.compare, .compareFiveW] }
+        sitePages += [.sitemap, .home]
+        sitePages += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
+        sitePages += site.tags.indices.map(Job.tag)
+        sitePages += [.feed, .search, .notFound]
+        if !site.tags.isEmpty { sitePages.append(.tagIndex) }
+        let firstBuild = reuse?.previous.isEmpty ?? true
+        let jobs = firstBuild ? sitePages + briefPages : briefPages + sitePages
         /// Hands a file to the sink and keeps only its path.
         @Sendable func deliver(_ file: OutputFile) -> OutputFile {
             guard let sink else { return file }
             sink(file)
             return OutputFile(path: file.path, unchanged: ())
         }
-        let rendered = jobs.parallelMap { job -> (OutputFile, (String, UInt64)?) in
+        let rendered = jobs.parallelMap(chunkSize: 1) { job -> (OutputFile, (String, UInt64)?) in
             defer { progress?(1) }
             guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
                 return (deliver(render(job, models: models)), nil)
@@ -67,8 +73,7 @@ public struct PageRenderer: Sendable {
         let pages = rendered.map(\.0)
         let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
-        let index = OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
-        let others = (assetFiles + scripts + copies + [index]).parallelMap(deliver)
+        let others = (assetFiles + scripts + copies).parallelMap(deliver)
         return ((pages + others).sorted { $0.path < $1.path }, keys)
     }
 
@@ -104,7 +109,7 @@ public struct PageRenderer: Sendable {
             let shown = models.sideBySideCompetitors
             return (Route("compare/5w1h").outputPath,
                     keys.list("5w1h", members: models.competitorIndexes, extra: shown.map { String(keys.contentKeys[$0], radix: 16) }))
-        case .notFound, .feed, .search:
+        case .notFound, .feed, .search, .searchIndex:
             return nil
         }
     }
@@ -195,6 +200,9 @@ public struct PageRenderer: Sendable {
             }
             context["compare_url"] = route.relativeURL(to: Route("compare"))
             return OutputFile(path: route.outputPath, text: templates.render(context, template: "compare-5w1h"))
+
+        case .searchIndex:
+            return OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
 
         case .search:
             let route = Route("search")

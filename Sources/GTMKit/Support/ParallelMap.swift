@@ -2,7 +2,10 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// Maps on every core, keeping the input order so output stays deterministic.
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    /// - Parameter chunkSize: items handed out at a time; by default a few per core, which
+    ///   keeps the dispatch cost negligible for thousands of small items. Work of very uneven
+    ///   size (pages) is better handed out one at a time.
+    func parallelMap<Result: Sendable>(chunkSize requested: Int? = nil, _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
         let buffer = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
@@ -10,7 +13,7 @@ extension Array where Element: Sendable {
         let slots = SendableBuffer(buffer: buffer)
         let items = self
         // Chunks keep the per-item dispatch cost negligible for thousands of small items.
-        let chunkSize = Swift.max(1, count / (ProcessInfo.activeCores * 8))
+        let chunkSize = Swift.max(1, requested ?? count / (ProcessInfo.activeCores * 8))
         let chunks = (count + chunkSize - 1) / chunkSize
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = chunk * chunkSize

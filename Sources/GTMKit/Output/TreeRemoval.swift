@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Removes a folder tree on every core. A full build replaces a site of tens of thousands of
+/// files and then removes the old one; Foundation's `removeItem` took seconds of that.
+enum TreeRemoval {
+    /// Removes `path` and everything below it; what cannot be removed is left in place.
+    static func remove(_ path: String) {
+        var folders: [String] = []
+        collectFolders(path, into: &folders)
+        // Files first, folder by folder in parallel; then the emptied folders, deepest first.
+        _ = folders.parallelMap { folder -> Bool in
+            removeFiles(in: folder)
+            return true
+        }
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
+    /// The folder and every folder below it, parents before children (links are not followed).
+    private static func collectFolders(_ path: String, into folders: inout [String]) {
+        folders.append(path)
+        guard let handle = opendir(path) else { return }
+        var children: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != ".." else { continue }
+            if isFolder(entry, in: path, name: name) { children.append(path + "/" + name) }
+        }
+        closedir(handle)
+        for child in children { collectFolders(child, into: &folders) }
+    }
+
+    private static func removeFiles(in folder: String) {
+        guard let handle = opendir(folder) else { return }
+        var files: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name != ".", name != "..", !isFolder(entry, in: folder, name: name) else { continue }
+            files.append(name)
+        }
+        closedir(handle)
+        for name in files { unlink(folder + "/" + name) }
+    }
+
+    private static func isFolder(_ entry: UnsafeMutablePointer<dirent>, in folder: String, name: String) -> Bool {
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR): return true
+        case Int32(DT_UNKNOWN):
+            var info = stat()
+            return lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        default: return false
+        }
+    }
+}
