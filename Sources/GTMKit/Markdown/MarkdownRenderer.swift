@@ -164,9 +164,26 @@ public struct MarkdownRenderer: Sendable {
         guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
               cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_type(next) == CMARK_NODE_TEXT,
               let before = cmark_node_get_literal(previous), let after = cmark_node_get_literal(next) else { return false }
-        let last = String(cString: before).unicodeScalars.last
-        let first = String(cString: after).unicodeScalars.first
-        return last.map(isCJK) == true && first.map(isCJK) == true
+        // Only the scalars at the seam are decoded, not the whole text around every line break.
+        guard let last = lastScalar(before), isCJK(last), let first = firstScalar(after) else { return false }
+        return isCJK(first)
+    }
+
+    static func firstScalar(_ text: UnsafePointer<CChar>) -> Unicode.Scalar? {
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        var length = 0
+        while length < 4, bytes[length] != 0 { length += 1 }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self).unicodeScalars.first
+    }
+
+    static func lastScalar(_ text: UnsafePointer<CChar>) -> Unicode.Scalar? {
+        let count = strlen(text)
+        guard count > 0 else { return nil }
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        // Back to the start of the last scalar: continuation bytes are 10xxxxxx.
+        var start = count - 1
+        while start > 0, count - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: count - start), as: UTF8.self).unicodeScalars.last
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
