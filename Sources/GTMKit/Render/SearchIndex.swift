@@ -2,7 +2,7 @@
 /// site root, kind, summary, tags and body text. Body text is capped per brief so the whole
 /// index stays a few megabytes even for tens of thousands of briefs.
 enum SearchIndex {
-    /// Total body text budget in characters, shared by all briefs.
+    /// Total body text budget in Unicode scalars, shared by all briefs.
     static let budget = 6_000_000
     static let perBriefLimit = RenderedMarkdown.plainTextLimit
     static let perBriefFloor = 300
