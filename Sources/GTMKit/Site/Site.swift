@@ -46,14 +46,23 @@ public struct Site: Sendable {
     /// Competitor briefs by slug (the first in route order wins).
     public var competitorBySlug: [String: Int] = [:]
 
+    /// For each brief, its tags (indexes into `tags`), worked out once: every page key and
+    /// brief page asks for them, on every rebuild.
+    public var tagsByBrief: [[Int]] = []
+
     public var hasCompetitors: Bool { !competitorBySlug.isEmpty }
 
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {
+        (tagsByBrief.isEmpty ? tagIndexes(of: index, slugs: [:]) : tagsByBrief[index]).map { tags[$0] }
+    }
+
+    /// Indexes into `tags` of a brief's tags, in the writer's order, without repeats.
+    func tagIndexes(of index: Int, slugs: [String: String]) -> [Int] {
         var seen = Set<Int>()
         return briefs[index].brief.matter.tags.compactMap { name in
-            guard let tagIndex = tagIndexBySlug[TagSlug.make(name)], seen.insert(tagIndex).inserted else { return nil }
-            return tags[tagIndex]
+            guard let tagIndex = tagIndexBySlug[slugs[name] ?? TagSlug.make(name)], seen.insert(tagIndex).inserted else { return nil }
+            return tagIndex
         }
     }
 }

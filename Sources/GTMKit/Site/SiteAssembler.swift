@@ -168,10 +168,11 @@ public struct SiteAssembler: Sendable {
             }
         }
 
-        let (tags, tagIndex) = Self.collectTags(renderedBriefs)
+        let (tags, tagIndex, slugs) = Self.collectTags(renderedBriefs)
         var site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
                         folders: Self.collectFolders(renderedBriefs), backlinks: backlinkSets.map { $0.sorted() },
                         assets: assets, tagIndexBySlug: tagIndex)
+        site.tagsByBrief = renderedBriefs.indices.map { site.tagIndexes(of: $0, slugs: slugs) }
         diagnostics += Self.linkSWOTs(&site)
         return Assembly(site: site, diagnostics: diagnostics, rendered: entries)
     }
@@ -212,7 +213,8 @@ public struct SiteAssembler: Sendable {
         return chain
     }
 
-    static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int]) {
+    /// Tags, their indexes by slug, and the slug of every spelling met.
+    static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int], [String: String]) {
         var bySlug: [String: Tag] = [:]
         // Writers reuse a handful of tag spellings across thousands of briefs: slug each once.
         var slugs: [String: String] = [:]
@@ -229,7 +231,7 @@ public struct SiteAssembler: Sendable {
         let tags = bySlug.values.sorted { $0.slug < $1.slug }
         var index: [String: Int] = [:]
         for (position, tag) in tags.enumerated() { index[tag.slug] = position }
-        return (tags, index)
+        return (tags, index, slugs)
     }
 
     static func collectFolders(_ briefs: [RenderedBrief]) -> [Folder] {
