@@ -44,26 +44,20 @@ public enum ContentScanner {
     /// files) are not content; a symbolic link counts as what it points to, except that linked
     /// folders are not entered (no loops).
     static func walk(_ path: String, relative: String, _ visit: (String, String) -> Void) {
-        guard let handle = opendir(path) else { return }
         var folders: [String] = []
         var files: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            switch Int32(entry.pointee.d_type) {
+        DirectoryEntries.forEach(in: path) { name, type in
+            guard !name.hasPrefix(".") else { return }
+            switch type {
             case Int32(DT_DIR): folders.append(name)
             case Int32(DT_REG): files.append(name)
             default:
                 // Links and file systems that do not report types.
                 var info = stat()
-                guard stat(path + "/" + name, &info) == 0 else { continue }
-                let isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
-                if info.st_mode & S_IFMT == S_IFDIR { if !isLink { folders.append(name) } } else { files.append(name) }
+                guard stat(path + "/" + name, &info) == 0 else { return }
+                if info.st_mode & S_IFMT == S_IFDIR { if type != Int32(DT_LNK) { folders.append(name) } } else { files.append(name) }
             }
         }
-        closedir(handle)
         for name in files { visit(relative + name, name) }
         for name in folders { walk(path + "/" + name, relative: relative + name + "/", visit) }
     }

@@ -20,35 +20,23 @@ enum TreeRemoval {
     /// The folder and every folder below it, parents before children (links are not followed).
     private static func collectFolders(_ path: String, into folders: inout [String]) {
         folders.append(path)
-        guard let handle = opendir(path) else { return }
         var children: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard name != ".", name != ".." else { continue }
-            if isFolder(entry, in: path, name: name) { children.append(path + "/" + name) }
+        DirectoryEntries.forEach(in: path) { name, type in
+            if isFolder(type, in: path, name: name) { children.append(path + "/" + name) }
         }
-        closedir(handle)
         for child in children { collectFolders(child, into: &folders) }
     }
 
     private static func removeFiles(in folder: String) {
-        guard let handle = opendir(folder) else { return }
         var files: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            guard name != ".", name != "..", !isFolder(entry, in: folder, name: name) else { continue }
-            files.append(name)
+        DirectoryEntries.forEach(in: folder) { name, type in
+            if !isFolder(type, in: folder, name: name) { files.append(name) }
         }
-        closedir(handle)
         for name in files { unlink(folder + "/" + name) }
     }
 
-    private static func isFolder(_ entry: UnsafeMutablePointer<dirent>, in folder: String, name: String) -> Bool {
-        switch Int32(entry.pointee.d_type) {
+    private static func isFolder(_ type: Int32, in folder: String, name: String) -> Bool {
+        switch type {
         case Int32(DT_DIR): return true
         case Int32(DT_UNKNOWN):
             var info = stat()
