@@ -122,28 +122,24 @@ public struct BuildCache: Sendable {
     @discardableResult
     func save(to url: URL) throws -> BuildCache {
         var saved = self
-        saved.sources = try writeText(to: Self.textPath(for: url))
-        let generation = saved.sources.values.lazy.compactMap { entry -> UInt64? in
-            guard case .stored(let store, _, _)? = entry.rendered?.markdown.text.storage else { return nil }
-            return store.generation
-        }.first ?? 0
+        let generation: UInt64
+        (saved.sources, generation) = try writeText(to: Self.textPath(for: url))
         try saved.writeMetadata(to: url, textGeneration: generation)
         return saved
     }
 
-    /// Appends the bodies the text file does not hold yet, or writes a new text file when more
-    /// than half of the current one is stale; returns the sources with their bodies in the file.
-    func writeText(to path: String) throws -> [String: SourceEntry] {
+    /// Appends the texts the text file does not hold yet, or writes a new text file when more
+    /// than half of the current one is stale; returns the sources with their texts in the
+    /// file, and the file's generation.
+    func writeText(to path: String) throws -> ([String: SourceEntry], UInt64) {
         let current = TextStore.generation(at: path)
+        func isInCurrentFile(_ text: StoredText) -> Bool {
+            if case .stored(let store, _) = text.storage { return store.generation == current }
+            return false
+        }
         var kept = 0
         for entry in sources.values {
-            guard let markdown = entry.rendered?.markdown else { continue }
-            if case .stored(let store, _, _) = markdown.text.storage, store.generation == current { kept += markdown.text.byteCount }
-            for section in markdown.sections {
-                if case .stored(let store, _) = section.firstParagraph.storage, store.generation == current {
-                    kept += section.firstParagraph.byteCount
-                }
-            }
+            for text in entry.rendered?.markdown.storedTexts ?? [] where isInCurrentFile(text) { kept += text.byteCount }
         }
         var fileSize = 0
         if current != nil, let info = try? FileManager.default.attributesOfItem(atPath: path), let size = info[.size] as? Int {
@@ -154,34 +150,20 @@ public struct BuildCache: Sendable {
         var writer = try current.flatMap { appending ? try TextStoreWriter.append(path: path, generation: $0) : nil }
             ?? TextStoreWriter.rewrite(path: path)
         /// Where a text is after this save: where it was, when the file is kept, or written anew.
-        func place(_ store: TextStore?, _ range: Range<Int>?, memory: String?) throws -> Range<Int> {
-            if let store, let range {
+        func place(_ text: StoredText) throws -> Range<Int> {
+            switch text.storage {
+            case .stored(let store, let range):
                 if appending && store.generation == current { return range }
                 return try store.withBytes(range) { try writer.add($0) }
+            case .memory(let value):
+                return try writer.add(value)
             }
-            return try writer.add(memory ?? "")
         }
-        var placed: [String: (html: Range<Int>, plainText: Range<Int>, paragraphs: [Range<Int>])] = [:]
+        var placed: [String: [Range<Int>]] = [:]
         do {
             for (path, entry) in sources.sorted(by: { $0.key < $1.key }) {
                 guard let markdown = entry.rendered?.markdown else { continue }
-                var html: Range<Int>
-                var plainText: Range<Int>
-                switch markdown.text.storage {
-                case .stored(let store, let htmlRange, let plainRange):
-                    html = try place(store, htmlRange, memory: nil)
-                    plainText = try place(store, plainRange, memory: nil)
-                case .memory(let htmlText, let plain):
-                    html = try place(nil, nil, memory: htmlText)
-                    plainText = try place(nil, nil, memory: plain)
-                }
-                let paragraphs = try markdown.sections.map { section -> Range<Int> in
-                    switch section.firstParagraph.storage {
-                    case .stored(let store, let range): return try place(store, range, memory: nil)
-                    case .memory(let text): return try place(nil, nil, memory: text)
-                    }
-                }
-                placed[path] = (html, plainText, paragraphs)
+                placed[path] = try markdown.storedTexts.map(place)
             }
         } catch {
             writer.abandon()
@@ -194,12 +176,10 @@ public struct BuildCache: Sendable {
         var moved = sources
         for (path, ranges) in placed {
             guard var rendered = moved[path]?.rendered else { continue }
-            rendered.markdown = rendered.markdown.moving(
-                to: MarkdownText(store: store, html: ranges.html, plainText: ranges.plainText),
-                firstParagraphs: ranges.paragraphs.map { StoredText(store: store, range: $0) })
+            rendered.markdown = rendered.markdown.moving(to: store, ranges: ranges)
             moved[path]?.rendered = rendered
         }
-        return moved
+        return (moved, writer.generation)
     }
 
     func writeMetadata(to url: URL, textGeneration: UInt64) throws {
@@ -208,11 +188,7 @@ public struct BuildCache: Sendable {
         let groups = stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
         let shards = groups.parallelMap { group -> [UInt8] in
             var writer = BinaryWriter(capacity: 1 << 20)
-            writer.array(group) { writer, pair in
-                var text: (Range<Int>, Range<Int>)?
-                if case .stored(_, let html, let plainText)? = pair.value.rendered?.markdown.text.storage { text = (html, plainText) }
-                writer.sourceEntry(path: pair.key, pair.value, text: text)
-            }
+            writer.array(group) { $0.sourceEntry(path: $1.key, $1.value) }
             return writer.bytes
         }
         // Header, then each shard as it is, then the page and file tables: written piece by

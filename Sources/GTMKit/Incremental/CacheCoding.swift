@@ -6,8 +6,8 @@ extension BinaryWriter {
         append(value)
     }
 
-    /// A source entry whose rendered text is in the text store at the given ranges.
-    mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry, text: (html: Range<Int>, plainText: Range<Int>)?) {
+    /// A source entry whose rendered texts are already in the text store.
+    mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry) {
         string(path)
         int(entry.stamp.size)
         int(entry.stamp.modifiedNanoseconds)
@@ -15,10 +15,9 @@ extension BinaryWriter {
         uint64(entry.hash)
         optional(entry.brief) { $0.brief($1) }
         array(entry.parseDiagnostics) { $0.diagnostic($1) }
-        optional(entry.rendered.flatMap { rendered in text.map { (rendered, $0) } }) { writer, pair in
-            let (rendered, text) = pair
+        optional(entry.rendered) { writer, rendered in
             writer.uint64(rendered.renderKey)
-            writer.markdown(rendered.markdown, html: text.html, plainText: text.plainText)
+            writer.markdown(rendered.markdown)
             writer.array(rendered.links) { $0.link($1) }
             writer.array(rendered.diagnostics) { $0.diagnostic($1) }
             writer.optional(rendered.analysis) { $0.analysis($1) }
@@ -119,19 +118,21 @@ extension BinaryWriter {
 
     /// The outline of a body and where its HTML, search text and first paragraphs sit in the
     /// text store; the text itself is written there, not here (see `TextStore`).
-    mutating func markdown(_ value: RenderedMarkdown, html: Range<Int>, plainText: Range<Int>) {
-        range(html)
-        range(plainText)
+    mutating func markdown(_ value: RenderedMarkdown) {
+        range(stored(value.text.htmlText))
+        range(stored(value.text.plain))
         range(value.preambleRange)
         array(value.headings) { $0.heading($1) }
         array(value.sections) { writer, section in
             writer.heading(section.heading)
             writer.range(section.range)
-            guard case .stored(_, let paragraph) = section.firstParagraph.storage else {
-                preconditionFailure("a cache is encoded after its texts went to the text file")
-            }
-            writer.range(paragraph)
+            writer.range(writer.stored(section.firstParagraph))
         }
+    }
+
+    func stored(_ text: StoredText) -> Range<Int> {
+        guard let range = text.storedRange else { preconditionFailure("a cache is encoded after its texts went to the text file") }
+        return range
     }
 
     mutating func range(_ value: Range<Int>) {

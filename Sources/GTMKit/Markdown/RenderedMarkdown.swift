@@ -52,6 +52,12 @@ struct StoredText: Sendable {
         case .stored(_, let range): return range.count
         }
     }
+
+    /// Where the text sits in a text store; nil while it is only in memory.
+    var storedRange: Range<Int>? {
+        if case .stored(_, let range) = storage { return range }
+        return nil
+    }
 }
 
 /// A link or image destination as the writer wrote it, with where it was written.
@@ -76,13 +82,19 @@ public struct RenderedMarkdown: Sendable {
     /// Body text without markup, for search; at most `plainTextLimit` characters.
     public var plainText: String { text.plainText }
 
-    /// The same body with its texts kept elsewhere (after the cache wrote them to its text file).
-    func moving(to text: MarkdownText, firstParagraphs: [StoredText]) -> RenderedMarkdown {
+    /// Every text the cache's text file holds of this body: HTML, search text, then each
+    /// section's first paragraph.
+    var storedTexts: [StoredText] {
+        [text.htmlText, text.plain] + sections.map(\.firstParagraph)
+    }
+
+    /// The same body with its texts in `store`, at `ranges` in the order of `storedTexts`.
+    func moving(to store: TextStore, ranges: [Range<Int>]) -> RenderedMarkdown {
         var moved = self
-        moved.text = text
+        moved.text = MarkdownText(store: store, html: ranges[0], plainText: ranges[1])
         for index in moved.sections.indices {
-            moved.sections[index].text = text
-            moved.sections[index].firstParagraph = firstParagraphs[index]
+            moved.sections[index].text = moved.text
+            moved.sections[index].firstParagraph = StoredText(store: store, range: ranges[index + 2])
         }
         return moved
     }
@@ -95,34 +107,21 @@ public struct RenderedMarkdown: Sendable {
 /// file, read only when a page that shows them is rendered again. An incremental build of a
 /// large site so never loads the HTML of the briefs it does not re-render.
 struct MarkdownText: Sendable {
-    enum Storage: Sendable {
-        case memory(html: String, plainText: String)
-        case stored(TextStore, html: Range<Int>, plainText: Range<Int>)
-    }
-
-    var storage: Storage
+    var htmlText: StoredText
+    var plain: StoredText
 
     init(html: String, plainText: String) {
-        storage = .memory(html: html, plainText: plainText)
+        htmlText = StoredText(html)
+        plain = StoredText(plainText)
     }
 
     init(store: TextStore, html: Range<Int>, plainText: Range<Int>) {
-        storage = .stored(store, html: html, plainText: plainText)
+        htmlText = StoredText(store: store, range: html)
+        plain = StoredText(store: store, range: plainText)
     }
 
-    var html: String {
-        switch storage {
-        case .memory(let html, _): return html
-        case .stored(let store, let range, _): return store.string(range)
-        }
-    }
-
-    var plainText: String {
-        switch storage {
-        case .memory(_, let text): return text
-        case .stored(let store, _, let range): return store.string(range)
-        }
-    }
+    var html: String { htmlText.value }
+    var plainText: String { plain.value }
 
     /// The UTF-8 bytes of the first `limit` Unicode scalars of the search text, reading no
     /// more of the file than they take (the search index wants a few hundred of up to four
@@ -141,31 +140,23 @@ struct MarkdownText: Sendable {
             }
             return body(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         }
-        switch storage {
-        case .memory(_, var text):
+        switch plain.storage {
+        case .memory(var text):
             return text.withUTF8 { cut(UnsafeRawBufferPointer($0)) }
-        case .stored(let store, _, let range):
+        case .stored(let store, let range):
             return store.withBytes(range) { cut($0) }
-        }
-    }
-
-    /// Bytes of HTML and search text together: what the cache's text file holds of it.
-    var byteCount: Int {
-        switch storage {
-        case .memory(let html, let plainText): return html.utf8.count + plainText.utf8.count
-        case .stored(_, let html, let plainText): return html.count + plainText.count
         }
     }
 
     /// A byte range of the HTML (ranges always fall between blocks, so on character boundaries).
     func html(_ range: Range<Int>) -> String {
-        switch storage {
-        case .memory(let html, _):
+        switch htmlText.storage {
+        case .memory(let html):
             let utf8 = html.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             let end = utf8.index(start, offsetBy: range.count)
             return String(html[start..<end])
-        case .stored(let store, let whole, _):
+        case .stored(let store, let whole):
             return store.string(whole.lowerBound + range.lowerBound..<whole.lowerBound + range.upperBound)
         }
     }

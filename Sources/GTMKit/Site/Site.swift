@@ -54,7 +54,7 @@ public struct Site: Sendable {
 
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {
-        (tagsByBrief.isEmpty ? tagIndexes(of: index, slugs: [:]) : tagsByBrief[index]).map { tags[$0] }
+        tagsByBrief[index].map { tags[$0] }
     }
 
     /// Indexes into `tags` of a brief's tags, in the writer's order, without repeats.

@@ -32,7 +32,7 @@ struct CacheTextStoreTests {
                 Issue.record("no rendered entry for \(path)")
                 continue
             }
-            guard case .stored = markdown.text.storage else {
+            guard case .stored = markdown.text.htmlText.storage else {
                 Issue.record("\(path) was loaded into memory instead of pointing into the text file")
                 continue
             }
@@ -119,7 +119,7 @@ struct CacheTextStoreTests {
         cache.sources["a.md"] = entry(Self.bodies[0], key: 1)
         let saved = try cache.save(to: root.appendingPathComponent(".site.cache"))
         let markdown = try #require(saved.sources["a.md"]?.rendered?.markdown)
-        guard case .stored = markdown.text.storage else {
+        guard case .stored = markdown.text.htmlText.storage else {
             Issue.record("the saved cache still holds the body in memory")
             return
         }
@@ -139,7 +139,7 @@ extension CacheTextStoreTests {
         cache.sources["a.md"] = entry(body, key: 1)
         let saved = try cache.save(to: root.appendingPathComponent(".site.cache"))
         let text = try #require(saved.sources["a.md"]?.rendered?.markdown.text)
-        guard case .stored = text.storage else {
+        guard case .stored = text.plain.storage else {
             Issue.record("expected a stored text")
             return
         }
