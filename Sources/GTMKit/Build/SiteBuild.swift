@@ -103,7 +103,7 @@ public enum SiteBuild {
         for outcome in parsed { sourceHashes[outcome.contentPath] = outcome.hash }
         let renderReuse = SiteAssembler.RenderReuse(
             sourceHashes: sourceHashes,
-            cached: (previous?.sources ?? [:]).compactMapValues(\.rendered),
+            previous: previous?.sources ?? [:],
             loadBody: { brief in
                 guard let file = try? inventory.sourceFile(brief.contentPath),
                       case .success(let text) = SourceText.decode(file),
@@ -175,9 +175,13 @@ public enum SiteBuild {
             for outcome in parsed {
                 var stamp = outcome.stamp
                 if stamp.modifiedNanoseconds >= racyAfter { stamp.modifiedNanoseconds = 0 }
-                cache.sources[outcome.contentPath] = BuildCache.SourceEntry(
+                var entry = BuildCache.SourceEntry(
                     stamp: stamp, hash: outcome.hash, brief: outcome.brief.map { var brief = $0; brief.body = ""; return brief },
                     parseDiagnostics: outcome.diagnostics, rendered: assembly.rendered[outcome.contentPath])
+                if let earlier = previous?.sources[outcome.contentPath] {
+                    entry.adoptEncoding(of: earlier, briefReused: outcome.reusedBrief)
+                }
+                cache.sources[outcome.contentPath] = entry
             }
             cache.pageKeys = pageKeys
             cache.fileHashes = hashes
@@ -207,6 +211,8 @@ public enum SiteBuild {
         var size: Int
         var brief: Brief?
         var diagnostics: [Diagnostic]
+        /// The brief is the cached one, taken for an unchanged stamp.
+        var reusedBrief = false
     }
 
     static func parse(_ path: String, stamp: FileStamp?, inventory: ContentInventory, parser: BriefParser,
@@ -214,7 +220,7 @@ public enum SiteBuild {
         let stamp = stamp ?? FileStamp(size: -1, modifiedNanoseconds: 0, inode: 0)
         if let cached, cached.stamp == stamp, stamp.size >= 0 {
             return SourceOutcome(contentPath: path, stamp: stamp, hash: cached.hash, size: stamp.size, brief: cached.brief,
-                                 diagnostics: cached.parseDiagnostics)
+                                 diagnostics: cached.parseDiagnostics, reusedBrief: true)
         }
         let file: SourceFile
         do {

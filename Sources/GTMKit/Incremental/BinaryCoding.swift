@@ -24,6 +24,8 @@ struct BinaryWriter {
 
     mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
+    mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { buffer in
@@ -51,19 +53,42 @@ struct BinaryReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var offset = 0
+    /// Where the next read starts; reads stop at `end` (a reader may cover part of a buffer).
+    private(set) var offset: Int
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(bytes, range: 0..<bytes.count)
     }
 
-    var isAtEnd: Bool { offset >= bytes.count }
+    /// Reads `range` of `bytes`, without copying it out of the buffer.
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "reader range out of bounds")
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    var isAtEnd: Bool { offset >= end }
+
+    /// The bytes read since `start`, sharing the reader's buffer.
+    func bytesRead(since start: Int) -> ArraySlice<UInt8> {
+        bytes[start..<offset]
+    }
+
+    /// A reader of the next `count`-prefixed part, which is skipped here.
+    mutating func nested() throws -> BinaryReader {
+        let count = try int()
+        guard count >= 0, count <= end - offset else { throw Malformed() }
+        defer { offset += count }
+        return BinaryReader(bytes, range: offset..<offset + count)
+    }
 
     mutating func int() throws -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -75,29 +100,22 @@ struct BinaryReader {
     }
 
     mutating func uint64() throws -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        guard offset + 8 <= end else { throw Malformed() }
         var value: UInt64 = 0
         for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
         offset += 8
         return value
     }
 
-    mutating func blob() throws -> [UInt8] {
-        let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
-    }
-
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
+        guard offset < end else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] != 0
     }
 
     mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
@@ -108,7 +126,7 @@ struct BinaryReader {
 
     mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }

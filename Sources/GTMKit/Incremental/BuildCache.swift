@@ -11,13 +11,46 @@ public struct BuildCache: Sendable {
     static let formatVersion = "gtmgen-cache-8"
 
     struct SourceEntry: Sendable {
-        var stamp: FileStamp
-        var hash: UInt64
+        var stamp: FileStamp { didSet { encoded = nil } }
+        var hash: UInt64 { didSet { encoded = nil } }
         /// nil when the file did not parse; its diagnostics are kept either way.
-        var brief: Brief?
-        var parseDiagnostics: [Diagnostic]
+        var brief: Brief? { didSet { encoded = nil } }
+        var parseDiagnostics: [Diagnostic] { didSet { encoded = nil } }
         /// The rendered Markdown, valid for `renderKey` (source hash + routes + render settings).
-        var rendered: RenderedEntry?
+        var rendered: RenderedEntry? { didSet { encoded = nil } }
+        /// The bytes this entry was read from, written back as they are while nothing in it
+        /// changes: a rebuild after one edit keeps all other entries, and encoding them again
+        /// was a large part of saving. Any change to the entry drops them.
+        private(set) var encoded: ArraySlice<UInt8>?
+
+        init(stamp: FileStamp, hash: UInt64, brief: Brief?, parseDiagnostics: [Diagnostic], rendered: RenderedEntry?,
+             encoded: ArraySlice<UInt8>? = nil) {
+            self.stamp = stamp
+            self.hash = hash
+            self.brief = brief
+            self.parseDiagnostics = parseDiagnostics
+            self.rendered = rendered
+            self.encoded = encoded
+        }
+
+        /// Takes over the bytes `previous` was read from when this entry holds exactly what it
+        /// held: the brief reused for an unchanged stamp (`briefReused`) and the rendering the
+        /// assembler reused for an unchanged render key and analysis key, with its texts
+        /// where they were.
+        mutating func adoptEncoding(of previous: SourceEntry, briefReused: Bool) {
+            guard briefReused, let bytes = previous.encoded, stamp == previous.stamp, hash == previous.hash else { return }
+            switch (rendered, previous.rendered) {
+            case (nil, nil):
+                break
+            case let (current?, earlier?):
+                guard current.renderKey == earlier.renderKey, current.analysis?.key == earlier.analysis?.key,
+                      current.markdown.storedTexts.map(\.storedRange) == earlier.markdown.storedTexts.map(\.storedRange),
+                      current.markdown.storedTexts.allSatisfy({ $0.storedRange != nil }) else { return }
+            default:
+                return
+            }
+            encoded = bytes
+        }
     }
 
     struct RenderedEntry: Sendable {
@@ -76,8 +109,8 @@ public struct BuildCache: Sendable {
                 return cache
             }
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return decode([UInt8](data), summaryOnly: summaryOnly, textPath: textPath(for: url))
+        guard let bytes = readFile(url.path) else { return nil }
+        return decode(bytes, summaryOnly: summaryOnly, textPath: textPath(for: url))
     }
 
     static func decode(_ bytes: [UInt8], summaryOnly: Bool, textPath: String? = nil) -> BuildCache? {
@@ -96,12 +129,13 @@ public struct BuildCache: Sendable {
             if summaryOnly { return cache }
             // Without its own text file, a cache that holds rendered bodies is of no use.
             let store = textPath.flatMap(TextStore.init(path:)).flatMap { $0.generation == textGeneration ? $0 : nil }
-            let shards = try reader.array { try $0.blob() }
-            let decoded = shards.parallelMap { bytes -> [(String, SourceEntry)]? in
-                var shard = BinaryReader(bytes)
+            let shards = try reader.array { try $0.nested() }
+            let decoded = shards.parallelMap { shard -> [(String, SourceEntry)]? in
+                var shard = shard
                 return try? shard.array { try $0.sourceEntry(store: store) }
             }
             var sources: [String: SourceEntry] = [:]
+            sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
             for shard in decoded {
                 guard let shard else { return nil }
                 for (path, entry) in shard { sources[path] = entry }
@@ -117,29 +151,34 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Writes the cache and the bodies' text, and returns the same cache with every body
-    /// pointing into the text file (what a resident cache should keep).
-    @discardableResult
-    func save(to url: URL) throws -> BuildCache {
-        var saved = self
-        let generation: UInt64
-        (saved.sources, generation) = try writeText(to: Self.textPath(for: url))
-        try saved.writeMetadata(to: url, textGeneration: generation)
-        return saved
+    /// Writes the cache and the bodies' text, and leaves every body pointing into the text
+    /// file (what a resident cache should keep).
+    mutating func save(to url: URL) throws {
+        let generation = try writeText(to: Self.textPath(for: url))
+        try writeMetadata(to: url, textGeneration: generation)
     }
 
     /// Appends the texts the text file does not hold yet, or writes a new text file when more
-    /// than half of the current one is stale; returns the sources with their texts in the
-    /// file, and the file's generation.
-    func writeText(to path: String) throws -> ([String: SourceEntry], UInt64) {
+    /// than half of the current one is stale; moves the sources' texts into the file and
+    /// returns its generation.
+    mutating func writeText(to path: String) throws -> UInt64 {
         let current = TextStore.generation(at: path)
-        func isInCurrentFile(_ text: StoredText) -> Bool {
-            if case .stored(let store, _) = text.storage { return store.generation == current }
-            return false
-        }
         var kept = 0
-        for entry in sources.values {
-            for text in entry.rendered?.markdown.storedTexts ?? [] where isInCurrentFile(text) { kept += text.byteCount }
+        // Paths whose texts are not in the current file (new renderings, or an older file's).
+        var outside: [String] = []
+        for (path, entry) in sources {
+            guard let markdown = entry.rendered?.markdown else { continue }
+            var inFile = 0
+            var all = true
+            for text in markdown.storedTexts {
+                if case .stored(let store, _) = text.storage, store.generation == current {
+                    inFile += text.byteCount
+                } else {
+                    all = false
+                }
+            }
+            kept += inFile
+            if !all { outside.append(path) }
         }
         var fileSize = 0
         if current != nil, let info = try? FileManager.default.attributesOfItem(atPath: path), let size = info[.size] as? Int {
@@ -159,11 +198,14 @@ public struct BuildCache: Sendable {
                 return try writer.add(value)
             }
         }
-        var placed: [String: [Range<Int>]] = [:]
+        // Sorted, so the same sources make the same file.
+        let moving = appending ? outside.sorted() : sources.keys.sorted()
+        var placed: [(String, [Range<Int>])] = []
+        placed.reserveCapacity(moving.count)
         do {
-            for (path, entry) in sources.sorted(by: { $0.key < $1.key }) {
-                guard let markdown = entry.rendered?.markdown else { continue }
-                placed[path] = try markdown.storedTexts.map(place)
+            for path in moving {
+                guard let markdown = sources[path]?.rendered?.markdown else { continue }
+                placed.append((path, try markdown.storedTexts.map(place)))
             }
         } catch {
             writer.abandon()
@@ -173,22 +215,25 @@ public struct BuildCache: Sendable {
         guard let store = TextStore(path: path), store.generation == writer.generation else {
             throw TextStoreWriter.Failure(description: "cannot map \(path)")
         }
-        var moved = sources
+        // In place: the entries that did not move are neither copied nor touched.
         for (path, ranges) in placed {
-            guard var rendered = moved[path]?.rendered else { continue }
-            rendered.markdown = rendered.markdown.moving(to: store, ranges: ranges)
-            moved[path]?.rendered = rendered
+            guard let markdown = sources[path]?.rendered?.markdown else { continue }
+            sources[path]?.rendered?.markdown = markdown.moving(to: store, ranges: ranges)
         }
-        return (moved, writer.generation)
+        return writer.generation
     }
 
     func writeMetadata(to url: URL, textGeneration: UInt64) throws {
-        let sorted = sources.sorted { $0.key < $1.key }
-        let size = max(1, (sorted.count + Self.shardCount - 1) / Self.shardCount)
-        let groups = stride(from: 0, to: sorted.count, by: size).map { Array(sorted[$0..<min($0 + size, sorted.count)]) }
+        let paths = sources.keys.sorted()
+        let size = max(1, (paths.count + Self.shardCount - 1) / Self.shardCount)
+        let groups = stride(from: 0, to: paths.count, by: size).map { paths[$0..<min($0 + size, paths.count)] }
         let shards = groups.parallelMap { group -> [UInt8] in
             var writer = BinaryWriter(capacity: 1 << 20)
-            writer.array(group) { $0.sourceEntry(path: $1.key, $1.value) }
+            writer.int(group.count)
+            for path in group {
+                guard let entry = sources[path] else { continue }
+                if let encoded = entry.encoded { writer.append(encoded) } else { writer.sourceEntry(path: path, entry) }
+            }
             return writer.bytes
         }
         // Header, then each shard as it is, then the page and file tables: written piece by
@@ -235,5 +280,27 @@ public struct BuildCache: Sendable {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
+    }
+
+    /// The whole file, read straight into the buffer the cache is decoded from.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let result = read(descriptor, buffer.baseAddress! + count, size - count)
+                guard result > 0 else {
+                    complete = false
+                    break
+                }
+                count += result
+            }
+        }
+        return complete ? bytes : nil
     }
 }

@@ -1,11 +1,6 @@
 /// Encoding of the cached model types. Bodies are not cached: a brief whose Markdown must be
 /// rendered again is read from disk again.
 extension BinaryWriter {
-    mutating func blob(_ value: [UInt8]) {
-        int(value.count)
-        append(value)
-    }
-
     /// A source entry whose rendered texts are already in the text store.
     mutating func sourceEntry(path: String, _ entry: BuildCache.SourceEntry) {
         string(path)
@@ -150,6 +145,7 @@ extension BinaryWriter {
 
 extension BinaryReader {
     mutating func sourceEntry(store: TextStore?) throws -> (String, BuildCache.SourceEntry) {
+        let start = offset
         let path = try string()
         let stamp = FileStamp(size: try int(), modifiedNanoseconds: try int(), inode: try uint64())
         let hash = try uint64()
@@ -162,7 +158,7 @@ extension BinaryReader {
                                      analysis: try reader.optional { try $0.analysis() })
         }
         return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
-                                             rendered: rendered))
+                                             rendered: rendered, encoded: bytesRead(since: start)))
     }
 
     mutating func location(in path: String) throws -> SourceLocation {

@@ -41,11 +41,11 @@ public final class ResidentCache: @unchecked Sendable {
     /// Writes the latest cache if it is not on disk yet.
     private func save() {
         let (pending, kept, url) = lock.withLock { (savedVersion == version ? nil : cache, version, destination) }
-        guard let pending, let url else { return }
-        let saved = try? pending.save(to: url)
+        guard var pending, let url else { return }
+        let saved = (try? pending.save(to: url)) != nil
         lock.withLock {
             savedVersion = max(savedVersion, kept)
-            if version == kept, let saved { cache = saved }
+            if version == kept, saved { cache = pending }
         }
     }
 

@@ -27,7 +27,8 @@ public struct SiteAssembler: Sendable {
     struct RenderReuse: Sendable {
         /// Per content path: hash of the source file.
         var sourceHashes: [String: UInt64]
-        var cached: [String: BuildCache.RenderedEntry]
+        /// The previous build's sources, whose renderings are reused while their keys match.
+        var previous: [String: BuildCache.SourceEntry]
         /// Reads a brief's body from disk when the parsed brief came from the cache without it.
         var loadBody: @Sendable (Brief) -> String?
     }
@@ -101,7 +102,7 @@ public struct SiteAssembler: Sendable {
                 hasher.add(sourceHash)
                 hasher.add(routesKey)
                 renderKey = hasher.value
-                if var cached = reuse.cached[brief.contentPath], cached.renderKey == renderKey {
+                if var cached = reuse.previous[brief.contentPath]?.rendered, cached.renderKey == renderKey {
                     let key = analysisKey(brief)
                     if cached.analysis?.key != key {
                         let (facts, kindProblems) = analyzer.analyze(brief, cached.markdown)

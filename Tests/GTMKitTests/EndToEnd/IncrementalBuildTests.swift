@@ -1,4 +1,5 @@
 import Foundation
+@testable import GTMKit
 import Testing
 
 /// Incremental builds must never be wrong: after every kind of edit, the site that an
@@ -112,6 +113,54 @@ struct IncrementalBuildTests {
         #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
     }
 
+    /// A rebuild writes the cache entries of unchanged briefs back as the bytes it read. On a
+    /// project older than its builds (so stamps are trusted and entries are reused), every
+    /// entry after a series of edits must describe the file as it is now and the body as a
+    /// clean build renders it.
+    @Test func cacheEntriesDescribeTheFilesAfterEdits() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        try backdate(project.url("content"))
+        _ = try await runGTMGen(["build"], in: project.root)
+        let edits: [@Sendable (TempProject) throws -> Void] = [
+            { try append($0, "content/reference/glossary.md", "\nFirst added paragraph.\n") },
+            { try replace($0, "content/competitors/acme.md", "title: Acme CRM", with: "title: Acme CRM Cloud") },
+            { try $0.write("content/reference/pricing-notes.md", "---\ntitle: Pricing notes\n---\nSee [Acme](../competitors/acme.md).\n") },
+            { try append($0, "content/reference/glossary.md", "\nSecond added paragraph.\n") },
+            // Settings that change every brief's parse or analysis but not its rendering.
+            { try replaceLine($0, "gtmgen.yaml", startingWith: "language:", with: "language: zh") },
+            { try append($0, "gtmgen.yaml", "currency: EUR\n") },
+        ]
+        for edit in edits {
+            try edit(project)
+            let result = try await runGTMGen(["build"], in: project.root)
+            #expect(result.status == 0, "\(result)")
+        }
+        let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+        #expect(full.status == 0)
+        let incremental = try #require(BuildCache.load(from: project.url(".site.cache")))
+        let clean = try #require(BuildCache.load(from: project.url(".full.cache")))
+        #expect(Set(incremental.sources.keys) == Set(clean.sources.keys))
+        for (path, entry) in incremental.sources {
+            let file = project.url("content/" + path).path
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+            #expect(entry.hash == StableHasher.hash(bytes), "stale hash for \(path)")
+            let stamp = try #require(FileStamp.of(file))
+            #expect(entry.stamp.size == stamp.size && entry.stamp.inode == stamp.inode, "stale stamp for \(path)")
+            #expect([0, stamp.modifiedNanoseconds].contains(entry.stamp.modifiedNanoseconds), "stale time for \(path)")
+            let expected = clean.sources[path]
+            #expect(entry.brief?.title == expected?.brief?.title, "stale brief for \(path)")
+            #expect(entry.brief?.lang == expected?.brief?.lang, "stale language for \(path)")
+            #expect(entry.rendered?.renderKey == expected?.rendered?.renderKey, "stale render key for \(path)")
+            #expect(entry.rendered?.analysis?.key == expected?.rendered?.analysis?.key, "stale analysis for \(path)")
+            #expect(entry.rendered?.markdown.html == expected?.rendered?.markdown.html, "stale HTML for \(path)")
+            #expect(entry.rendered?.markdown.plainText == expected?.rendered?.markdown.plainText, "stale text for \(path)")
+        }
+        var built = snapshotTree(project.url("site"))
+        built[".gitkeep"] = nil
+        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+    }
+
     /// Without the cache's text file the cache is not trusted: the next build is a full one.
     @Test func aMissingCacheTextFileMeansAFullBuild() async throws {
         let project = try TempProject(copying: "valid")
@@ -175,6 +224,16 @@ struct IncrementalBuildTests {
         var built = snapshotTree(project.url("site"))
         built[".gitkeep"] = nil
         #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+    }
+}
+
+/// Sets every file's modification time an hour back: stamps of files written just before a
+/// build are not trusted, and a test of what a rebuild reuses needs files that look settled.
+private func backdate(_ folder: URL) throws {
+    let past = Date().addingTimeInterval(-3600)
+    let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    while let file = files?.nextObject() as? URL {
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
     }
 }
 
