@@ -42,7 +42,8 @@ public struct PageRenderer: Sendable {
                                 sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
         // Site-wide pages take longest (the matrix, the search index, lists of thousands).
         // A full build starts them first, so both cores end together; an incremental build
-        // starts with the briefs' own pages, which are what a writer waits to see.
+        // starts with the search index, rendered on every build, and the briefs' own pages,
+        // which are what a writer waits to see.
         let briefPages: [Job] = site.briefs.indices.map(Job.brief)
             + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
         var sitePages: [Job] = [.searchIndex]
@@ -53,7 +54,7 @@ public struct PageRenderer: Sendable {
         sitePages += [.feed, .search, .notFound]
         if !site.tags.isEmpty { sitePages.append(.tagIndex) }
         let firstBuild = reuse?.previous.isEmpty ?? true
-        let jobs = firstBuild ? sitePages + briefPages : briefPages + sitePages
+        let jobs = firstBuild ? sitePages + briefPages : [sitePages[0]] + briefPages + sitePages.dropFirst()
         /// Hands a file to the sink and keeps only its path.
         @Sendable func deliver(_ file: OutputFile) -> OutputFile {
             guard let sink else { return file }

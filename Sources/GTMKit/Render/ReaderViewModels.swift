@@ -1,9 +1,12 @@
 /// Values for the reader views: the comparison matrix, 5W1H side by side, battlecards,
 /// the dashboard parts of the home page, and the search index.
 extension ViewModels {
-    var competitorIndexes: [Int] {
-        site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }
-            .sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+    static func competitorIndexes(_ site: Site) -> [Int] {
+        var titled: [(String, Int)] = []
+        for index in site.briefs.indices where site.briefs[index].brief.kind == .competitor {
+            titled.append((site.briefs[index].brief.title, index))
+        }
+        return titled.sorted { $0 < $1 }.map(\.1)
     }
 
     func competitorFacts(_ index: Int) -> CompetitorFacts? {
@@ -60,13 +63,18 @@ extension ViewModels {
     static let sideBySideLimit = 24
 
     /// The competitors of the side-by-side view: highest threat first, then by title.
-    var sideBySideCompetitors: [Int] {
-        let ranked = competitorIndexes.sorted { a, b in
-            let left = competitorFacts(a)?.threat.flatMap { Self.threatRank[$0] } ?? 0
-            let right = competitorFacts(b)?.threat.flatMap { Self.threatRank[$0] } ?? 0
+    static func sideBySideCompetitors(_ site: Site, competitors: [Int]) -> [Int] {
+        var rank: [Int: Int] = [:]
+        for index in competitors {
+            if case .competitor(let facts) = site.briefs[index].facts.details, let threat = facts.threat {
+                rank[index] = threatRank[threat] ?? 0
+            }
+        }
+        let ranked = competitors.sorted { a, b in
+            let left = rank[a] ?? 0, right = rank[b] ?? 0
             return left != right ? left > right : a < b
         }
-        return Array(ranked.prefix(Self.sideBySideLimit)).sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+        return Array(ranked.prefix(sideBySideLimit)).sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
     }
 
     func fiveWRows(from route: Route) -> [[String: Any]] {

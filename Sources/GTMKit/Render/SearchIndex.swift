@@ -12,29 +12,33 @@ enum SearchIndex {
         return max(perBriefFloor, min(perBriefLimit, budget / briefCount))
     }
 
-    /// Written by hand: deterministic, and much faster than JSONEncoder for thousands of entries.
+    /// Written by hand: deterministic, and much faster than JSONEncoder for thousands of
+    /// entries. Written on every rebuild, so each entry is appended straight as bytes.
     static func json(_ site: Site, strings: UIStrings) -> [UInt8] {
         let limit = bodyLimit(briefCount: site.briefs.count)
+        var kindLabels: [BriefKind: String] = [:]
+        for kind in BriefKind.allCases { kindLabels[kind] = strings.kindLabel(kind) }
         var out: [UInt8] = []
         out.reserveCapacity(site.briefs.count * (limit + 400))
         out.append(UInt8(ascii: "["))
-        for (position, item) in site.briefs.enumerated() {
+        for position in site.briefs.indices {
+            let item = site.briefs[position]
             let brief = item.brief
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: Array(#"{"g":["#.utf8))
+            appendLiteral(#"{"g":["#, to: &out)
             for (index, tag) in brief.matter.tags.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(tag, to: &out)
             }
-            out.append(contentsOf: Array(#"],"k":"#.utf8))
-            appendString(strings.kindLabel(brief.kind), to: &out)
-            out.append(contentsOf: Array(#","s":"#.utf8))
+            appendLiteral(#"],"k":"#, to: &out)
+            appendString(kindLabels[brief.kind] ?? "", to: &out)
+            appendLiteral(#","s":"#, to: &out)
             appendString(brief.matter.summary ?? "", to: &out)
-            out.append(contentsOf: Array(#","t":"#.utf8))
+            appendLiteral(#","t":"#, to: &out)
             appendString(brief.title, to: &out)
-            out.append(contentsOf: Array(#","u":"#.utf8))
-            appendString(URLPath.encode(brief.route.path), to: &out)
-            out.append(contentsOf: Array(#","x":"#.utf8))
+            appendLiteral(#","u":""#, to: &out)
+            appendEncodedPath(brief.route.path, to: &out)
+            appendLiteral(#"","x":"#, to: &out)
             // Only the opening is read, by scalars: counting characters was a tenth of a rebuild.
             item.markdown.text.withPlainTextPrefix(scalars: limit) { appendString($0, to: &out) }
             out.append(UInt8(ascii: "}"))
@@ -43,8 +47,29 @@ enum SearchIndex {
         return out
     }
 
-    static func appendString<S: StringProtocol>(_ text: S, to out: inout [UInt8]) {
-        var text = String(text)
+    static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// `URLPath.encode`, appended as bytes: its output never needs a JSON escape.
+    static func appendEncodedPath(_ path: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+    }
+
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
         text.withUTF8 { appendString(UnsafeRawBufferPointer($0), to: &out) }
     }
 

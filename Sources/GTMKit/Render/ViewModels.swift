@@ -6,6 +6,21 @@ struct ViewModels: Sendable {
     let stylesheetPath: String
     var sortScriptPath = ""
     var searchScriptPath = ""
+    /// Competitor briefs by title, and those the side-by-side view shows: worked out once per
+    /// build, as several pages and page keys need them (sorting thousands of titles each time
+    /// was a visible part of a rebuild).
+    let competitorIndexes: [Int]
+    let sideBySideCompetitors: [Int]
+
+    init(site: Site, strings: UIStrings, stylesheetPath: String, sortScriptPath: String = "", searchScriptPath: String = "") {
+        self.site = site
+        self.strings = strings
+        self.stylesheetPath = stylesheetPath
+        self.sortScriptPath = sortScriptPath
+        self.searchScriptPath = searchScriptPath
+        competitorIndexes = Self.competitorIndexes(site)
+        sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
+    }
 
     /// Keys every page has: `site`, `t`, `root`, `stylesheet`, `nav`, `lang`, `page_title`, `build_date`.
     func page(route: Route, title: String, lang: String? = nil, description: String? = nil,
