@@ -1,15 +1,84 @@
 /// A parsed brief: typed front matter, its place in the site, and the Markdown body not yet rendered.
+///
+/// The fields sit behind one reference, copied on write: every stage of a build passes
+/// thousands of briefs along, and copying a dozen strings each was a large part of a rebuild
+/// that renders almost nothing.
 public struct Brief: Sendable {
-    public var displayPath: String
-    public var contentPath: String
-    public var matter: FrontMatter
-    public var kind: BriefKind
-    public var slug: String
-    public var lang: String
-    public var route: Route
-    public var body: String
+    struct Fields {
+        var displayPath: String
+        var contentPath: String
+        var matter: FrontMatter
+        var kind: BriefKind
+        var slug: String
+        var lang: String
+        var route: Route
+        var body: String
+        var bodyStartLine: Int
+    }
+
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public init(displayPath: String, contentPath: String, matter: FrontMatter, kind: BriefKind, slug: String, lang: String,
+                route: Route, body: String, bodyStartLine: Int) {
+        storage = Storage(Fields(displayPath: displayPath, contentPath: contentPath, matter: matter, kind: kind, slug: slug,
+                                 lang: lang, route: route, body: body, bodyStartLine: bodyStartLine))
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
+    }
+
+    public var displayPath: String {
+        get { storage.fields.displayPath }
+        set { update { $0.displayPath = newValue } }
+    }
+
+    public var contentPath: String {
+        get { storage.fields.contentPath }
+        set { update { $0.contentPath = newValue } }
+    }
+
+    public var matter: FrontMatter {
+        get { storage.fields.matter }
+        set { update { $0.matter = newValue } }
+    }
+
+    public var kind: BriefKind {
+        get { storage.fields.kind }
+        set { update { $0.kind = newValue } }
+    }
+
+    public var slug: String {
+        get { storage.fields.slug }
+        set { update { $0.slug = newValue } }
+    }
+
+    public var lang: String {
+        get { storage.fields.lang }
+        set { update { $0.lang = newValue } }
+    }
+
+    public var route: Route {
+        get { storage.fields.route }
+        set { update { $0.route = newValue } }
+    }
+
+    public var body: String {
+        get { storage.fields.body }
+        set { update { $0.body = newValue } }
+    }
+
     /// File line of the body's first line: cmark line numbers are shifted by this minus one.
-    public var bodyStartLine: Int
+    public var bodyStartLine: Int {
+        get { storage.fields.bodyStartLine }
+        set { update { $0.bodyStartLine = newValue } }
+    }
 
     public var title: String { matter.title }
     public var isDraft: Bool { matter.draft }
@@ -18,7 +87,9 @@ public struct Brief: Sendable {
     public var folder: String { Brief.folder(of: contentPath) }
 
     static func folder(of contentPath: String) -> String {
-        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
+        // By bytes: a search by characters walks grapheme clusters, and this runs for every
+        // brief several times per build.
+        guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(contentPath[..<slash])
     }
 

@@ -85,7 +85,9 @@ public struct GTMFacts: Sendable {
 
 /// Kind-specific facts of a brief, with its sections keyed by spec (`who`, `strengths`, …).
 public struct BriefFacts: Sendable {
-    public enum Details: Sendable {
+    /// Indirect: the payloads are large (a GTM module's metrics and economics are dozens of
+    /// fields), and facts are copied with every brief through a build.
+    public indirect enum Details: Sendable {
         case competitor(CompetitorFacts)
         case swot(SWOTFacts)
         case gtm(GTMFacts)

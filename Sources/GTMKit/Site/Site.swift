@@ -1,10 +1,49 @@
-/// A brief after Markdown: its HTML, headings, sections and the links it makes.
+/// A brief after Markdown: its HTML, headings, sections and the links it makes. Behind one
+/// reference, copied on write, like `Brief`: pages, keys and lists copy these by the thousand.
 public struct RenderedBrief: Sendable {
-    public var brief: Brief
-    public var markdown: RenderedMarkdown
-    public var links: [BriefLink]
+    struct Fields {
+        var brief: Brief
+        var markdown: RenderedMarkdown
+        var links: [BriefLink]
+        var facts: BriefFacts
+    }
+
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public init(brief: Brief, markdown: RenderedMarkdown, links: [BriefLink], facts: BriefFacts = .page) {
+        storage = Storage(Fields(brief: brief, markdown: markdown, links: links, facts: facts))
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
+    }
+
+    public var brief: Brief {
+        get { storage.fields.brief }
+        set { update { $0.brief = newValue } }
+    }
+
+    public var markdown: RenderedMarkdown {
+        get { storage.fields.markdown }
+        set { update { $0.markdown = newValue } }
+    }
+
+    public var links: [BriefLink] {
+        get { storage.fields.links }
+        set { update { $0.links = newValue } }
+    }
+
     /// Kind-specific facts: typed keys, derived figures, sections by key.
-    public var facts: BriefFacts = .page
+    public var facts: BriefFacts {
+        get { storage.fields.facts }
+        set { update { $0.facts = newValue } }
+    }
 }
 
 /// A tag and the briefs that carry it.
@@ -55,15 +94,6 @@ public struct Site: Sendable {
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {
         tagsByBrief[index].map { tags[$0] }
-    }
-
-    /// Indexes into `tags` of a brief's tags, in the writer's order, without repeats.
-    func tagIndexes(of index: Int, slugs: [String: String]) -> [Int] {
-        var seen = Set<Int>()
-        return briefs[index].brief.matter.tags.compactMap { name in
-            guard let tagIndex = tagIndexBySlug[slugs[name] ?? TagSlug.make(name)], seen.insert(tagIndex).inserted else { return nil }
-            return tagIndex
-        }
     }
 }
 

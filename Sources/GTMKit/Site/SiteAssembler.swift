@@ -45,12 +45,14 @@ public struct SiteAssembler: Sendable {
         var diagnostics: [Diagnostic] = []
         let briefs = parsed.sorted { $0.route.path < $1.route.path || ($0.route == $1.route && $0.contentPath < $1.contentPath) }
 
-        // Routes: one page per URL. Report both sides of a clash.
-        var routeOwner: [Route: Brief] = [:]
+        // Routes: one page per URL. Report both sides of a clash. Briefs are sorted by route,
+        // so a brief that takes an accepted route comes right after the one that has it (the
+        // other checks depend on the route alone and reject all its claimants alike).
         var accepted: [Brief] = []
+        accepted.reserveCapacity(briefs.count)
         let folderRoutes = Set(Set(briefs.map(\.folder)).flatMap(Self.folderChain).map { Route($0) })
         for brief in briefs {
-            if let first = routeOwner[brief.route] {
+            if let first = accepted.last, first.route == brief.route {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
                     "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(brief.route.path); set a different `slug:`"))
                 continue
@@ -65,7 +67,6 @@ public struct SiteAssembler: Sendable {
                     "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
                 continue
             }
-            routeOwner[brief.route] = brief
             accepted.append(brief)
         }
 
@@ -154,9 +155,12 @@ public struct SiteAssembler: Sendable {
             renderedBriefs.append(outcome.0)
         }
         // Anchors and backlinks need every brief's headings, so they come after rendering.
-        var backlinkSets = Array(repeating: Set<Int>(), count: renderedBriefs.count)
-        for sourceIndex in renderedBriefs.indices where !renderedBriefs[sourceIndex].links.isEmpty {
-            for link in renderedBriefs[sourceIndex].links {
+        // Sources are visited in order, so each list of backlinks comes out sorted, and a
+        // repeated link is the last entry of its list.
+        var backlinks = [[Int]](repeating: [], count: renderedBriefs.count)
+        for sourceIndex in renderedBriefs.indices {
+            let links = renderedBriefs[sourceIndex].links
+            for link in links {
                 guard let targetIndex = indexByPath[link.targetContentPath] else { continue }
                 if let anchor = link.anchor, !renderedBriefs[targetIndex].markdown.headings.contains(where: { $0.id == anchor }) {
                     let target = renderedBriefs[targetIndex]
@@ -165,15 +169,15 @@ public struct SiteAssembler: Sendable {
                     diagnostics.append(.error(link.location, code: "broken-anchor",
                         "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
                 }
-                if targetIndex != sourceIndex { backlinkSets[targetIndex].insert(sourceIndex) }
+                if targetIndex != sourceIndex, backlinks[targetIndex].last != sourceIndex { backlinks[targetIndex].append(sourceIndex) }
             }
         }
 
-        let (tags, tagIndex, slugs) = Self.collectTags(renderedBriefs)
+        let (tags, tagIndex, tagsByBrief) = Self.collectTags(renderedBriefs)
         var site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
-                        folders: Self.collectFolders(renderedBriefs), backlinks: backlinkSets.map { $0.sorted() },
+                        folders: Self.collectFolders(renderedBriefs), backlinks: backlinks,
                         assets: assets, tagIndexBySlug: tagIndex)
-        site.tagsByBrief = renderedBriefs.indices.map { site.tagIndexes(of: $0, slugs: slugs) }
+        site.tagsByBrief = tagsByBrief
         diagnostics += Self.linkSWOTs(&site)
         return Assembly(site: site, diagnostics: diagnostics, rendered: entries)
     }
@@ -214,25 +218,46 @@ public struct SiteAssembler: Sendable {
         return chain
     }
 
-    /// Tags, their indexes by slug, and the slug of every spelling met.
-    static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int], [String: String]) {
-        var bySlug: [String: Tag] = [:]
+    /// Tags sorted by slug, their indexes by slug, and each brief's tags (indexes, in the
+    /// writer's order, without repeats).
+    static func collectTags(_ briefs: [RenderedBrief]) -> ([Tag], [String: Int], [[Int]]) {
+        var collected: [Tag] = []
+        var idBySlug: [String: Int] = [:]
         // Writers reuse a handful of tag spellings across thousands of briefs: slug each once.
-        var slugs: [String: String] = [:]
+        var idBySpelling: [String: Int] = [:]
+        var idsByBrief: [[Int]] = []
+        idsByBrief.reserveCapacity(briefs.count)
         for index in briefs.indices {
-            var seen = Set<String>()
+            var ids: [Int] = []
             for name in briefs[index].brief.matter.tags {
-                let slug: String
-                if let known = slugs[name] { slug = known } else { slug = TagSlug.make(name); slugs[name] = slug }
-                guard seen.insert(slug).inserted else { continue }
-                bySlug[slug, default: Tag(name: name.trimmingWhitespace, slug: slug, route: Route("tags/" + slug), members: [])]
-                    .members.append(index)
+                let id: Int
+                if let known = idBySpelling[name] {
+                    id = known
+                } else {
+                    let slug = TagSlug.make(name)
+                    if let existing = idBySlug[slug] {
+                        id = existing
+                    } else {
+                        id = collected.count
+                        idBySlug[slug] = id
+                        collected.append(Tag(name: name.trimmingWhitespace, slug: slug, route: Route("tags/" + slug), members: []))
+                    }
+                    idBySpelling[name] = id
+                }
+                // A brief lists a few tags: a linear check beats a set.
+                guard !ids.contains(id) else { continue }
+                ids.append(id)
+                collected[id].members.append(index)
             }
+            idsByBrief.append(ids)
         }
-        let tags = bySlug.values.sorted { $0.slug < $1.slug }
-        var index: [String: Int] = [:]
-        for (position, tag) in tags.enumerated() { index[tag.slug] = position }
-        return (tags, index, slugs)
+        let order = collected.indices.sorted { collected[$0].slug < collected[$1].slug }
+        var position = [Int](repeating: 0, count: collected.count)
+        for (sorted, id) in order.enumerated() { position[id] = sorted }
+        let tags = order.map { collected[$0] }
+        var indexBySlug: [String: Int] = [:]
+        for (sorted, tag) in tags.enumerated() { indexBySlug[tag.slug] = sorted }
+        return (tags, indexBySlug, idsByBrief.map { $0.map { position[$0] } })
     }
 
     static func collectFolders(_ briefs: [RenderedBrief]) -> [Folder] {

@@ -21,7 +21,8 @@ extension Array where Element: Sendable {
                 slots.buffer[index] = transform(items[index])
             }
         }
-        return buffer.map { $0! }
+        // Moved out, not copied: the buffer is freed without its elements being released.
+        return (0..<count).map { (buffer.baseAddress! + $0).move()! }
     }
 }
 
