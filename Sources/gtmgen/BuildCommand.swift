@@ -25,7 +25,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let request = try project.request(output: output)
+        var request = try project.request(output: output)
+        request.exitsAfterBuild = true
         let report = SiteBuild.run(request, write: true, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)

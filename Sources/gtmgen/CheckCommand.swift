@@ -26,7 +26,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let request = try project.request(output: "site")
+        var request = try project.request(output: "site")
+        request.exitsAfterBuild = true
         let report = SiteBuild.run(request, write: false, progress: format == .text ? Terminal.progressReporter() : nil)
         Terminal.clearProgress()
         let errors = report.diagnostics.errorCount

@@ -16,6 +16,9 @@ public struct BuildRequest: Sendable {
     public var clean = false
     /// "Today", for staleness: from SOURCE_DATE_EPOCH or the clock, decided by the caller.
     public var buildDate: CalendarDate
+    /// The process exits right after this build (`gtmgen build`): what the build held is left
+    /// to the exit instead of being freed piece by piece (see `ProcessLifetime`).
+    public var exitsAfterBuild = false
 
     public init(projectRoot: URL, contentDirectory: URL? = nil, templatesDirectory: URL? = nil,
                 outputDirectory: URL? = nil, configFile: URL? = nil, includeDrafts: Bool = false,

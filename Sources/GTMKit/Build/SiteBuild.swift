@@ -76,6 +76,7 @@ public enum SiteBuild {
             return report
         }
         let previous = useCache ? inMemory ?? BuildCache.load(from: cacheURL) : nil
+        if request.exitsAfterBuild { ProcessLifetime.keep(previous as Any) }
 
         mark("scan and cache load")
         // Parse, reusing what the cache holds for files that did not change.
@@ -87,6 +88,7 @@ public enum SiteBuild {
         let parsed: [SourceOutcome] = Array(zip(inventory.briefPaths, briefStamps)).parallelMap { path, stamp in
             Self.parse(path, stamp: stamp, inventory: inventory, parser: parser, cached: reusable[path])
         }
+        if request.exitsAfterBuild { ProcessLifetime.keep(parsed) }
         report.inputBytes = parsed.reduce(0) { $0 + $1.size }
         report.diagnostics += parsed.flatMap(\.diagnostics)
         let all = parsed.compactMap(\.brief)
@@ -114,6 +116,7 @@ public enum SiteBuild {
                                           unreadable: unreadable, reuse: write ? renderReuse : nil,
                                           progress: { counter.advance($0) })
         let site = assembly.site
+        if request.exitsAfterBuild { ProcessLifetime.keep(assembly) }
         mark("render Markdown and link")
         report.diagnostics += assembly.diagnostics
         report.diagnostics = report.diagnostics.sortedByLocation()
@@ -192,6 +195,7 @@ public enum SiteBuild {
             cache.inputBytes = report.inputBytes
             // A cache that cannot be written only costs the next build its shortcuts.
             if let resident { resident.keep(cache, savingTo: cacheURL) } else { try? cache.save(to: cacheURL) }
+            if request.exitsAfterBuild { ProcessLifetime.keep(cache) }
             mark("save cache")
         } catch {
             resident?.keep(nil, savingTo: cacheURL)
