@@ -78,8 +78,8 @@ public struct PageRenderer: Sendable {
         return ((pages + others).sorted { $0.path < $1.path }, keys)
     }
 
-    /// The output path and dependency key of pages that can be skipped; nil for pages that
-    /// depend on the whole site (home, matrix, feed, …) and are always rendered.
+    /// The output path and dependency key of pages that can be skipped; nil for the search
+    /// index, which shows every brief's text and is always rendered.
     func key(of job: Job, models: ViewModels, keys: PageKeys) -> (String, UInt64)? {
         switch job {
         case .brief(let index):
@@ -110,7 +110,18 @@ public struct PageRenderer: Sendable {
             let shown = models.sideBySideCompetitors
             return (Route("compare/5w1h").outputPath,
                     keys.list("5w1h", members: models.competitorIndexes, extra: shown.map { String(keys.contentKeys[$0], radix: 16) }))
-        case .notFound, .feed, .search, .searchIndex:
+        case .feed:
+            // Its entries show their bodies; its date is the newest of all briefs.
+            let shown = models.feedEntries
+            return ("feed.xml", keys.list("feed", members: shown,
+                                          extra: shown.map { String(keys.contentKeys[$0], radix: 16) }
+                                              + [SyndicationModels.latest(site).description]))
+        case .search:
+            return (Route("search").outputPath, keys.list("search", members: [],
+                                                          extra: [models.stylesheetPath, models.searchScriptPath]))
+        case .notFound:
+            return ("404.html", keys.list("404", members: [], extra: [models.stylesheetPath]))
+        case .searchIndex:
             return nil
         }
     }
@@ -230,7 +241,7 @@ public struct PageRenderer: Sendable {
             return OutputFile(path: "sitemap.xml", text: templates.render(SyndicationModels.sitemap(site), template: "sitemap"))
 
         case .feed:
-            var context = SyndicationModels.feed(site)
+            var context = SyndicationModels.feed(site, newest: models.feedEntries)
             context["site"] = models.siteDictionary
             return OutputFile(path: "feed.xml", text: templates.render(context, template: "feed"))
         }

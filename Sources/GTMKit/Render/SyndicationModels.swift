@@ -25,17 +25,29 @@ enum SyndicationModels {
         return ["urls": urls]
     }
 
-    static func feed(_ site: Site) -> [String: Any] {
-        func date(_ brief: Brief) -> CalendarDate? { brief.matter.updated ?? brief.matter.reviewed }
-        let newest = site.briefs.indices.sorted { a, b in
-            let left = date(site.briefs[a].brief), right = date(site.briefs[b].brief)
+    /// The date a brief is listed under in the feed.
+    static func date(_ brief: Brief) -> CalendarDate? { brief.matter.updated ?? brief.matter.reviewed }
+
+    /// The briefs the feed shows: newest first, at most `feedSize`.
+    static func newest(_ site: Site) -> [Int] {
+        let dates = site.briefs.map { date($0.brief) }
+        return Array(site.briefs.indices.sorted { a, b in
+            let left = dates[a], right = dates[b]
             if left != right {
                 guard let left else { return false }
                 guard let right else { return true }
                 return left > right
             }
             return a < b
-        }.prefix(feedSize)
+        }.prefix(feedSize))
+    }
+
+    /// The feed's own date: its newest brief's, or the build date.
+    static func latest(_ site: Site) -> CalendarDate {
+        site.briefs.compactMap { date($0.brief) }.max() ?? site.buildDate
+    }
+
+    static func feed(_ site: Site, newest: [Int]) -> [String: Any] {
         let entries = newest.map { index -> [String: Any] in
             let item = site.briefs[index]
             var entry: [String: Any] = [
@@ -48,8 +60,7 @@ enum SyndicationModels {
             if let owner = item.brief.matter.owner { entry["author"] = owner }
             return entry
         }
-        let latest = site.briefs.compactMap { date($0.brief) }.max() ?? site.buildDate
-        return ["entries": entries, "updated": timestamp(latest), "lang": site.config.language]
+        return ["entries": entries, "updated": timestamp(latest(site)), "lang": site.config.language]
     }
 
     static func timestamp(_ date: CalendarDate) -> String { "\(date)T00:00:00Z" }

@@ -11,6 +11,8 @@ struct ViewModels: Sendable {
     /// was a visible part of a rebuild).
     let competitorIndexes: [Int]
     let sideBySideCompetitors: [Int]
+    /// The briefs of the feed, newest first.
+    let feedEntries: [Int]
 
     init(site: Site, strings: UIStrings, stylesheetPath: String, sortScriptPath: String = "", searchScriptPath: String = "") {
         self.site = site
@@ -20,6 +22,7 @@ struct ViewModels: Sendable {
         self.searchScriptPath = searchScriptPath
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
+        feedEntries = SyndicationModels.newest(site)
     }
 
     /// Keys every page has: `site`, `t`, `root`, `stylesheet`, `nav`, `lang`, `page_title`, `build_date`.
