@@ -134,7 +134,7 @@ public enum SiteBuild {
         if write {
             let outputPath = request.outputDirectory.path
             let keys = PageKeys(site: site, global: Self.globalPageKey(shared, site: site),
-                                contentKeys: assembly.rendered.mapValues(\.renderKey))
+                                contentKeys: assembly.rendered.map { $0?.renderKey ?? 0 })
             mark("dependency keys")
             pageReuse = PageRenderer.Reuse(keys: keys, previous: previous?.pageKeys ?? [:],
                                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
@@ -180,7 +180,7 @@ public enum SiteBuild {
                 if stamp.modifiedNanoseconds >= racyAfter { stamp.modifiedNanoseconds = 0 }
                 var entry = BuildCache.SourceEntry(
                     stamp: stamp, hash: outcome.hash, brief: outcome.brief.map { var brief = $0; brief.body = ""; return brief },
-                    parseDiagnostics: outcome.diagnostics, rendered: assembly.rendered[outcome.contentPath])
+                    parseDiagnostics: outcome.diagnostics, rendered: assembly.rendered(outcome.contentPath))
                 if let earlier = previous?.sources[outcome.contentPath] {
                     entry.adoptEncoding(of: earlier, briefReused: outcome.reusedBrief)
                 }

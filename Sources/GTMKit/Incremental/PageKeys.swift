@@ -10,10 +10,11 @@ struct PageKeys {
     /// Per brief: what a list entry, backlink or matrix row shows of it.
     let listingKeys: [UInt64]
 
-    init(site: Site, global: UInt64, contentKeys: [String: UInt64]) {
+    /// - Parameter contentKeys: per brief of `site.briefs`, its render key.
+    init(site: Site, global: UInt64, contentKeys: [UInt64]) {
         self.site = site
         self.global = global
-        self.contentKeys = site.briefs.map { contentKeys[$0.brief.contentPath] ?? 0 }
+        self.contentKeys = contentKeys
         let buildDay = site.buildDate.daysSinceEpoch
         listingKeys = Array(site.briefs.indices).parallelMap { index in
             var hasher = StableHasher()

@@ -11,7 +11,8 @@ public struct BriefLink: Sendable, Hashable {
 /// Rewrites link destinations in a brief's Markdown: `.md` paths become page URLs, files
 /// beside briefs stay reachable from the pretty URL, and what cannot be resolved is reported.
 public struct LinkResolver: Sendable {
-    public var routesByContentPath: [String: Route]
+    /// The route of the brief at a content path, if the site has it.
+    let route: @Sendable (String) -> Route?
     /// Drafts left out of this build: linking to one would publish a broken link.
     public var excludedDrafts: Set<String>
     public var assets: Set<String>
@@ -20,7 +21,13 @@ public struct LinkResolver: Sendable {
 
     public init(routesByContentPath: [String: Route], excludedDrafts: Set<String>, assets: Set<String>,
                 unreadable: Set<String> = []) {
-        self.routesByContentPath = routesByContentPath
+        self.init(route: { routesByContentPath[$0] }, excludedDrafts: excludedDrafts, assets: assets, unreadable: unreadable)
+    }
+
+    /// With a lookup instead of a table: the assembler already indexes every brief by path.
+    init(route: @escaping @Sendable (String) -> Route?, excludedDrafts: Set<String>, assets: Set<String>,
+         unreadable: Set<String> = []) {
+        self.route = route
         self.excludedDrafts = excludedDrafts
         self.assets = assets
         self.unreadable = unreadable
@@ -60,7 +67,7 @@ public struct LinkResolver: Sendable {
                     "link `\(url)` points at a draft (content/\(resolved)) that this build leaves out: remove the link, or build with --drafts"))
             }
             if unreadable.contains(resolved) { return .keep }
-            guard let route = routesByContentPath[resolved] else {
+            guard let route = route(resolved) else {
                 return .problem(.error(location, code: "broken-link",
                     "link to missing brief `\(url)`: there is no content/\(resolved); check the file name and the relative path"))
             }

@@ -36,8 +36,14 @@ public struct SiteAssembler: Sendable {
     struct Assembly: Sendable {
         var site: Site
         var diagnostics: [Diagnostic]
-        /// What to cache per content path, with the key it is valid for.
-        var rendered: [String: BuildCache.RenderedEntry]
+        /// What to cache for each brief of `site.briefs` (nil without reuse), with the key it is valid for.
+        var rendered: [BuildCache.RenderedEntry?]
+        /// Content path → index into `site.briefs`.
+        var indexByPath: [String: Int]
+
+        func rendered(_ contentPath: String) -> BuildCache.RenderedEntry? {
+            indexByPath[contentPath].flatMap { rendered[$0] }
+        }
     }
 
     func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String], unreadable: Set<String>,
@@ -50,43 +56,50 @@ public struct SiteAssembler: Sendable {
         // other checks depend on the route alone and reject all its claimants alike).
         var accepted: [Brief] = []
         accepted.reserveCapacity(briefs.count)
+        // Content path → index into `accepted` (and so into the site's briefs): links resolve
+        // against it, backlinks are counted with it.
+        var indexByPath: [String: Int] = [:]
+        indexByPath.reserveCapacity(briefs.count)
+        // Rendered Markdown stays valid while the source, the routes it links against and the
+        // render settings stay the same. Hashed in the same pass: on large sites every pass
+        // over all briefs is paid in cache misses.
+        var routeHasher = StableHasher()
+        routeHasher.add(config.allowsUnsafeHTML)
         let folderRoutes = Set(Set(briefs.map(\.folder)).flatMap(Self.folderChain).map { Route($0) })
         for brief in briefs {
-            if let first = accepted.last, first.route == brief.route {
+            let route = brief.route
+            if let first = accepted.last, first.route == route {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
-                    "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(brief.route.path); set a different `slug:`"))
+                    "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(route.path); set a different `slug:`"))
                 continue
             }
-            if folderRoutes.contains(brief.route) {
+            if folderRoutes.contains(route) {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
-                    "slug `\(brief.slug)` collides with the folder content/\(brief.route.path) and its index page; set a different `slug:` or rename the folder"))
+                    "slug `\(brief.slug)` collides with the folder content/\(route.path) and its index page; set a different `slug:` or rename the folder"))
                 continue
             }
-            if let owner = Self.reservedRoutes.first(where: { brief.route.path.hasPrefix($0.key) }) {
+            if let owner = Self.reservedRoutes.first(where: { route.path.hasPrefix($0.key) }) {
                 diagnostics.append(.error(brief.matter.location(of: "slug"), code: "reserved-slug",
                     "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
                 continue
             }
+            let contentPath = brief.contentPath
+            indexByPath[contentPath] = accepted.count
+            routeHasher.add(contentPath)
+            routeHasher.add(route.path)
             accepted.append(brief)
         }
-
-        var routes: [String: Route] = [:]
-        for brief in accepted { routes[brief.contentPath] = brief.route }
-        let resolver = LinkResolver(routesByContentPath: routes,
-                                    excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
-                                    assets: Set(assets), unreadable: unreadable)
-        let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
-        let analyzer = KindAnalyzer(defaultCurrency: config.currency)
-
-        // Rendered Markdown stays valid while the source, the routes it links against and the
-        // render settings stay the same.
-        var routeHasher = StableHasher()
-        routeHasher.add(config.allowsUnsafeHTML)
-        for brief in accepted { routeHasher.add(brief.contentPath); routeHasher.add(brief.route.path) }
         for path in excludedDrafts.map(\.contentPath).sorted() { routeHasher.add("draft:" + path) }
         for path in assets.sorted() { routeHasher.add("asset:" + path) }
         for path in unreadable.sorted() { routeHasher.add("unreadable:" + path) }
         let routesKey = routeHasher.value
+
+        let routeTable = accepted, pathIndex = indexByPath
+        let resolver = LinkResolver(route: { path in pathIndex[path].map { routeTable[$0].route } },
+                                    excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
+                                    assets: Set(assets), unreadable: unreadable)
+        let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
+        let analyzer = KindAnalyzer(defaultCurrency: config.currency)
 
         // The kind analysis depends on the brief (its source, under renderKey), its path and these settings.
         @Sendable func analysisKey(_ brief: Brief) -> UInt64 {
@@ -141,37 +154,15 @@ public struct SiteAssembler: Sendable {
         }
         var renderedBriefs: [RenderedBrief] = []
         renderedBriefs.reserveCapacity(rendered.count)
-        var entries: [String: BuildCache.RenderedEntry] = [:]
+        var entries: [BuildCache.RenderedEntry?] = []
         entries.reserveCapacity(rendered.count)
-        var indexByPath: [String: Int] = [:]
-        indexByPath.reserveCapacity(rendered.count)
-        // One pass, moving each value once: copies of briefs (dozens of strings each) were a
-        // large share of a rebuild that renders almost nothing.
-        for (index, outcome) in rendered.enumerated() {
-            let path = outcome.0.brief.contentPath
-            diagnostics += outcome.1
-            if let entry = outcome.2 { entries[path] = entry }
-            indexByPath[path] = index
+        for outcome in rendered {
+            if !outcome.1.isEmpty { diagnostics += outcome.1 }
+            entries.append(outcome.2)
             renderedBriefs.append(outcome.0)
         }
-        // Anchors and backlinks need every brief's headings, so they come after rendering.
-        // Sources are visited in order, so each list of backlinks comes out sorted, and a
-        // repeated link is the last entry of its list.
-        var backlinks = [[Int]](repeating: [], count: renderedBriefs.count)
-        for sourceIndex in renderedBriefs.indices {
-            let links = renderedBriefs[sourceIndex].links
-            for link in links {
-                guard let targetIndex = indexByPath[link.targetContentPath] else { continue }
-                if let anchor = link.anchor, !renderedBriefs[targetIndex].markdown.headings.contains(where: { $0.id == anchor }) {
-                    let target = renderedBriefs[targetIndex]
-                    let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
-                    let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
-                    diagnostics.append(.error(link.location, code: "broken-anchor",
-                        "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
-                }
-                if targetIndex != sourceIndex, backlinks[targetIndex].last != sourceIndex { backlinks[targetIndex].append(sourceIndex) }
-            }
-        }
+        let (backlinks, anchorProblems) = Self.backlinks(renderedBriefs, indexByPath: indexByPath)
+        diagnostics += anchorProblems
 
         let (tags, tagIndex, tagsByBrief) = Self.collectTags(renderedBriefs)
         var site = Site(config: config, buildDate: buildDate, briefs: renderedBriefs, tags: tags,
@@ -179,7 +170,43 @@ public struct SiteAssembler: Sendable {
                         assets: assets, tagIndexBySlug: tagIndex)
         site.tagsByBrief = tagsByBrief
         diagnostics += Self.linkSWOTs(&site)
-        return Assembly(site: site, diagnostics: diagnostics, rendered: entries)
+        return Assembly(site: site, diagnostics: diagnostics, rendered: entries, indexByPath: indexByPath)
+    }
+
+    /// For each brief, the briefs that link to it, and the links to headings that do not
+    /// exist. Anchors and backlinks need every brief's headings, so they come after rendering.
+    /// Worked out on every core over ranges of sources: visited in order, each range's lists
+    /// come out sorted, with a repeated link as the last entry of its list.
+    static func backlinks(_ briefs: [RenderedBrief], indexByPath: [String: Int]) -> ([[Int]], [Diagnostic]) {
+        let chunk = max(1024, briefs.count / (ProcessInfo.activeCores * 4) + 1)
+        let ranges = stride(from: 0, to: briefs.count, by: chunk).map { $0..<min($0 + chunk, briefs.count) }
+        let parts = ranges.parallelMap(chunkSize: 1) { range -> ([Int: [Int]], [Diagnostic]) in
+            var found: [Int: [Int]] = [:]
+            var problems: [Diagnostic] = []
+            for sourceIndex in range {
+                for link in briefs[sourceIndex].links {
+                    guard let targetIndex = indexByPath[link.targetContentPath] else { continue }
+                    if let anchor = link.anchor, !briefs[targetIndex].markdown.headings.contains(where: { $0.id == anchor }) {
+                        let target = briefs[targetIndex]
+                        let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
+                        let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
+                        problems.append(.error(link.location, code: "broken-anchor",
+                            "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
+                    }
+                    if targetIndex != sourceIndex, found[targetIndex]?.last != sourceIndex {
+                        found[targetIndex, default: []].append(sourceIndex)
+                    }
+                }
+            }
+            return (found, problems)
+        }
+        var backlinks = [[Int]](repeating: [], count: briefs.count)
+        var problems: [Diagnostic] = []
+        for (found, partProblems) in parts {
+            for (target, sources) in found { backlinks[target] += sources }
+            problems += partProblems
+        }
+        return (backlinks, problems)
     }
 
     /// `competitor:` of a SWOT names a competitor brief's slug; the competitor links back.

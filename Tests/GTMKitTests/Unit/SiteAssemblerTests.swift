@@ -175,4 +175,24 @@ struct AssemblerKindCheckTests {
         #expect(diagnostics.map(\.severity) == [.warning])
         #expect(diagnostics.first?.location.line == 5)
     }
+
+    /// Backlinks are counted on every core over ranges of briefs: with more briefs than one
+    /// range holds, each list must still be every other brief that links there, once, in order.
+    @Test func backlinksAcrossManyBriefsAreCompleteSortedAndUnique() throws {
+        let count = 3000
+        func name(_ index: Int) -> String { String(format: "b%05d", index) }
+        func targets(_ index: Int) -> [Int] { [(index * 7) % count, (index * 13) % count, (index * 13) % count, index] }
+        let files = (0..<count).map { index in
+            ("notes/\(name(index)).md", briefText(title: name(index),
+                body: targets(index).map { "[x](\(name($0)).md)" }.joined(separator: " ") + "\n"))
+        }
+        let (site, diagnostics) = try assemble(files)
+        #expect(diagnostics.isEmpty)
+        var expected = [Set<Int>](repeating: [], count: count)
+        for source in 0..<count {
+            for target in targets(source) where target != source { expected[target].insert(source) }
+        }
+        #expect(site.briefs.map(\.brief.title) == (0..<count).map(name))
+        #expect(site.backlinks == expected.map { $0.sorted() })
+    }
 }
