@@ -175,11 +175,18 @@ public enum SiteBuild {
             let racy = (briefStamps + assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
             cache.inputsKey = racy ? 0 : inputsKey
             cache.parseKey = parseKey
+            cache.sources.reserveCapacity(parsed.count)
             for outcome in parsed {
                 var stamp = outcome.stamp
                 if stamp.modifiedNanoseconds >= racyAfter { stamp.modifiedNanoseconds = 0 }
+                var brief = outcome.brief
+                // Bodies are not cached (cached briefs have none: clearing them would copy each).
+                if var withBody = brief, !withBody.body.isEmpty {
+                    withBody.body = ""
+                    brief = withBody
+                }
                 var entry = BuildCache.SourceEntry(
-                    stamp: stamp, hash: outcome.hash, brief: outcome.brief.map { var brief = $0; brief.body = ""; return brief },
+                    stamp: stamp, hash: outcome.hash, brief: brief,
                     parseDiagnostics: outcome.diagnostics, rendered: assembly.rendered(outcome.contentPath))
                 if let earlier = previous?.sources[outcome.contentPath] {
                     entry.adoptEncoding(of: earlier, briefReused: outcome.reusedBrief)

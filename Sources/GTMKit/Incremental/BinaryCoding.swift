@@ -49,10 +49,16 @@ struct BinaryWriter {
     }
 }
 
-struct BinaryReader {
+struct BinaryReader: @unchecked Sendable {
     struct Malformed: Error {}
 
+    /// Kept for its lifetime and for slices; reads go through `base`. Every core decodes from
+    /// one buffer, and slicing the array for each string retained and released that one
+    /// buffer from all of them at once.
     private let bytes: [UInt8]
+    /// The array's storage: stable, as `bytes` is never mutated and lives as long as the reader
+    /// (which only reads it, so readers of one buffer may be used on different threads).
+    private let base: UnsafePointer<UInt8>
     /// Where the next read starts; reads stop at `end` (a reader may cover part of a buffer).
     private(set) var offset: Int
     private let end: Int
@@ -64,7 +70,8 @@ struct BinaryReader {
     /// Reads `range` of `bytes`, without copying it out of the buffer.
     init(_ bytes: [UInt8], range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "reader range out of bounds")
-        self.bytes = bytes
+        self.bytes = bytes.isEmpty ? [0] : bytes
+        base = self.bytes.withUnsafeBufferPointer { $0.baseAddress! }
         offset = range.lowerBound
         end = range.upperBound
     }
@@ -89,7 +96,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             guard offset < end, shift < 64 else { throw Malformed() }
-            let byte = bytes[offset]
+            let byte = base[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
             if byte & 0x80 == 0 { break }
@@ -102,7 +109,7 @@ struct BinaryReader {
     mutating func uint64() throws -> UInt64 {
         guard offset + 8 <= end else { throw Malformed() }
         var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+        for index in 0..<8 { value |= UInt64(base[offset + index]) << UInt64(index * 8) }
         offset += 8
         return value
     }
@@ -110,14 +117,14 @@ struct BinaryReader {
     mutating func bool() throws -> Bool {
         guard offset < end else { throw Malformed() }
         offset += 1
-        return bytes[offset - 1] != 0
+        return base[offset - 1] != 0
     }
 
     mutating func string() throws -> String {
         let count = try int()
         guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: base + offset, count: count), as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {

@@ -8,7 +8,7 @@ import Foundation
 /// read only for the pages a build renders again.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-8"
+    static let formatVersion = "gtmgen-cache-9"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp { didSet { encoded = nil } }
@@ -44,8 +44,7 @@ public struct BuildCache: Sendable {
                 break
             case let (current?, earlier?):
                 guard current.renderKey == earlier.renderKey, current.analysis?.key == earlier.analysis?.key,
-                      current.markdown.storedTexts.map(\.storedRange) == earlier.markdown.storedTexts.map(\.storedRange),
-                      current.markdown.storedTexts.allSatisfy({ $0.storedRange != nil }) else { return }
+                      current.markdown.isStored(atSamePlacesAs: earlier.markdown) else { return }
             default:
                 return
             }
@@ -231,7 +230,7 @@ public struct BuildCache: Sendable {
             var writer = BinaryWriter(capacity: 1 << 20)
             writer.int(group.count)
             for path in group {
-                guard let entry = sources[path] else { continue }
+                guard let entry = sources[path] else { preconditionFailure("a listed source has no entry") }
                 if let encoded = entry.encoded { writer.append(encoded) } else { writer.sourceEntry(path: path, entry) }
             }
             return writer.bytes

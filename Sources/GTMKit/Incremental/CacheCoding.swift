@@ -10,10 +10,12 @@ extension BinaryWriter {
         uint64(entry.hash)
         optional(entry.brief) { $0.brief($1) }
         array(entry.parseDiagnostics) { $0.diagnostic($1) }
+        // Links are nearly always written in the brief's own file: its path is not repeated.
+        let home = entry.brief?.displayPath ?? path
         optional(entry.rendered) { writer, rendered in
             writer.uint64(rendered.renderKey)
             writer.markdown(rendered.markdown)
-            writer.array(rendered.links) { $0.link($1) }
+            writer.array(rendered.links) { $0.link($1, in: home) }
             writer.array(rendered.diagnostics) { $0.diagnostic($1) }
             writer.optional(rendered.analysis) { $0.analysis($1) }
         }
@@ -118,8 +120,14 @@ extension BinaryWriter {
         range(stored(value.text.plain))
         range(value.preambleRange)
         array(value.headings) { $0.heading($1) }
+        // A section's heading is one of the headings: written as its index when it is found.
         array(value.sections) { writer, section in
-            writer.heading(section.heading)
+            if let index = value.headings.firstIndex(of: section.heading) {
+                writer.int(index)
+            } else {
+                writer.int(-1)
+                writer.heading(section.heading)
+            }
             writer.range(section.range)
             writer.range(writer.stored(section.firstParagraph))
         }
@@ -135,10 +143,10 @@ extension BinaryWriter {
         int(value.count)
     }
 
-    mutating func link(_ value: BriefLink) {
+    mutating func link(_ value: BriefLink, in path: String) {
         string(value.targetContentPath)
         optional(value.anchor) { $0.string($1) }
-        location(value.location)
+        location(value.location, in: path)
         string(value.written)
     }
 }
@@ -151,10 +159,12 @@ extension BinaryReader {
         let hash = try uint64()
         let brief = try optional { try $0.brief() }
         let parseDiagnostics = try array { try $0.diagnostic() }
+        let home = brief?.displayPath ?? path
         let rendered = try optional { reader in
             guard let store else { throw Malformed() }
             return BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(store: store),
-                                     links: try reader.array { try $0.link() }, diagnostics: try reader.array { try $0.diagnostic() },
+                                     links: try reader.array { try $0.link(in: home) },
+                                     diagnostics: try reader.array { try $0.diagnostic() },
                                      analysis: try reader.optional { try $0.analysis() })
         }
         return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
@@ -246,7 +256,14 @@ extension BinaryReader {
         guard preamble.upperBound <= html.count else { throw Malformed() }
         let headings = try array { try $0.heading() }
         let sections = try array { reader in
-            let heading = try reader.heading()
+            let index = try reader.int()
+            let heading: Heading
+            if index >= 0 {
+                guard index < headings.count else { throw Malformed() }
+                heading = headings[index]
+            } else {
+                heading = try reader.heading()
+            }
             let part = try reader.range()
             guard part.upperBound <= html.count else { throw Malformed() }
             let paragraph = try reader.range()
@@ -263,8 +280,8 @@ extension BinaryReader {
         return start..<start + count
     }
 
-    mutating func link() throws -> BriefLink {
-        BriefLink(targetContentPath: try string(), anchor: try optional { try $0.string() }, location: try location(),
+    mutating func link(in path: String) throws -> BriefLink {
+        BriefLink(targetContentPath: try string(), anchor: try optional { try $0.string() }, location: try location(in: path),
                   written: try string())
     }
 }

@@ -88,6 +88,21 @@ public struct RenderedMarkdown: Sendable {
         [text.htmlText, text.plain] + sections.map(\.firstParagraph)
     }
 
+    /// Whether every text of both bodies sits at the same place of a text file (and none is
+    /// only in memory). Asked for every brief when a rebuild saves its cache.
+    func isStored(atSamePlacesAs other: RenderedMarkdown) -> Bool {
+        func same(_ mine: StoredText, _ theirs: StoredText) -> Bool {
+            guard let range = mine.storedRange else { return false }
+            return range == theirs.storedRange
+        }
+        guard sections.count == other.sections.count, same(text.htmlText, other.text.htmlText),
+              same(text.plain, other.text.plain) else { return false }
+        for index in sections.indices where !same(sections[index].firstParagraph, other.sections[index].firstParagraph) {
+            return false
+        }
+        return true
+    }
+
     /// The same body with its texts in `store`, at `ranges` in the order of `storedTexts`.
     func moving(to store: TextStore, ranges: [Range<Int>]) -> RenderedMarkdown {
         var moved = self

@@ -161,6 +161,22 @@ struct IncrementalBuildTests {
         #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
     }
 
+    /// A brief that is not rendered again still has its links checked, from the cache: when
+    /// the heading it links to goes away, the error names the same place a clean build names.
+    @Test func cachedLinksReportBrokenAnchorsWhereTheyAreWritten() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        _ = try await runGTMGen(["build"], in: project.root)
+        try replace(project, "content/competitors/acme.md", "## Who — the company", with: "## Who — the firm")
+        let incremental = try await runGTMGen(["build"], in: project.root)
+        let clean = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+        #expect(incremental.status == 1 && clean.status == 1)
+        let errors = { (output: String) in output.split(separator: "\n").filter { $0.contains("broken-anchor") || $0.contains("missing heading") } }
+        #expect(!errors(clean.stderr).isEmpty, "\(clean)")
+        #expect(errors(clean.stderr).contains { $0.hasPrefix("content/swot/acme-swot.md:10:") }, "\(clean)")
+        #expect(errors(incremental.stderr) == errors(clean.stderr))
+    }
+
     /// Without the cache's text file the cache is not trusted: the next build is a full one.
     @Test func aMissingCacheTextFileMeansAFullBuild() async throws {
         let project = try TempProject(copying: "valid")

@@ -42,6 +42,7 @@ struct CacheTextStoreTests {
             #expect(markdown.sections.map(\.html) == original.sections.map(\.html))
             #expect(markdown.sections.map(\.firstParagraphText) == original.sections.map(\.firstParagraphText))
             #expect(markdown.headings == original.headings)
+            #expect(markdown.sections.map(\.heading) == original.sections.map(\.heading))
         }
     }
 
