@@ -4,7 +4,7 @@
 /// thousands of briefs along, and copying a dozen strings each was a large part of a rebuild
 /// that renders almost nothing.
 public struct Brief: Sendable {
-    struct Fields {
+    struct Fields: Sendable {
         var displayPath: String
         var contentPath: String
         var matter: FrontMatter
@@ -16,67 +16,61 @@ public struct Brief: Sendable {
         var bodyStartLine: Int
     }
 
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: CopyOnWrite<Fields>
 
     public init(displayPath: String, contentPath: String, matter: FrontMatter, kind: BriefKind, slug: String, lang: String,
                 route: Route, body: String, bodyStartLine: Int) {
-        storage = Storage(Fields(displayPath: displayPath, contentPath: contentPath, matter: matter, kind: kind, slug: slug,
+        storage = CopyOnWrite(Fields(displayPath: displayPath, contentPath: contentPath, matter: matter, kind: kind, slug: slug,
                                  lang: lang, route: route, body: body, bodyStartLine: bodyStartLine))
     }
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
+        storage.update(change)
     }
 
     public var displayPath: String {
-        get { storage.fields.displayPath }
+        get { storage.box.fields.displayPath }
         set { update { $0.displayPath = newValue } }
     }
 
     public var contentPath: String {
-        get { storage.fields.contentPath }
+        get { storage.box.fields.contentPath }
         set { update { $0.contentPath = newValue } }
     }
 
     public var matter: FrontMatter {
-        get { storage.fields.matter }
+        get { storage.box.fields.matter }
         set { update { $0.matter = newValue } }
     }
 
     public var kind: BriefKind {
-        get { storage.fields.kind }
+        get { storage.box.fields.kind }
         set { update { $0.kind = newValue } }
     }
 
     public var slug: String {
-        get { storage.fields.slug }
+        get { storage.box.fields.slug }
         set { update { $0.slug = newValue } }
     }
 
     public var lang: String {
-        get { storage.fields.lang }
+        get { storage.box.fields.lang }
         set { update { $0.lang = newValue } }
     }
 
     public var route: Route {
-        get { storage.fields.route }
+        get { storage.box.fields.route }
         set { update { $0.route = newValue } }
     }
 
     public var body: String {
-        get { storage.fields.body }
+        get { storage.box.fields.body }
         set { update { $0.body = newValue } }
     }
 
     /// File line of the body's first line: cmark line numbers are shifted by this minus one.
     public var bodyStartLine: Int {
-        get { storage.fields.bodyStartLine }
+        get { storage.box.fields.bodyStartLine }
         set { update { $0.bodyStartLine = newValue } }
     }
 

@@ -21,105 +21,99 @@ public struct FrontMatter: Sendable, Hashable {
         var start: SourceLocation
     }
 
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: CopyOnWrite<Fields>
 
     public init(start: SourceLocation) {
-        storage = Storage(Fields(start: start))
+        storage = CopyOnWrite(Fields(start: start))
     }
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
+        storage.update(change)
     }
 
     public var title: String {
-        get { storage.fields.title }
+        get { storage.box.fields.title }
         set { update { $0.title = newValue } }
     }
 
     public var kind: BriefKind? {
-        get { storage.fields.kind }
+        get { storage.box.fields.kind }
         set { update { $0.kind = newValue } }
     }
 
     public var slug: String? {
-        get { storage.fields.slug }
+        get { storage.box.fields.slug }
         set { update { $0.slug = newValue } }
     }
 
     public var summary: String? {
-        get { storage.fields.summary }
+        get { storage.box.fields.summary }
         set { update { $0.summary = newValue } }
     }
 
     public var tags: [String] {
-        get { storage.fields.tags }
+        get { storage.box.fields.tags }
         set { update { $0.tags = newValue } }
     }
 
     public var owner: String? {
-        get { storage.fields.owner }
+        get { storage.box.fields.owner }
         set { update { $0.owner = newValue } }
     }
 
     public var updated: CalendarDate? {
-        get { storage.fields.updated }
+        get { storage.box.fields.updated }
         set { update { $0.updated = newValue } }
     }
 
     public var reviewed: CalendarDate? {
-        get { storage.fields.reviewed }
+        get { storage.box.fields.reviewed }
         set { update { $0.reviewed = newValue } }
     }
 
     public var draft: Bool {
-        get { storage.fields.draft }
+        get { storage.box.fields.draft }
         set { update { $0.draft = newValue } }
     }
 
     public var lang: String? {
-        get { storage.fields.lang }
+        get { storage.box.fields.lang }
         set { update { $0.lang = newValue } }
     }
 
     public var sources: [SourceReference] {
-        get { storage.fields.sources }
+        get { storage.box.fields.sources }
         set { update { $0.sources = newValue } }
     }
 
     /// Keys the common schema does not know, in file order: kind-specific keys and custom ones.
     public var extra: [YAMLEntry] {
-        get { storage.fields.extra }
+        get { storage.box.fields.extra }
         set { update { $0.extra = newValue } }
     }
 
     /// Where each key was written, so later stages can point at it.
     public var keyLines: [String: SourceLocation] {
-        get { storage.fields.keyLines }
+        get { storage.box.fields.keyLines }
         set { update { $0.keyLines = newValue } }
     }
 
     /// Where the front matter starts, for problems that belong to no single key.
     public var start: SourceLocation {
-        get { storage.fields.start }
+        get { storage.box.fields.start }
         set { update { $0.start = newValue } }
     }
 
     public static func == (left: FrontMatter, right: FrontMatter) -> Bool {
-        left.storage === right.storage || left.storage.fields == right.storage.fields
+        left.storage.box === right.storage.box || left.storage.box.fields == right.storage.box.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
+        storage.box.fields.hash(into: &hasher)
     }
 
     public func location(of key: String) -> SourceLocation {
-        storage.fields.keyLines[key] ?? storage.fields.start
+        storage.box.fields.keyLines[key] ?? storage.box.fields.start
     }
 }
 

@@ -1,47 +1,41 @@
 /// A brief after Markdown: its HTML, headings, sections and the links it makes. Behind one
 /// reference, copied on write, like `Brief`: pages, keys and lists copy these by the thousand.
 public struct RenderedBrief: Sendable {
-    struct Fields {
+    struct Fields: Sendable {
         var brief: Brief
         var markdown: RenderedMarkdown
         var links: [BriefLink]
         var facts: BriefFacts
     }
 
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: CopyOnWrite<Fields>
 
     public init(brief: Brief, markdown: RenderedMarkdown, links: [BriefLink], facts: BriefFacts = .page) {
-        storage = Storage(Fields(brief: brief, markdown: markdown, links: links, facts: facts))
+        storage = CopyOnWrite(Fields(brief: brief, markdown: markdown, links: links, facts: facts))
     }
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
+        storage.update(change)
     }
 
     public var brief: Brief {
-        get { storage.fields.brief }
+        get { storage.box.fields.brief }
         set { update { $0.brief = newValue } }
     }
 
     public var markdown: RenderedMarkdown {
-        get { storage.fields.markdown }
+        get { storage.box.fields.markdown }
         set { update { $0.markdown = newValue } }
     }
 
     public var links: [BriefLink] {
-        get { storage.fields.links }
+        get { storage.box.fields.links }
         set { update { $0.links = newValue } }
     }
 
     /// Kind-specific facts: typed keys, derived figures, sections by key.
     public var facts: BriefFacts {
-        get { storage.fields.facts }
+        get { storage.box.fields.facts }
         set { update { $0.facts = newValue } }
     }
 }
