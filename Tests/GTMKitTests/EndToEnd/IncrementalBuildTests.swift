@@ -80,11 +80,8 @@ struct IncrementalBuildTests {
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root, environment: scenario.environment)
         #expect(incremental.status == full.status, "incremental: \(incremental)\nfull: \(full)")
         #expect(incremental.stderr == full.stderr)
-        var built = snapshotTree(project.url("site"))
-        built[".gitkeep"] = nil
-        let expected = snapshotTree(project.url("full"))
-        #expect(!expected.isEmpty)
-        let differences = treeDifferences(built, expected)
+        #expect(!snapshotTree(project.url("full")).isEmpty)
+        let differences = siteDifferencesFromFull(project)
         #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
     }
 
@@ -100,16 +97,10 @@ struct IncrementalBuildTests {
             { try replace($0, "content/competitors/acme.md", "title: Acme CRM", with: "title: Acme CRM Cloud") },
             { try append($0, "content/reference/glossary.md", "\nSecond added paragraph.\n") },
         ]
-        for edit in edits {
-            try edit(project)
-            let result = try await runGTMGen(["build"], in: project.root)
-            #expect(result.status == 0, "\(result)")
-        }
+        try await buildAfterEach(edits, in: project)
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
         #expect(full.status == 0)
-        var built = snapshotTree(project.url("site"))
-        built[".gitkeep"] = nil
-        let differences = treeDifferences(built, snapshotTree(project.url("full")))
+        let differences = siteDifferencesFromFull(project)
         #expect(differences.isEmpty, "incremental build differs from a full build in: \(differences.prefix(10))")
     }
 
@@ -131,11 +122,7 @@ struct IncrementalBuildTests {
             { try replaceLine($0, "gtmgen.yaml", startingWith: "language:", with: "language: zh") },
             { try append($0, "gtmgen.yaml", "currency: EUR\n") },
         ]
-        for edit in edits {
-            try edit(project)
-            let result = try await runGTMGen(["build"], in: project.root)
-            #expect(result.status == 0, "\(result)")
-        }
+        try await buildAfterEach(edits, in: project)
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
         #expect(full.status == 0)
         let incremental = try #require(BuildCache.load(from: project.url(".site.cache")))
@@ -156,9 +143,7 @@ struct IncrementalBuildTests {
             #expect(entry.rendered?.markdown.html == expected?.rendered?.markdown.html, "stale HTML for \(path)")
             #expect(entry.rendered?.markdown.plainText == expected?.rendered?.markdown.plainText, "stale text for \(path)")
         }
-        var built = snapshotTree(project.url("site"))
-        built[".gitkeep"] = nil
-        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+        #expect(siteDifferencesFromFull(project).isEmpty)
     }
 
     /// A brief that is not rendered again still has its links checked, from the cache: when
@@ -188,10 +173,8 @@ struct IncrementalBuildTests {
         #expect(result.status == 0, "\(result)")
         #expect(project.exists(".site.cache.text"))
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
-        var built = snapshotTree(project.url("site"))
-        built[".gitkeep"] = nil
         #expect(full.status == 0)
-        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+        #expect(siteDifferencesFromFull(project).isEmpty)
     }
 
     @Test func nothingChangedIsUpToDate() async throws {
@@ -237,10 +220,24 @@ struct IncrementalBuildTests {
         let fixed = try await runGTMGen(["build"], in: project.root)
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
         #expect(fixed.status == 0 && full.status == 0)
-        var built = snapshotTree(project.url("site"))
-        built[".gitkeep"] = nil
-        #expect(treeDifferences(built, snapshotTree(project.url("full"))).isEmpty)
+        #expect(siteDifferencesFromFull(project).isEmpty)
     }
+}
+
+/// Applies each edit in turn and rebuilds after each; every rebuild must succeed.
+private func buildAfterEach(_ edits: [@Sendable (TempProject) throws -> Void], in project: TempProject) async throws {
+    for edit in edits {
+        try edit(project)
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0, "\(result)")
+    }
+}
+
+/// Files in which `site/` differs from the clean build a test wrote into `full/`.
+private func siteDifferencesFromFull(_ project: TempProject) -> [String] {
+    var built = snapshotTree(project.url("site"))
+    built[".gitkeep"] = nil
+    return treeDifferences(built, snapshotTree(project.url("full")))
 }
 
 /// Sets every file's modification time an hour back: stamps of files written just before a
