@@ -22,8 +22,6 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
-
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
     mutating func string(_ value: String) {

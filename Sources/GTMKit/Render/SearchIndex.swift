@@ -37,7 +37,7 @@ enum SearchIndex {
             appendLiteral(#","t":"#, to: &out)
             appendString(brief.title, to: &out)
             appendLiteral(#","u":""#, to: &out)
-            appendEncodedPath(brief.route.path, to: &out)
+            URLPath.appendEncoded(brief.route.path, to: &out)
             appendLiteral(#"","x":"#, to: &out)
             // Only the opening is read, by scalars: counting characters was a tenth of a rebuild.
             item.markdown.text.withPlainTextPrefix(scalars: limit) { appendString($0, to: &out) }
@@ -49,23 +49,6 @@ enum SearchIndex {
 
     static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
         literal.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    /// `URLPath.encode`, appended as bytes: its output never needs a JSON escape.
-    static func appendEncodedPath(_ path: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            }
-        }
     }
 
     static func appendString(_ text: String, to out: inout [UInt8]) {

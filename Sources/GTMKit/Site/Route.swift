@@ -44,20 +44,28 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// Percent-encoding for URL paths: keeps `/` and unreserved characters, encodes the rest as UTF-8.
 public enum URLPath {
     public static func encode(_ path: String) -> String {
-        var result = ""
-        result.reserveCapacity(path.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        appendEncoded(path, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `encode`, appended as bytes (the search index writes every brief's URL so). Its output
+    /// is ASCII without quotes or backslashes: it never needs a JSON escape.
+    static func appendEncoded(_ path: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
             }
         }
-        return result
     }
 
     /// Decodes `%XX` escapes; returns the input unchanged when it is not valid.
