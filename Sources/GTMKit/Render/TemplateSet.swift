@@ -41,8 +41,9 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let path = overrides[name] != nil ? "\(displayFolder)/\(name).mustache" : "<built-in \(name)>"
             do {
-                // Same escaping as swift-mustache's HTML content type, without its per-character
-                // dictionary lookups (it was a tenth of the build). On line 1, so positions hold.
+                // Our escaping instead of swift-mustache's HTML content type, which matches
+                // characters (missing a quote followed by a combining mark) through a dictionary
+                // lookup per character (a tenth of the build). On line 1, so positions hold.
                 library.register(try MustacheTemplate(string: fastEscapingPragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - fastEscapingPragma.count) : error.context.columnNumber

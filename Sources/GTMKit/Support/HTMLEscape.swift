@@ -1,20 +1,48 @@
-/// Escaping for text and attribute values that gtmgen writes into HTML, SVG and XML itself
-/// (templates escape through swift-mustache).
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// Works on UTF-8 bytes, not on `Character`s: a quote or `<` followed by a combining mark is
+/// one grapheme cluster, which compares unequal to `"` or `<`, so an escaper that matched
+/// characters let `"\u{301}` close an attribute. In UTF-8 an ASCII byte never occurs inside
+/// another scalar's encoding, so escaping bytes is exact.
 public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var added = 0
+            for byte in bytes { added += extraLength(byte) }
+            guard added > 0 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count + added) { output in
+                var at = 0
+                for byte in bytes {
+                    let replacement: StaticString
+                    switch byte {
+                    case UInt8(ascii: "&"): replacement = "&amp;"
+                    case UInt8(ascii: "<"): replacement = "&lt;"
+                    case UInt8(ascii: ">"): replacement = "&gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case UInt8(ascii: "'"): replacement = "&#39;"
+                    default:
+                        output[at] = byte
+                        at += 1
+                        continue
+                    }
+                    replacement.withUTF8Buffer { entity in
+                        for entityByte in entity { output[at] = entityByte; at += 1 }
+                    }
+                }
+                return at
             }
+        } ?? text
+    }
+
+    /// How many bytes longer a byte's entity is than the byte.
+    @inline(__always)
+    private static func extraLength(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "'"): return 4
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): return 3
+        case UInt8(ascii: "\""): return 5
+        default: return 0
         }
-        return result
     }
 }

@@ -64,4 +64,20 @@ struct TemplateSetTests {
         let (set, _) = TemplateSet.make(overrides: ["404": "{{t.not_found_title}}|{{{t.not_found_title}}}"], displayFolder: "templates")
         #expect(set.render(["t": ["not_found_title": "<b>&"]], template: "404") == "&lt;b&gt;&amp;|<b>&")
     }
+
+    /// A quote or bracket followed by a combining mark is one `Character` unequal to `"`:
+    /// escaping by characters let it close an attribute value.
+    @Test func quotesFollowedByCombiningMarksAreEscaped() {
+        let (set, _) = TemplateSet.make(overrides: ["404": "<p title=\"{{t.not_found_title}}\">"], displayFolder: "templates")
+        let value = "x\"\u{301} onmouseover=alert(1) <\u{301}b>'\u{308}&\u{20DD}"
+        #expect(set.render(["t": ["not_found_title": value]], template: "404")
+            == "<p title=\"x&quot;\u{301} onmouseover=alert(1) &lt;\u{301}b&gt;&#39;\u{308}&amp;\u{20DD}\">")
+    }
+
+    @Test func escapingKeepsEveryOtherByte() {
+        let text = "Überblick: 云帆销客 👩‍👩‍👧 e\u{301}\r\n\t\u{0}"
+        #expect(HTMLEscape.escape(text) == text)
+        #expect(HTMLEscape.escape("") == "")
+        #expect(HTMLEscape.escape("a&b\"c'd<e>f") == "a&amp;b&quot;c&#39;d&lt;e&gt;f")
+    }
 }
