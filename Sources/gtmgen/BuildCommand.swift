@@ -30,11 +30,7 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuild.run(request, write: true, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)
-        if timings {
-            for (stage, seconds) in report.timings {
-                Terminal.writeError(String(format: "%8.3f s  ", seconds) + stage + "\n")
-            }
-        }
+        if timings { Terminal.printTimings(report.timings) }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         let outputName = request.displayPath(request.outputDirectory)

@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Port to listen on (0 picks a free one).", valueName: "port"))
     var port: Int = 8000
 
+    @Flag(name: .long, help: "Print how long each stage of every build took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, found \(port)") }
         if case .failure(let error) = BuildRequest.buildDate(environment: ProcessInfo.processInfo.environment) {
@@ -40,7 +43,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let server = DevServer(projectRoot: source.workingDirectory, content: source.resolve(source.content),
                                templates: source.resolve(source.templates), config: source.resolve(source.config),
-                               drafts: source.drafts, host: host, port: port)
+                               drafts: source.drafts, host: host, port: port, timings: timings)
         // ArgumentParser's root command is synchronous: run the server as a task and wait for it.
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -71,6 +74,7 @@ struct DevServer: Sendable {
     var drafts: Bool
     var host: String
     var port: Int
+    var timings = false
 
     /// serve's private output: the build cache beside it makes rebuilds incremental.
     var outputDirectory: URL { projectRoot.appendingPathComponent(".gtmgen-serve/site") }
@@ -143,6 +147,7 @@ struct DevServer: Sendable {
     /// One line per build on stdout; diagnostics on stderr as `path:line:column: error: …`.
     func printOutcome(_ status: BuildStatus, _ report: BuildReport, _ changes: [String]) {
         Terminal.printDiagnostics(report.diagnostics)
+        if timings { Terminal.printTimings(report.timings) }
         let time = String(format: "%.2f s", status.seconds)
         let clock = Self.clock()
         if report.failed {

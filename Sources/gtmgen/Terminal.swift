@@ -21,6 +21,13 @@ enum Terminal {
         }
     }
 
+    /// `--timings`: one line per stage of a build, to stderr.
+    static func printTimings(_ timings: [(stage: String, seconds: Double)]) {
+        for (stage, seconds) in timings {
+            writeError(String(format: "%8.3f s  ", seconds) + stage + "\n")
+        }
+    }
+
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -41,6 +41,7 @@ public enum SiteBuild {
             return report
         }
 
+        mark("scan content")
         // Templates: loaded before rendering so template errors are reported with content errors.
         let templatesDisplay = request.displayPath(request.templatesDirectory)
         let templates: TemplateSet
@@ -63,6 +64,7 @@ public enum SiteBuild {
         let assetStamps = inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) }
         let shared = Self.sharedInputs(request, configBytes: configBytes, templates: templates)
         let inputsKey = Self.inputsKey(shared, request, inventory: inventory, briefStamps: briefStamps, assetStamps: assetStamps)
+        mark("templates and file stamps")
         let inMemory = useCache ? resident?.current : nil
         if useCache, let summary = inMemory ?? BuildCache.load(from: cacheURL, summaryOnly: true), summary.inputsKey == inputsKey,
            !configProblems.hasErrors {
@@ -78,7 +80,7 @@ public enum SiteBuild {
         let previous = useCache ? inMemory ?? BuildCache.load(from: cacheURL) : nil
         if request.exitsAfterBuild { ProcessLifetime.keep(previous as Any) }
 
-        mark("scan and cache load")
+        mark("cache load")
         // Parse, reusing what the cache holds for files that did not change.
         var parseHasher = StableHasher()
         parseHasher.add(config.language)

@@ -27,7 +27,7 @@ public struct BriefParser: Sendable {
         let matter = decoder.decode(root, startLine: split.yamlStartLine)
         var diagnostics = decoder.diagnostics
 
-        let fileName = file.contentPath.split(separator: "/").last.map(String.init) ?? file.contentPath
+        let fileName = String(file.contentPath.lastPathSegment)
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let slug = matter.slug ?? stem
         if let problem = SlugRules.problem(with: slug) {
@@ -62,7 +62,7 @@ public enum SlugRules {
         if let separator = slug.unicodeScalars.first(where: { $0 == "/" || $0 == "\\" }) {
             return "it contains `\(separator)`; a slug is a single path segment"
         }
-        if slug.hasPrefix(".") { return "it starts with `.`, which hides the page on most web servers" }
+        if slug.startsWithDot { return "it starts with `.`, which hides the page on most web servers" }
         for scalar in slug.unicodeScalars {
             switch scalar {
             case "/", "\\": return "it contains `\(scalar)`; a slug is a single path segment"

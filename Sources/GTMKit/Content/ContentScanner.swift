@@ -47,7 +47,7 @@ public enum ContentScanner {
         var folders: [String] = []
         var files: [String] = []
         DirectoryEntries.forEach(in: path) { name, type in
-            guard !name.hasPrefix(".") else { return }
+            guard !name.startsWithDot else { return }
             switch type {
             case Int32(DT_DIR): folders.append(name)
             case Int32(DT_REG): files.append(name)

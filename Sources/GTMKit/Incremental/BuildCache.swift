@@ -100,22 +100,26 @@ public struct BuildCache: Sendable {
 
     /// Reads the cache. With `summaryOnly`, stops after the small header (keys, counts,
     /// diagnostics): enough to tell that nothing changed, without decoding every brief.
-    static func load(from url: URL, summaryOnly: Bool = false) -> BuildCache? {
+    /// - Parameter anyExecutable: also accept a cache that another gtmgen executable wrote
+    ///   (for tests that read what the binary wrote; a build never does).
+    static func load(from url: URL, summaryOnly: Bool = false, anyExecutable: Bool = false) -> BuildCache? {
         // The summary sits at the start: read only that much when it is all that is needed.
         if summaryOnly, let handle = FileHandle(forReadingAtPath: url.path) {
             defer { try? handle.close() }
-            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true, textPath: nil) {
+            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true, textPath: nil, anyExecutable: anyExecutable) {
                 return cache
             }
         }
         guard let bytes = readFile(url.path) else { return nil }
-        return decode(bytes, summaryOnly: summaryOnly, textPath: textPath(for: url))
+        return decode(bytes, summaryOnly: summaryOnly, textPath: textPath(for: url), anyExecutable: anyExecutable)
     }
 
-    static func decode(_ bytes: [UInt8], summaryOnly: Bool, textPath: String? = nil) -> BuildCache? {
+    static func decode(_ bytes: [UInt8], summaryOnly: Bool, textPath: String? = nil, anyExecutable: Bool = false) -> BuildCache? {
         var reader = BinaryReader(bytes)
         do {
-            guard try reader.string() == formatVersion + "/" + GTMKitVersion.string else { return nil }
+            let header = try reader.string()
+            guard header == formatVersion + "/" + GTMKitVersion.buildIdentity
+                    || (anyExecutable && header.hasPrefix(formatVersion + "/" + GTMKitVersion.string + "+")) else { return nil }
             var cache = BuildCache()
             cache.inputsKey = try reader.uint64()
             cache.parseKey = try reader.uint64()
@@ -238,7 +242,7 @@ public struct BuildCache: Sendable {
         // Header, then each shard as it is, then the page and file tables: written piece by
         // piece so the cache is never held twice in memory.
         var head = BinaryWriter(capacity: 1 << 16)
-        head.string(BuildCache.formatVersion + "/" + GTMKitVersion.string)
+        head.string(BuildCache.formatVersion + "/" + GTMKitVersion.buildIdentity)
         head.uint64(inputsKey)
         head.uint64(parseKey)
         head.uint64(textGeneration)

@@ -130,7 +130,7 @@ public struct SiteWriter: Sendable {
 
     func removeEmptyParents(of path: String) {
         var folder = Substring(path)
-        while let slash = folder.lastIndex(of: "/") {
+        while let slash = folder.lastSlashIndex {
             folder = folder[..<slash]
             guard rmdir(output.path + "/" + folder) == 0 else { return }
         }
@@ -139,7 +139,7 @@ public struct SiteWriter: Sendable {
     /// Creates a folder and the folders above it that are missing; safe from many threads.
     static func makeFolders(_ path: Substring) -> Bool {
         if mkdir(String(path), 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return false }
+        guard errno == ENOENT, let slash = path.lastSlashIndex, slash > path.startIndex else { return false }
         return makeFolders(path[..<slash]) && (mkdir(String(path), 0o755) == 0 || errno == EEXIST)
     }
 
@@ -156,7 +156,7 @@ public struct SiteWriter: Sendable {
 
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == ENOENT, let slash = path.lastIndex(of: "/"), makeFolders(path[..<slash]) {
+        if descriptor < 0, errno == ENOENT, let slash = path.lastSlashIndex, makeFolders(path[..<slash]) {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }

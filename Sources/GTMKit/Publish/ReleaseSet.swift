@@ -21,7 +21,7 @@ public struct ReleaseSet: Sendable, Equatable {
         let names = entries.compactMap(ReleaseName.init)
         var live: ReleaseName?
         if let target = currentTarget, !target.isEmpty {
-            var components = target.split(separator: "/").map(String.init)
+            var components = target.pathSegments.map(String.init)
             if components.last == "." { components.removeLast() }
             if components.count >= 2, components[components.count - 2] == "releases",
                let name = ReleaseName(components[components.count - 1]), names.contains(name) {

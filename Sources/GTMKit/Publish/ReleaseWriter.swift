@@ -20,7 +20,7 @@ struct ReleaseWriter: Sendable {
         var folders = Set<String>([""])
         for file in files {
             var path = Substring(file.path)
-            while let slash = path.lastIndex(of: "/") {
+            while let slash = path.lastSlashIndex {
                 path = path[..<slash]
                 guard folders.insert(String(path)).inserted else { break }
             }

@@ -44,9 +44,10 @@ public struct TemplateSet: Sendable {
                 // Our escaping instead of swift-mustache's HTML content type, which matches
                 // characters (missing a quote followed by a combining mark) through a dictionary
                 // lookup per character (a tenth of the build). On line 1, so positions hold.
-                library.register(try MustacheTemplate(string: fastEscapingPragma + text), named: name)
+                let pragma = Self.escapingPragma(for: name)
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - fastEscapingPragma.count) : error.context.columnNumber
+                let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - Self.escapingPragma(for: name).count) : error.context.columnNumber
                 diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: column),
                     code: "template-syntax", "template syntax error: \(describe(error.error)) in `\(error.context.line.trimmingWhitespace)`"))
             } catch {
@@ -72,7 +73,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
         if let names = try? manager.contentsOfDirectory(atPath: directory.path) {
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.startsWithDot {
                 let url = directory.appendingPathComponent(name)
                 if name.hasSuffix(".mustache") {
                     let data = try Data(contentsOf: url)
@@ -96,14 +97,25 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    static let fastEscapingPragma = "{{% CONTENT_TYPE: GTMHTML}}"
+    /// Templates whose output is XML: they escape as XML, which also drops the characters XML
+    /// forbids.
+    static let xmlTemplates: Set<String> = ["feed", "sitemap"]
+
+    static func escapingPragma(for name: String) -> String {
+        xmlTemplates.contains(name) ? "{{% CONTENT_TYPE: GTMXML}}" : "{{% CONTENT_TYPE: GTMHTML}}"
+    }
 
     private static let registerFastEscaping: Void = {
-        MustacheContentTypes.register(FastHTMLContentType(), named: "GTMHTML")
+        MustacheContentTypes.register(HTMLContentType(), named: "GTMHTML")
+        MustacheContentTypes.register(XMLContentType(), named: "GTMXML")
     }()
 
-    struct FastHTMLContentType: MustacheContentType {
+    struct HTMLContentType: MustacheContentType {
         func escapeText(_ text: String) -> String { HTMLEscape.escape(text) }
+    }
+
+    struct XMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLEscape.escapeXML(text) }
     }
 
     struct PartialReference: Equatable {

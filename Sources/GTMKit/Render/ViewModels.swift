@@ -124,8 +124,9 @@ struct ViewModels: Sendable {
             ["name": tag.name, "slug": tag.slug, "url": route.relativeURL(to: tag.route)]
         }
         let sources = brief.matter.sources.map { source -> [String: Any] in
-            let safe = SafeURL.isAllowed(source.url) ? source.url : ""
-            return ["title": source.title ?? source.url, "url": safe]
+            // `false`, not "": an empty string is a true section in Mustache (`<a href="">`).
+            let url: Any = SafeURL.isAllowed(source.url) ? source.url : false
+            return ["title": source.title ?? source.url, "url": url]
         }
         let backlinks = site.backlinks[index].map { listItem($0, from: route) }
         var sections: [[String: Any]] = []

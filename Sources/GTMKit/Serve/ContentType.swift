@@ -18,8 +18,8 @@ public enum ContentType {
 
     /// `application/octet-stream` for extensions it does not know, so a browser downloads rather than guesses.
     public static func forPath(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
+        let name = String(path.lastPathSegment)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
     }
 

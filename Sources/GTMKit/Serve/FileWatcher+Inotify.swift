@@ -68,7 +68,7 @@ extension FileWatcher {
 
     /// Editor droppings that never are content: swap files, backups, vim's write test.
     static func isIgnoredName(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || name.hasSuffix(".gtmgen-tmp")
+        name.startsWithDot || name.hasSuffix("~") || name == "4913" || name.hasSuffix(".gtmgen-tmp")
     }
 
     /// What happened to a path, as far as a burst is concerned.

@@ -29,7 +29,7 @@ public struct SiteFileResolver: Sendable {
         case .failure: return .forbidden
         }
         // Hidden names (`.gitkeep`) and files half-written by a build are not part of the site.
-        if request.segments.contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".gtmgen-tmp") }) { return .notFound }
+        if request.segments.contains(where: { $0.startsWithDot || $0.hasSuffix(".gtmgen-tmp") }) { return .notFound }
         guard let realRoot = Self.realPath(root) else { return .notFound }
         let candidate = request.segments.isEmpty ? realRoot : realRoot + "/" + request.relative
         guard let real = Self.realPath(candidate) else { return .notFound }

@@ -43,19 +43,19 @@ public struct LinkResolver: Sendable {
     public func resolve(_ occurrence: LinkOccurrence, in brief: Brief) -> Resolution {
         let url = occurrence.url
         let location = brief.location(line: occurrence.line, column: occurrence.column)
-        if url.isEmpty || LinkResolver.hasScheme(url) || url.hasPrefix("/") { return .keep }
-        if url.hasPrefix("#") {
-            let link = BriefLink(targetContentPath: brief.contentPath, anchor: URLPath.decode(String(url.dropFirst())),
+        if url.isEmpty || LinkResolver.hasScheme(url) || url.utf8.first == UInt8(ascii: "/") { return .keep }
+        if url.utf8.first == UInt8(ascii: "#") {
+            let link = BriefLink(targetContentPath: brief.contentPath, anchor: URLPath.decode(String(url[url.utf8.index(after: url.startIndex)...])),
                                  location: location, written: url)
             return .brief(url: url, link: link)
         }
         var path = Substring(url)
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(path[path.index(after: hash)...])
             path = path[..<hash]
         }
-        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<question] }
         let decoded = URLPath.decode(String(path))
         guard let resolved = ContentPath.resolve(decoded, fromFolder: brief.folder) else {
             return .problem(.error(location, code: "broken-link",
@@ -104,7 +104,7 @@ public struct LinkResolver: Sendable {
 public enum ContentPath {
     /// Resolves `relative` against `folder`; nil when it climbs out of the content root.
     public static func resolve(_ relative: String, fromFolder folder: String) -> String? {
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        var parts = folder.isEmpty ? [] : folder.pathSegments.map(String.init)
         for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue

@@ -58,7 +58,7 @@ public struct Folder: Sendable, Hashable {
     public var members: [Int]
     public var subfolders: [String]
 
-    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var name: String { String(path.lastPathSegment) }
 }
 
 /// The whole site as values: every brief rendered, and the graph between them.

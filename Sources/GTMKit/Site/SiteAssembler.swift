@@ -238,7 +238,7 @@ public struct SiteAssembler: Sendable {
         guard !folder.isEmpty else { return [] }
         var chain: [String] = []
         var current = ""
-        for part in folder.split(separator: "/") {
+        for part in folder.pathSegments {
             current += part + "/"
             chain.append(current)
         }

@@ -35,6 +35,21 @@ public enum HTMLEscape {
         } ?? text
     }
 
+    /// For XML (the feed, the sitemap): as `escape`, and the characters XML 1.0 forbids (C0
+    /// controls other than tab, line feed and carriage return; U+FFFE; U+FFFF) become U+FFFD.
+    /// HTML shows such a character; in XML it makes the whole document unreadable.
+    public static func escapeXML(_ text: String) -> String {
+        let suspect = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        guard suspect, text.unicodeScalars.contains(where: isForbiddenInXML) else { return escape(text) }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isForbiddenInXML(scalar) ? "\u{FFFD}" : scalar) }
+        return escape(String(scalars))
+    }
+
+    private static func isForbiddenInXML(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
     /// How many bytes longer a byte's entity is than the byte.
     @inline(__always)
     private static func extraLength(_ byte: UInt8) -> Int {

@@ -125,8 +125,8 @@ struct IncrementalBuildTests {
         try await buildAfterEach(edits, in: project)
         let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
         #expect(full.status == 0)
-        let incremental = try #require(BuildCache.load(from: project.url(".site.cache")))
-        let clean = try #require(BuildCache.load(from: project.url(".full.cache")))
+        let incremental = try #require(BuildCache.load(from: project.url(".site.cache"), anyExecutable: true))
+        let clean = try #require(BuildCache.load(from: project.url(".full.cache"), anyExecutable: true))
         #expect(Set(incremental.sources.keys) == Set(clean.sources.keys))
         for (path, entry) in incremental.sources {
             let file = project.url("content/" + path).path
@@ -189,6 +189,27 @@ struct IncrementalBuildTests {
         #expect(again.status == 0)
         #expect(again.stdout.contains("up to date"), "\(again)")
         #expect(snapshotTree(project.url("site")) == before)
+    }
+
+    /// Another executable may render the same inputs differently (a fixed escaping bug, say):
+    /// its cache must not make pages it wrote look current.
+    @Test func aCacheFromAnotherExecutableIsIgnored() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        guard let binary = TestPaths.gtmgenBinary else { throw GTMGenError.binaryNotFound }
+        let copy = project.url("bin/gtmgen")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: binary, to: copy)
+        _ = try await runGTMGen(["build"], in: project.root)
+        try await Task.sleep(nanoseconds: 2_100_000_000)
+        _ = try await runGTMGen(["build"], in: project.root)
+        let other = try await runGTMGen(["build"], in: project.root, executable: copy)
+        #expect(other.status == 0, "\(other)")
+        #expect(!other.stdout.contains("up to date"), "\(other)")
+        let files = snapshotTree(project.url("site")).keys.filter { !$0.hasSuffix("/") }.count
+        #expect(other.stdout.contains("(\(files) files changed)"), "a full build rewrites every file: \(other)")
+        let again = try await runGTMGen(["build"], in: project.root, executable: copy)
+        #expect(again.stdout.contains("up to date"), "\(again)")
     }
 
     @Test func bodyEditRewritesOnlyWhatDependsOnIt() async throws {

@@ -148,8 +148,10 @@ enum GTMGenError: Error, CustomStringConvertible {
 
 /// Runs `gtmgen` in `directory` with SOURCE_DATE_EPOCH fixed; output goes through files so a full
 /// pipe never blocks the child.
-func runGTMGen(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) async throws -> RunResult {
-    guard let binary = TestPaths.gtmgenBinary else { throw GTMGenError.binaryNotFound }
+/// - Parameter executable: another copy of the binary to run instead of the built one.
+func runGTMGen(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
+               executable: URL? = nil) async throws -> RunResult {
+    guard let binary = executable ?? TestPaths.gtmgenBinary else { throw GTMGenError.binaryNotFound }
     let manager = FileManager.default
     let logs = manager.temporaryDirectory.appendingPathComponent("gtmgen-run-\(UUID().uuidString)")
     try manager.createDirectory(at: logs, withIntermediateDirectories: true)

@@ -1,4 +1,4 @@
-import GTMKit
+@testable import GTMKit
 import Testing
 
 @Suite("Route")
@@ -46,5 +46,25 @@ struct RouteTests {
         }
         #expect(URLPath.decode("%zz") == "%zz")
         #expect(URLPath.decode("%FF") == "%FF", "invalid UTF-8 after decoding leaves the text as it was")
+    }
+}
+
+/// Paths are split and tested by byte: a combining mark after `/` or `.` must not hide it.
+@Suite("Path bytes")
+struct PathBytesTests {
+    @Test func componentsSplitAtEverySlashByte() {
+        #expect("a/\u{301}b//c/".pathSegments == ["a", "\u{301}b", "c"])
+        #expect("\u{600}/x".pathSegments == ["\u{600}", "x"])
+        #expect("".pathSegments.isEmpty)
+        #expect("tags/\u{301}x/index.html".lastPathSegment == "index.html")
+        #expect("tags/\u{301}x".lastPathSegment == "\u{301}x")
+        #expect("plain".lastPathSegment == "plain")
+    }
+
+    @Test func hiddenNamesAreFoundByTheirFirstByte() {
+        #expect(".\u{301}x".startsWithDot)
+        #expect(".cache".startsWithDot)
+        #expect(!"x.".startsWithDot)
+        #expect(!"".startsWithDot)
     }
 }
