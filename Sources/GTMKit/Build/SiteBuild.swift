@@ -41,6 +41,10 @@ public enum SiteBuild {
             return report
         }
 
+        if !config.allowsUnsafeHTML {
+            report.diagnostics += AssetSafety.problems(assets: inventory.assets, root: inventory.root,
+                                                       displayPrefix: inventory.displayPrefix)
+        }
         mark("scan content")
         // Templates: loaded before rendering so template errors are reported with content errors.
         let templatesDisplay = request.displayPath(request.templatesDirectory)

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Files from `content/` other than briefs are copied as they are and served from the site's
+/// own origin. An HTML file, or an SVG with a script, opened on its own runs that script with
+/// the site's cookies and storage: the same risk as raw HTML in a brief, so, like raw HTML,
+/// it needs `unsafe_html: true`. An SVG shown through `<img>` never runs scripts; these
+/// checks are for the file opened directly.
+public enum AssetSafety {
+    static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml"]
+
+    /// What in an SVG can run code, in lower case.
+    static let activeMarkers = ["<script", "javascript:", "<foreignobject", "<iframe", "<embed", "<object"]
+
+    public static func problems(assets: [String], root: String, displayPrefix: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for path in assets {
+            let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
+            let name = path.lastPathSegment
+            let fileExtension = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
+            if htmlExtensions.contains(fileExtension) {
+                problems.append(.error(SourceLocation(path: display), code: "unsafe-asset",
+                    "HTML file in content/: it would be published as it is and could run scripts on the site; write it as a Markdown brief, or set `unsafe_html: true` in gtmgen.yaml"))
+            } else if fileExtension == "svg", let bytes = FileManager.default.contents(atPath: root + "/" + path),
+                      let (marker, line, column) = firstActiveContent([UInt8](bytes)) {
+                problems.append(.error(SourceLocation(path: display, line: line, column: column), code: "unsafe-asset",
+                    "SVG with active content (`\(marker)`): opened on its own it would run on the site; remove it, or set `unsafe_html: true` in gtmgen.yaml"))
+            }
+        }
+        return problems
+    }
+
+    /// The first script, event handler or embedding in an SVG, with its line and column.
+    static func firstActiveContent(_ bytes: [UInt8]) -> (String, Int, Int)? {
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var found: (offset: Int, marker: String)?
+        for marker in activeMarkers {
+            if let offset = firstOffset(of: Array(marker.utf8), in: lower), offset < found?.offset ?? .max {
+                found = (offset, marker)
+            }
+        }
+        if let handler = firstEventHandler(in: lower), handler.offset < found?.offset ?? .max {
+            found = handler
+        }
+        guard let found else { return nil }
+        var line = 1
+        var lineStart = 0
+        for index in 0..<found.offset where lower[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<found.offset], as: UTF8.self).unicodeScalars.count + 1
+        return (found.marker, line, column)
+    }
+
+    static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// An `on…=` attribute: whitespace, `on`, letters, optional whitespace, `=`.
+    static func firstEventHandler(in lower: [UInt8]) -> (offset: Int, marker: String)? {
+        var index = 1
+        while index + 3 < lower.count {
+            defer { index += 1 }
+            let before = lower[index - 1]
+            guard before == 0x20 || before == 0x09 || before == 0x0A || before == 0x0D || before == UInt8(ascii: "/"),
+                  lower[index] == UInt8(ascii: "o"), lower[index + 1] == UInt8(ascii: "n") else { continue }
+            var end = index + 2
+            while end < lower.count, lower[end] >= UInt8(ascii: "a"), lower[end] <= UInt8(ascii: "z") { end += 1 }
+            guard end > index + 2 else { continue }
+            var equals = end
+            while equals < lower.count, lower[equals] == 0x20 || lower[equals] == 0x09 || lower[equals] == 0x0A || lower[equals] == 0x0D { equals += 1 }
+            if equals < lower.count, lower[equals] == UInt8(ascii: "=") {
+                return (index, String(decoding: lower[index..<end], as: UTF8.self) + "=")
+            }
+        }
+        return nil
+    }
+}
