@@ -7,7 +7,11 @@ public enum YAMLReader {
     public static func read(_ yaml: String, file: SourceFile, lineOffset: Int) -> Result<YAMLValue?, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Values are read as text (`YAMLValue`), so Yams need not guess their types: its
+            // default resolver runs regular expressions on every scalar, and hashes them that
+            // way for its duplicate-key check (a tenth of parsing). The encoding is named so
+            // Yams does not read the environment for it on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
