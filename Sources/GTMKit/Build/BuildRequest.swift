@@ -69,6 +69,9 @@ public struct BuildReport: Sendable {
     public var changedFiles = 0
     /// True when the build must be reported as failed: any error, or any warning under `--strict`.
     public var failed = false
+    /// The site's graph came from the previous build of this process, patched for the briefs
+    /// that changed (`serve` after a save that moved nothing), instead of being assembled.
+    public var assemblyPatched = false
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
     /// The rendered files, for callers that keep the site in memory (`check`, publish, tests).

@@ -118,12 +118,24 @@ public enum SiteBuild {
                       case .success(let split) = FrontMatterSplitter.split(text, file: file) else { return nil }
                 return split.body
             })
-        let assembly = assembler.assemble(briefs: published, excludedDrafts: drafts, assets: inventory.assets,
+        let graphKey = Self.graphKey(shared, parseKey: parseKey, published: published, drafts: drafts,
+                                     assets: inventory.assets, unreadable: unreadable)
+        let assembly: SiteAssembler.Assembly
+        if useCache, let kept = resident?.keptAssembly,
+           let patched = assembler.patch(kept, graphKey: graphKey, briefs: published, sourceHashes: sourceHashes,
+                                         excludedDrafts: drafts, assets: inventory.assets, unreadable: unreadable,
+                                         loadBody: renderReuse.loadBody) {
+            assembly = patched
+            report.assemblyPatched = true
+            counter.advance(published.count)
+        } else {
+            assembly = assembler.assemble(briefs: published, excludedDrafts: drafts, assets: inventory.assets,
                                           unreadable: unreadable, reuse: write ? renderReuse : nil,
                                           progress: { counter.advance($0) })
+        }
         let site = assembly.site
         if request.exitsAfterBuild { ProcessLifetime.keep(assembly) }
-        mark("render Markdown and link")
+        mark(report.assemblyPatched ? "render changed Markdown (graph kept)" : "render Markdown and link")
         report.diagnostics += assembly.diagnostics
         report.diagnostics = report.diagnostics.sortedByLocation()
         guard !report.diagnostics.hasErrors else {
@@ -207,7 +219,12 @@ public enum SiteBuild {
             cache.fileCount = report.fileCount
             cache.inputBytes = report.inputBytes
             // A cache that cannot be written only costs the next build its shortcuts.
-            if let resident { resident.keep(cache, savingTo: cacheURL) } else { try? cache.save(to: cacheURL) }
+            if let resident {
+                resident.keep(cache, savingTo: cacheURL, assembly: SiteAssembler.KeptAssembly(
+                    assembly: assembly, graphKey: graphKey, sourceHashes: sourceHashes))
+            } else {
+                try? cache.save(to: cacheURL)
+            }
             if request.exitsAfterBuild { ProcessLifetime.keep(cache) }
             mark("save cache")
         } catch {
@@ -297,6 +314,22 @@ public enum SiteBuild {
             hasher.add(stamp?.modifiedNanoseconds ?? 0)
             hasher.add(stamp.map { Int(truncatingIfNeeded: $0.inode) } ?? 0)
         }
+        return hasher.value
+    }
+
+    /// Everything besides the briefs' own sources that the site's graph is made from: the
+    /// shared inputs, parse settings, which briefs are published, drafts, assets, unreadable files.
+    static func graphKey(_ shared: StableHasher, parseKey: UInt64, published: [Brief], drafts: [Brief],
+                         assets: [String], unreadable: Set<String>) -> UInt64 {
+        var hasher = shared
+        hasher.add(parseKey)
+        for brief in published { hasher.add(brief.contentPath) }
+        hasher.add("drafts")
+        for brief in drafts { hasher.add(brief.contentPath) }
+        hasher.add("assets")
+        for path in assets { hasher.add(path) }
+        hasher.add("unreadable")
+        for path in unreadable.sorted() { hasher.add(path) }
         return hasher.value
     }
 

@@ -5,6 +5,8 @@ import Foundation
 public final class ResidentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: BuildCache?
+    /// The site's graph from the last build that wrote, for patching the next one.
+    private var assembly: SiteAssembler.KeptAssembly?
     /// Counts `keep` calls, so a save replaces only the cache it saved.
     private var version = 0
     private var savedVersion = 0
@@ -21,12 +23,18 @@ public final class ResidentCache: @unchecked Sendable {
         lock.withLock { cache }
     }
 
+    var keptAssembly: SiteAssembler.KeptAssembly? {
+        lock.withLock { assembly }
+    }
+
     /// Keeps `cache` for the next build and writes it to disk once builds pause, so the next
     /// process starts from it too. Once saved, the bodies are dropped from memory: the cache
     /// kept points into the text file instead.
-    func keep(_ cache: BuildCache?, savingTo url: URL) {
+    /// - Parameter assembly: the graph the build that wrote `cache` rendered (nil: none to patch).
+    func keep(_ cache: BuildCache?, savingTo url: URL, assembly: SiteAssembler.KeptAssembly? = nil) {
         let kept = lock.withLock {
             self.cache = cache
+            self.assembly = cache == nil ? nil : assembly
             destination = url
             version += 1
             if cache == nil { savedVersion = version }

@@ -40,6 +40,8 @@ public struct SiteAssembler: Sendable {
         var rendered: [BuildCache.RenderedEntry?]
         /// Content path → index into `site.briefs`.
         var indexByPath: [String: Int]
+        /// The routes every link was resolved against (part of each rendering's key).
+        var routesKey: UInt64 = 0
 
         func rendered(_ contentPath: String) -> BuildCache.RenderedEntry? {
             indexByPath[contentPath].flatMap { rendered[$0] }
@@ -100,22 +102,10 @@ public struct SiteAssembler: Sendable {
                                     assets: Set(assets), unreadable: unreadable)
         let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
         let analyzer = KindAnalyzer(defaultCurrency: config.currency)
-
-        // The kind analysis depends on the brief (its source, under renderKey), its path and these settings.
-        @Sendable func analysisKey(_ brief: Brief) -> UInt64 {
-            var hasher = StableHasher()
-            hasher.add(config.currency ?? "")
-            hasher.add(config.language)
-            hasher.add(brief.displayPath)
-            return hasher.value
-        }
         let rendered: [(RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?)] = accepted.parallelMap { brief in
             var renderKey: UInt64 = 0
             if let reuse, let sourceHash = reuse.sourceHashes[brief.contentPath] {
-                var hasher = StableHasher()
-                hasher.add(sourceHash)
-                hasher.add(routesKey)
-                renderKey = hasher.value
+                renderKey = Self.renderKey(sourceHash: sourceHash, routesKey: routesKey)
                 if var cached = reuse.previous[brief.contentPath]?.rendered, cached.renderKey == renderKey {
                     let key = analysisKey(brief)
                     if cached.analysis?.key != key {
@@ -128,29 +118,9 @@ public struct SiteAssembler: Sendable {
                             cached.diagnostics + analysis.diagnostics, cached)
                 }
             }
-            var brief = brief
-            if brief.body.isEmpty, let reuse, let body = reuse.loadBody(brief) { brief.body = body }
-            var links: [BriefLink] = []
-            var problems: [Diagnostic] = []
-            let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
-                switch resolver.resolve(occurrence, in: brief) {
-                case .keep: return nil
-                case .replace(let url): return url
-                case .brief(let url, let link):
-                    links.append(link)
-                    return url
-                case .problem(let diagnostic):
-                    problems.append(diagnostic)
-                    return nil
-                }
-            }
-            let (facts, kindProblems) = analyzer.analyze(brief, markdown)
-            progress?(1)
-            brief.body = ""  // not needed after rendering; keeps memory flat on large sites
-            let entry = reuse == nil ? nil : BuildCache.RenderedEntry(
-                renderKey: renderKey, markdown: markdown, links: links, diagnostics: problems,
-                analysis: BuildCache.KindAnalysis(key: analysisKey(brief), facts: facts, diagnostics: kindProblems))
-            return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
+            defer { progress?(1) }
+            return render(brief, renderKey: renderKey, keepsEntry: reuse != nil, loadBody: reuse?.loadBody,
+                          resolver: resolver, renderer: renderer, analyzer: analyzer)
         }
         var renderedBriefs: [RenderedBrief] = []
         renderedBriefs.reserveCapacity(rendered.count)
@@ -170,7 +140,54 @@ public struct SiteAssembler: Sendable {
                         assets: assets, tagIndexBySlug: tagIndex)
         site.tagsByBrief = tagsByBrief
         diagnostics += Self.linkSWOTs(&site)
-        return Assembly(site: site, diagnostics: diagnostics, rendered: entries, indexByPath: indexByPath)
+        return Assembly(site: site, diagnostics: diagnostics, rendered: entries, indexByPath: indexByPath, routesKey: routesKey)
+    }
+
+    /// A rendering stays valid while its source and the routes its links resolve against do.
+    static func renderKey(sourceHash: UInt64, routesKey: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(sourceHash)
+        hasher.add(routesKey)
+        return hasher.value
+    }
+
+    /// The kind analysis depends on the brief (its source, under the render key), its path and
+    /// these settings.
+    func analysisKey(_ brief: Brief) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(config.currency ?? "")
+        hasher.add(config.language)
+        hasher.add(brief.displayPath)
+        return hasher.value
+    }
+
+    /// Renders one brief's Markdown with its links resolved and analyses it for its kind; with
+    /// `keepsEntry`, also what the cache keeps of it.
+    func render(_ brief: Brief, renderKey: UInt64, keepsEntry: Bool, loadBody: (@Sendable (Brief) -> String?)?,
+                resolver: LinkResolver, renderer: MarkdownRenderer, analyzer: KindAnalyzer)
+        -> (RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?) {
+        var brief = brief
+        if brief.body.isEmpty, let loadBody, let body = loadBody(brief) { brief.body = body }
+        var links: [BriefLink] = []
+        var problems: [Diagnostic] = []
+        let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
+            switch resolver.resolve(occurrence, in: brief) {
+            case .keep: return nil
+            case .replace(let url): return url
+            case .brief(let url, let link):
+                links.append(link)
+                return url
+            case .problem(let diagnostic):
+                problems.append(diagnostic)
+                return nil
+            }
+        }
+        let (facts, kindProblems) = analyzer.analyze(brief, markdown)
+        brief.body = ""  // not needed after rendering; keeps memory flat on large sites
+        let entry = keepsEntry ? BuildCache.RenderedEntry(
+            renderKey: renderKey, markdown: markdown, links: links, diagnostics: problems,
+            analysis: BuildCache.KindAnalysis(key: analysisKey(brief), facts: facts, diagnostics: kindProblems)) : nil
+        return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
     }
 
     /// For each brief, the briefs that link to it, and the links to headings that do not

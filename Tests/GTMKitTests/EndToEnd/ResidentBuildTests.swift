@@ -1,0 +1,91 @@
+import Foundation
+@testable import GTMKit
+import Testing
+
+/// `serve` rebuilds in one process, keeping the cache and the site's graph in memory, and
+/// patches the graph when a save moved nothing in it. After every edit its output must be
+/// what a clean build of the same files writes, patched or not.
+@Suite("Rebuilds in one process equal full builds")
+struct ResidentBuildTests {
+    struct Step: Sendable {
+        var name: String
+        var edit: @Sendable (TempProject) throws -> Void
+        var patched: Bool
+        var fails = false
+    }
+
+    static let steps: [Step] = [
+        Step(name: "a 5W1H paragraph of a competitor", edit: {
+            try edit($0, "content/competitors/acme.md", "Founded in 2016 in Hangzhou; about 400 staff.",
+                     "Founded in 2016 in Hangzhou; about 450 staff.")
+        }, patched: true),
+        Step(name: "a paragraph added to a page", edit: {
+            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nOne more paragraph.\n")
+        }, patched: true),
+        Step(name: "a SWOT quadrant", edit: {
+            try edit($0, "content/swot/acme-swot.md", "Large sales team.", "Large and loyal sales team.")
+        }, patched: true),
+        Step(name: "a heading renamed (its id changes)", edit: {
+            try edit($0, "content/competitors/acme.md", "## What\n", "## What it sells\n")
+        }, patched: false),
+        Step(name: "a link added", edit: {
+            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nSee [Acme](../competitors/acme.md).\n")
+        }, patched: false),
+        Step(name: "a broken link", edit: {
+            try edit($0, "content/reference/glossary.md", "See [Acme](../competitors/acme.md).", "See [Acme](../competitors/nobody.md).")
+        }, patched: false, fails: true),
+        Step(name: "the link mended, with more prose", edit: {
+            try edit($0, "content/reference/glossary.md", "See [Acme](../competitors/nobody.md).",
+                     "See [Acme](../competitors/acme.md), our main rival.")
+        }, patched: true),
+        Step(name: "a title", edit: {
+            try edit($0, "content/competitors/acme.md", "title: Acme CRM\n", "title: Acme CRM Cloud\n")
+        }, patched: false),
+        Step(name: "prose after the title change", edit: {
+            try edit($0, "content/competitors/acme.md", "about 450 staff.", "about 480 staff.")
+        }, patched: true),
+        Step(name: "a new brief", edit: {
+            try $0.write("content/reference/notes.md", "---\ntitle: Notes\n---\n\nShort notes.\n")
+        }, patched: false),
+    ]
+
+    @Test func everyRebuildWritesWhatACleanBuildWrites() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let memory = ResidentCache(quietPeriod: 0)
+        let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
+                                   buildDate: TestDate.buildDate)
+        let first = SiteBuild.run(request, write: true, resident: memory)
+        #expect(!first.failed && !first.assemblyPatched, "\(first.diagnostics)")
+        for step in Self.steps {
+            try step.edit(project)
+            let report = SiteBuild.run(request, write: true, resident: memory)
+            #expect(report.failed == step.fails, "\(step.name): \(report.diagnostics)")
+            #expect(report.assemblyPatched == step.patched, "\(step.name): patched \(report.assemblyPatched)")
+            if step.fails { continue }
+            try? FileManager.default.removeItem(at: project.url("full"))
+            let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+            #expect(full.status == 0, "\(step.name): \(full)")
+            var built = snapshotTree(project.url("site"))
+            built[".gitkeep"] = nil
+            let differences = treeDifferences(built, snapshotTree(project.url("full")))
+            #expect(differences.isEmpty, "\(step.name): differs from a clean build in \(differences.prefix(10))")
+            // Warnings are reported as a clean build reports them.
+            let clean = SiteBuild.run(BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
+                                                   clean: true, buildDate: TestDate.buildDate), write: false)
+            #expect(report.diagnostics == clean.diagnostics, "\(step.name)")
+        }
+    }
+}
+
+private func edit(_ project: TempProject, _ path: String, _ old: String, _ new: String) throws {
+    let text = try project.read(path)
+    guard text.contains(old) else { throw EditMissing(path: path, text: old) }
+    try project.write(path, text.replacingOccurrences(of: old, with: new))
+}
+
+private struct EditMissing: Error, CustomStringConvertible {
+    var path: String
+    var text: String
+    var description: String { "\(path) does not contain `\(text)`: the fixture changed" }
+}
