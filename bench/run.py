@@ -11,8 +11,9 @@ seconds (user + system) and peak resident memory of:
   template  a rebuild after editing a template
 
 then, with `gtmgen serve` running on the same project, how long after a brief is saved the
-server answers with its new page (median of the runs; --no-serve skips it). And the same full and no-op builds with Hugo (bench/peer-hugo.sh), then prints a table
-with the gtmgen/Hugo ratios. It is a benchmark, not a test: nothing here asserts a time.
+server answers with its new page (median of the runs; --no-serve skips it). And the same full and
+no-op builds with Hugo (bench/peer-hugo.sh), the full builds of both taking turns, then prints a
+table with the gtmgen/Hugo ratios. It is a benchmark, not a test: nothing here asserts a time.
 
 Usage: python3 bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--no-hugo] [--no-serve] [--work /tmp/gtmgen-bench]
 Build the release binary first (bash bench/run.sh does both).
@@ -105,19 +106,45 @@ def edit_template(project, run):
         handle.write(FOOTER % run)
 
 
-def bench_gtmgen(project, runs):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1795996800")
-    output = os.path.join(project, "site")
-    build = [GTMGEN, "build", "--output", output]
-    results = {}
-    samples = []
-    for _ in range(runs):
-        shutil.rmtree(output, ignore_errors=True)
-        for name in (".site.cache", ".site.cache.text"):
-            if os.path.exists(os.path.join(project, name)):
-                os.remove(os.path.join(project, name))
-        samples.append(measure(build, cwd=project, env=env))
-    results["full"] = median(samples)
+GTMGEN_ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795996800")
+
+
+def gtmgen_build(project):
+    return [GTMGEN, "build", "--output", os.path.join(project, "site")]
+
+
+def gtmgen_full(project):
+    """One full build into an emptied output folder, without a cache."""
+    shutil.rmtree(os.path.join(project, "site"), ignore_errors=True)
+    for name in (".site.cache", ".site.cache.text"):
+        if os.path.exists(os.path.join(project, name)):
+            os.remove(os.path.join(project, name))
+    return measure(gtmgen_build(project), cwd=project, env=GTMGEN_ENV)
+
+
+def hugo_full(corpus, work, run):
+    output = os.path.join(work, f"hugo-out-{run}")
+    shutil.rmtree(output, ignore_errors=True)
+    return measure(["sh", os.path.join(HERE, "peer-hugo.sh"), corpus, output])
+
+
+def bench_full_builds(project, corpus, work, runs, hugo):
+    """Full builds, gtmgen and Hugo taking turns, each into an output folder just emptied of
+    the previous run's pages. On a file system without a journal (this machine's ext4), files
+    created right after many were deleted are slower to make (the allocator passes over
+    inodes freed in the last minutes), so both generators must start from the same state."""
+    ours, theirs = [], []
+    for run in range(runs):
+        ours.append(gtmgen_full(project))
+        if hugo:
+            theirs.append(hugo_full(corpus, work, run))
+    return median(ours), (median(theirs) if theirs else None)
+
+
+def bench_gtmgen(project, runs, full):
+    env = GTMGEN_ENV
+    build = gtmgen_build(project)
+    results = {"full": full}
     measure(build, cwd=project, env=env)
     results["noop"] = median([measure(build, cwd=project, env=env) for _ in range(runs)])
     brief = first_brief(project)
@@ -196,14 +223,10 @@ def bench_serve(project, runs):
         server.wait(timeout=30)
 
 
-def bench_hugo(corpus, work, runs):
+def bench_hugo(corpus, work, runs, full):
+    """Hugo's no-op rebuild (into the output of its first full build); `full` from the turns."""
     peer = os.path.join(HERE, "peer-hugo.sh")
-    samples = []
-    for run in range(runs):
-        output = os.path.join(work, f"hugo-out-{run}")
-        shutil.rmtree(output, ignore_errors=True)
-        samples.append(measure(["sh", peer, corpus, output]))
-    results = {"full": median(samples)}
+    results = {"full": full}
     output = os.path.join(work, "hugo-out-0")
     results["noop"] = median([measure(["sh", peer, corpus, output]) for _ in range(runs)])
     return results
@@ -230,11 +253,12 @@ def main():
         project = fresh_project(corpus, args.work, size)
         print(f"benchmark: {size} briefs ({corpus_bytes(corpus) / 1e6:.1f} MB of Markdown), {args.runs} runs each …",
               file=sys.stderr)
-        ours = bench_gtmgen(project, args.runs)
+        our_full, their_full = bench_full_builds(project, corpus, args.work, args.runs, hugo)
+        ours = bench_gtmgen(project, args.runs, our_full)
         if not args.no_serve:
             samples = bench_serve(project, args.runs)
             serve_rows.append((size, statistics.median(samples), samples))
-        theirs = bench_hugo(corpus, args.work, args.runs) if hugo else {}
+        theirs = bench_hugo(corpus, args.work, args.runs, their_full) if hugo else {}
         for scenario in ("full", "noop", "body", "title", "template"):
             wall, cpu, peak = ours[scenario]
             row = [f"{size:,}", scenario, f"{wall:.2f}", f"{cpu:.2f}", f"{peak / 1024:.0f}"]
