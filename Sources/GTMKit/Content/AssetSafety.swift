@@ -33,13 +33,17 @@ public enum AssetSafety {
     static func firstActiveContent(_ bytes: [UInt8]) -> (String, Int, Int)? {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         var found: (offset: Int, marker: String)?
-        for marker in activeMarkers {
-            if let offset = firstOffset(of: Array(marker.utf8), in: lower), offset < found?.offset ?? .max {
-                found = (offset, marker)
-            }
-        }
-        if let handler = firstEventHandler(in: lower), handler.offset < found?.offset ?? .max {
+        if let handler = firstEventHandler(in: lower) {
             found = handler
+        }
+        // Attribute values are read after character references are decoded and, for URLs,
+        // with tabs and line breaks dropped: `&#106;avascript:` and `java&#9;script:` are
+        // `javascript:` to a browser.
+        let (folded, origins) = foldedForURLs(lower)
+        for marker in activeMarkers {
+            if let offset = firstOffset(of: Array(marker.utf8), in: folded), origins[offset] < found?.offset ?? .max {
+                found = (origins[offset], marker)
+            }
         }
         guard let found else { return nil }
         var line = 1
@@ -50,6 +54,60 @@ public enum AssetSafety {
         }
         let column = String(decoding: bytes[lineStart..<found.offset], as: UTF8.self).unicodeScalars.count + 1
         return (found.marker, line, column)
+    }
+
+    /// The text with numeric character references (`&#106;`, `&#x6A;`) decoded when they stand
+    /// for ASCII, and tabs, line breaks and other ASCII controls dropped; with each byte's
+    /// offset in the original.
+    static func foldedForURLs(_ lower: [UInt8]) -> ([UInt8], [Int]) {
+        var folded: [UInt8] = []
+        var origins: [Int] = []
+        folded.reserveCapacity(lower.count)
+        origins.reserveCapacity(lower.count)
+        var index = 0
+        while index < lower.count {
+            let byte = lower[index]
+            if byte == UInt8(ascii: "&"), let (value, length) = characterReference(in: lower, at: index) {
+                if value >= 0x20, value < 0x7F {
+                    let decoded = UInt8(value)
+                    folded.append(decoded >= 0x41 && decoded <= 0x5A ? decoded + 0x20 : decoded)
+                    origins.append(index)
+                }
+                index += length
+                continue
+            }
+            if byte >= 0x20 && byte != 0x7F || byte >= 0x80 {
+                folded.append(byte)
+                origins.append(index)
+            }
+            index += 1
+        }
+        return (folded, origins)
+    }
+
+    /// `&#NNN;` or `&#xHH;` (the `;` optional, as HTML parsers allow) at `start`: its value and length.
+    static func characterReference(in bytes: [UInt8], at start: Int) -> (UInt32, Int)? {
+        var index = start + 1
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
+        index += 1
+        let hex = index < bytes.count && bytes[index] == UInt8(ascii: "x")
+        if hex { index += 1 }
+        var value: UInt32 = 0
+        let digitsStart = index
+        while index < bytes.count, index - digitsStart < 8 {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                value = value * (hex ? 16 : 10) + UInt32(byte - UInt8(ascii: "0"))
+            } else if hex, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "f") {
+                value = value * 16 + UInt32(byte - UInt8(ascii: "a") + 10)
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index > digitsStart else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ";") { index += 1 }
+        return (value, index - start)
     }
 
     static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

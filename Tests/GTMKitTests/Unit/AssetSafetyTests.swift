@@ -12,6 +12,10 @@ struct AssetSafetyTests {
             ("<svg><a href=\"JavaScript:alert(1)\">x</a></svg>", "javascript:", 1, 15),
             ("<svg><foreignObject><div/></foreignObject></svg>", "<foreignobject", 1, 6),
             ("<svg><text>云帆</text><script/></svg>", "<script", 1, 21),
+            // What a browser reads as javascript: after decoding references and dropping tabs.
+            ("<svg><a href=\"&#106;avascript:alert(1)\">x</a></svg>", "javascript:", 1, 15),
+            ("<svg><a href=\"java&#x09;script&#58;alert(1)\">x</a></svg>", "javascript:", 1, 15),
+            ("<svg><a href=\"java\tscript:alert(1)\">x</a></svg>", "javascript:", 1, 15),
         ]
         for (svg, marker, line, column) in cases {
             let found = try #require(AssetSafety.firstActiveContent(Array(svg.utf8)), "\(svg)")
