@@ -171,6 +171,7 @@ public enum SiteBuild {
         // The cache on disk describes the output as it is; once writing starts it no longer
         // does. Removed first, so a build that dies half-way leaves a full build to the next
         // one, never a stale page; the new cache takes its place at the end.
+        resident?.beginWrite()
         unlink(cacheURL.path)
         do {
             let stream = try previous.map { writer.beginUpdate(previous: $0.fileHashes) } ?? writer.beginFull()

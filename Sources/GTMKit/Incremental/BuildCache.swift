@@ -156,9 +156,12 @@ public struct BuildCache: Sendable {
 
     /// Writes the cache and the bodies' text, and leaves every body pointing into the text
     /// file (what a resident cache should keep).
-    mutating func save(to url: URL) throws {
+    /// - Parameter placing: runs the rename that puts the finished file in place, or declines
+    ///   it (the file is then dropped and the save fails). `serve` declines a save that a newer
+    ///   build has made stale.
+    mutating func save(to url: URL, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
         let generation = try writeText(to: Self.textPath(for: url))
-        try writeMetadata(to: url, textGeneration: generation)
+        try writeMetadata(to: url, textGeneration: generation, placing: placing)
     }
 
     /// Appends the texts the text file does not hold yet, or writes a new text file when more
@@ -226,7 +229,7 @@ public struct BuildCache: Sendable {
         return writer.generation
     }
 
-    func writeMetadata(to url: URL, textGeneration: UInt64) throws {
+    func writeMetadata(to url: URL, textGeneration: UInt64, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
         let paths = sources.keys.sorted()
         let size = max(1, (paths.count + Self.shardCount - 1) / Self.shardCount)
         let groups = stride(from: 0, to: paths.count, by: size).map { paths[$0..<min($0 + size, paths.count)] }
@@ -279,7 +282,7 @@ public struct BuildCache: Sendable {
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, url.path) == 0 else {
+        guard placing({ rename(temporary, url.path) == 0 }) else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }

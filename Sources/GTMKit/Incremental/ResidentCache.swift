@@ -7,6 +7,9 @@ public final class ResidentCache: @unchecked Sendable {
     private var cache: BuildCache?
     /// The site's graph from the last build that wrote, for patching the next one.
     private var assembly: SiteAssembler.KeptAssembly?
+    /// A build is writing the output: the cache file on disk must stay removed until it keeps
+    /// its own cache, so a save of the previous one may not put it back.
+    private var writing = false
     /// Counts `keep` calls, so a save replaces only the cache it saved.
     private var version = 0
     private var savedVersion = 0
@@ -30,9 +33,16 @@ public final class ResidentCache: @unchecked Sendable {
     /// Keeps `cache` for the next build and writes it to disk once builds pause, so the next
     /// process starts from it too. Once saved, the bodies are dropped from memory: the cache
     /// kept points into the text file instead.
+    /// Called before a build removes the cache file and starts writing the output; `keep`
+    /// ends it. A save running meanwhile does not put its (now stale) file in place.
+    func beginWrite() {
+        lock.withLock { writing = true }
+    }
+
     /// - Parameter assembly: the graph the build that wrote `cache` rendered (nil: none to patch).
     func keep(_ cache: BuildCache?, savingTo url: URL, assembly: SiteAssembler.KeptAssembly? = nil) {
         let kept = lock.withLock {
+            writing = false
             self.cache = cache
             self.assembly = cache == nil ? nil : assembly
             destination = url
@@ -50,10 +60,21 @@ public final class ResidentCache: @unchecked Sendable {
     private func save() {
         let (pending, kept, url) = lock.withLock { (savedVersion == version ? nil : cache, version, destination) }
         guard var pending, let url else { return }
-        let saved = (try? pending.save(to: url)) != nil
+        // The rename happens under the lock: either before a new build removes the file, or
+        // not at all once one has started.
+        let saved = (try? pending.save(to: url, placing: { rename in
+            lock.withLock { version == kept && !writing && rename() }
+        })) != nil
+        // The kept graph's texts move to the file too, or the next patched build would hand
+        // them to the cache in memory again (and the save after it would rewrite every body).
+        var assembly = saved ? lock.withLock { version == kept ? self.assembly : nil } : nil
+        assembly?.adoptTexts(of: pending)
         lock.withLock {
             savedVersion = max(savedVersion, kept)
-            if version == kept, saved { cache = pending }
+            if version == kept, saved {
+                cache = pending
+                if let assembly { self.assembly = assembly }
+            }
         }
     }
 

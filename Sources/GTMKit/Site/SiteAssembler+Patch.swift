@@ -14,6 +14,18 @@ extension SiteAssembler {
         var graphKey: UInt64
         /// Content path → hash of the source the assembly was made from.
         var sourceHashes: [String: UInt64]
+
+        /// Takes the renderings of `cache` (saved: its texts now point into the text file)
+        /// where they are the ones this assembly holds, so the texts leave memory here too.
+        mutating func adoptTexts(of cache: BuildCache) {
+            for index in assembly.site.briefs.indices {
+                let path = assembly.site.briefs[index].brief.contentPath
+                guard let entry = cache.sources[path]?.rendered, let current = assembly.rendered[index],
+                      entry.renderKey == current.renderKey else { continue }
+                assembly.rendered[index] = entry
+                assembly.site.briefs[index].markdown = entry.markdown
+            }
+        }
     }
 
     /// The assembly `assemble` would make for `briefs`, made from `kept`; nil when the graph

@@ -25,6 +25,19 @@ struct ResidentBuildTests {
         Step(name: "a SWOT quadrant", edit: {
             try edit($0, "content/swot/acme-swot.md", "Large sales team.", "Large and loyal sales team.")
         }, patched: true),
+        Step(name: "a link to a missing file (a warning)", edit: {
+            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nThe [spec](spec.pdf).\n")
+        }, patched: true),
+        Step(name: "the warning gone", edit: {
+            try edit($0, "content/reference/glossary.md", "The [spec](spec.pdf).", "The spec.")
+        }, patched: true),
+        Step(name: "a heading's text, not its id", edit: {
+            try edit($0, "content/competitors/acme.md", "## Who — the company", "## Who — The company")
+        }, patched: true),
+        Step(name: "two briefs at once", edit: {
+            try edit($0, "content/swot/acme-swot.md", "Large and loyal sales team.", "A large, loyal sales team.")
+            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nAnd another.\n")
+        }, patched: true),
         Step(name: "a heading renamed (its id changes)", edit: {
             try edit($0, "content/competitors/acme.md", "## What\n", "## What it sells\n")
         }, patched: false),
@@ -62,6 +75,7 @@ struct ResidentBuildTests {
             let report = SiteBuild.run(request, write: true, resident: memory)
             #expect(report.failed == step.fails, "\(step.name): \(report.diagnostics)")
             #expect(report.assemblyPatched == step.patched, "\(step.name): patched \(report.assemblyPatched)")
+            memory.flush()
             if step.fails { continue }
             try? FileManager.default.removeItem(at: project.url("full"))
             let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
@@ -75,6 +89,48 @@ struct ResidentBuildTests {
                                                    clean: true, buildDate: TestDate.buildDate), write: false)
             #expect(report.diagnostics == clean.diagnostics, "\(step.name)")
         }
+    }
+}
+
+extension ResidentBuildTests {
+    /// A patched build keeps the bodies it did not render in the cache's text file: its save
+    /// appends the one body that changed instead of writing every body again.
+    @Test func aPatchedBuildAppendsToTheTextFile() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let memory = ResidentCache(quietPeriod: 60)
+        let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
+                                   buildDate: TestDate.buildDate)
+        _ = SiteBuild.run(request, write: true, resident: memory)
+        memory.flush()
+        let textPath = project.url(".site.cache.text").path
+        let generation = try #require(TextStore.generation(at: textPath))
+        for round in 1...3 {
+            try project.write("content/reference/glossary.md", try project.read("content/reference/glossary.md") + "\nRound \(round).\n")
+            let report = SiteBuild.run(request, write: true, resident: memory)
+            #expect(report.assemblyPatched)
+            memory.flush()
+            #expect(TextStore.generation(at: textPath) == generation, "round \(round) rewrote the text file")
+        }
+    }
+
+    /// A save of the previous build's cache must not put the cache file back while the next
+    /// build writes the output (it would describe pages that are being replaced).
+    @Test func aStaleSaveDoesNotReplaceTheCacheWhileABuildWrites() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let memory = ResidentCache(quietPeriod: 60)
+        let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
+                                   buildDate: TestDate.buildDate)
+        _ = SiteBuild.run(request, write: true, resident: memory)
+        let cache = project.url(".site.cache").path
+        #expect(!FileManager.default.fileExists(atPath: cache), "not saved before the quiet period")
+        memory.beginWrite()
+        memory.flush()
+        #expect(!FileManager.default.fileExists(atPath: cache), "a save during a build was put in place")
+        _ = SiteBuild.run(request, write: true, resident: memory)
+        memory.flush()
+        #expect(FileManager.default.fileExists(atPath: cache))
     }
 }
 
