@@ -254,12 +254,6 @@ private func buildAfterEach(_ edits: [@Sendable (TempProject) throws -> Void], i
     }
 }
 
-/// Files in which `site/` differs from the clean build a test wrote into `full/`.
-private func siteDifferencesFromFull(_ project: TempProject) -> [String] {
-    var built = snapshotTree(project.url("site"))
-    built[".gitkeep"] = nil
-    return treeDifferences(built, snapshotTree(project.url("full")))
-}
 
 /// Sets every file's modification time an hour back: stamps of files written just before a
 /// build are not trusted, and a test of what a rebuild reuses needs files that look settled.
@@ -271,15 +265,6 @@ private func backdate(_ folder: URL) throws {
     }
 }
 
-private func append(_ project: TempProject, _ path: String, _ text: String) throws {
-    try project.write(path, try project.read(path) + text)
-}
-
-private func replace(_ project: TempProject, _ path: String, _ old: String, with new: String) throws {
-    let text = try project.read(path)
-    guard text.contains(old) else { throw EditError(path: path, missing: old) }
-    try project.write(path, text.replacingOccurrences(of: old, with: new))
-}
 
 private func replaceLine(_ project: TempProject, _ path: String, startingWith prefix: String, with line: String) throws {
     let lines = try project.read(path).components(separatedBy: "\n")
@@ -287,11 +272,6 @@ private func replaceLine(_ project: TempProject, _ path: String, startingWith pr
     try project.write(path, lines.map { $0.hasPrefix(prefix) ? line : $0 }.joined(separator: "\n"))
 }
 
-private struct EditError: Error, CustomStringConvertible {
-    var path: String
-    var missing: String
-    var description: String { "\(path) does not contain `\(missing)`: the fixture changed" }
-}
 
 private func modificationDates(_ folder: URL) -> [String: Date] {
     var result: [String: Date] = [:]

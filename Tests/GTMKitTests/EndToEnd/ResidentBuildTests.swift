@@ -16,46 +16,44 @@ struct ResidentBuildTests {
 
     static let steps: [Step] = [
         Step(name: "a 5W1H paragraph of a competitor", edit: {
-            try edit($0, "content/competitors/acme.md", "Founded in 2016 in Hangzhou; about 400 staff.",
-                     "Founded in 2016 in Hangzhou; about 450 staff.")
+            try replace($0, "content/competitors/acme.md", "Founded in 2016 in Hangzhou; about 400 staff.", with: "Founded in 2016 in Hangzhou; about 450 staff.")
         }, patched: true),
         Step(name: "a paragraph added to a page", edit: {
-            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nOne more paragraph.\n")
+            try append($0, "content/reference/glossary.md", "\nOne more paragraph.\n")
         }, patched: true),
         Step(name: "a SWOT quadrant", edit: {
-            try edit($0, "content/swot/acme-swot.md", "Large sales team.", "Large and loyal sales team.")
+            try replace($0, "content/swot/acme-swot.md", "Large sales team.", with: "Large and loyal sales team.")
         }, patched: true),
         Step(name: "a link to a missing file (a warning)", edit: {
-            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nThe [spec](spec.pdf).\n")
+            try append($0, "content/reference/glossary.md", "\nThe [spec](spec.pdf).\n")
         }, patched: true),
         Step(name: "the warning gone", edit: {
-            try edit($0, "content/reference/glossary.md", "The [spec](spec.pdf).", "The spec.")
+            try replace($0, "content/reference/glossary.md", "The [spec](spec.pdf).", with: "The spec.")
         }, patched: true),
         Step(name: "a heading's text, not its id", edit: {
-            try edit($0, "content/competitors/acme.md", "## Who — the company", "## Who — The company")
+            try replace($0, "content/competitors/acme.md", "## Who — the company", with: "## Who — The company")
         }, patched: true),
         Step(name: "two briefs at once", edit: {
-            try edit($0, "content/swot/acme-swot.md", "Large and loyal sales team.", "A large, loyal sales team.")
-            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nAnd another.\n")
+            try replace($0, "content/swot/acme-swot.md", "Large and loyal sales team.", with: "A large, loyal sales team.")
+            try append($0, "content/reference/glossary.md", "\nAnd another.\n")
         }, patched: true),
         Step(name: "a heading renamed (its id changes)", edit: {
-            try edit($0, "content/competitors/acme.md", "## What\n", "## What it sells\n")
+            try replace($0, "content/competitors/acme.md", "## What\n", with: "## What it sells\n")
         }, patched: false),
         Step(name: "a link added", edit: {
-            try $0.write("content/reference/glossary.md", try $0.read("content/reference/glossary.md") + "\nSee [Acme](../competitors/acme.md).\n")
+            try append($0, "content/reference/glossary.md", "\nSee [Acme](../competitors/acme.md).\n")
         }, patched: false),
         Step(name: "a broken link", edit: {
-            try edit($0, "content/reference/glossary.md", "See [Acme](../competitors/acme.md).", "See [Acme](../competitors/nobody.md).")
+            try replace($0, "content/reference/glossary.md", "See [Acme](../competitors/acme.md).", with: "See [Acme](../competitors/nobody.md).")
         }, patched: false, fails: true),
         Step(name: "the link mended, with more prose", edit: {
-            try edit($0, "content/reference/glossary.md", "See [Acme](../competitors/nobody.md).",
-                     "See [Acme](../competitors/acme.md), our main rival.")
+            try replace($0, "content/reference/glossary.md", "See [Acme](../competitors/nobody.md).", with: "See [Acme](../competitors/acme.md), our main rival.")
         }, patched: true),
         Step(name: "a title", edit: {
-            try edit($0, "content/competitors/acme.md", "title: Acme CRM\n", "title: Acme CRM Cloud\n")
+            try replace($0, "content/competitors/acme.md", "title: Acme CRM\n", with: "title: Acme CRM Cloud\n")
         }, patched: false),
         Step(name: "prose after the title change", edit: {
-            try edit($0, "content/competitors/acme.md", "about 450 staff.", "about 480 staff.")
+            try replace($0, "content/competitors/acme.md", "about 450 staff.", with: "about 480 staff.")
         }, patched: true),
         Step(name: "a new brief", edit: {
             try $0.write("content/reference/notes.md", "---\ntitle: Notes\n---\n\nShort notes.\n")
@@ -80,9 +78,7 @@ struct ResidentBuildTests {
             try? FileManager.default.removeItem(at: project.url("full"))
             let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
             #expect(full.status == 0, "\(step.name): \(full)")
-            var built = snapshotTree(project.url("site"))
-            built[".gitkeep"] = nil
-            let differences = treeDifferences(built, snapshotTree(project.url("full")))
+            let differences = siteDifferencesFromFull(project)
             #expect(differences.isEmpty, "\(step.name): differs from a clean build in \(differences.prefix(10))")
             // Warnings are reported as a clean build reports them.
             let clean = SiteBuild.run(BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
@@ -106,7 +102,7 @@ extension ResidentBuildTests {
         let textPath = project.url(".site.cache.text").path
         let generation = try #require(TextStore.generation(at: textPath))
         for round in 1...3 {
-            try project.write("content/reference/glossary.md", try project.read("content/reference/glossary.md") + "\nRound \(round).\n")
+            try append(project, "content/reference/glossary.md", "\nRound \(round).\n")
             let report = SiteBuild.run(request, write: true, resident: memory)
             #expect(report.assemblyPatched)
             memory.flush()
@@ -134,14 +130,3 @@ extension ResidentBuildTests {
     }
 }
 
-private func edit(_ project: TempProject, _ path: String, _ old: String, _ new: String) throws {
-    let text = try project.read(path)
-    guard text.contains(old) else { throw EditMissing(path: path, text: old) }
-    try project.write(path, text.replacingOccurrences(of: old, with: new))
-}
-
-private struct EditMissing: Error, CustomStringConvertible {
-    var path: String
-    var text: String
-    var description: String { "\(path) does not contain `\(text)`: the fixture changed" }
-}

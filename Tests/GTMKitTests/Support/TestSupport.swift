@@ -234,3 +234,29 @@ extension Array where Element == Diagnostic {
     var codes: [String] { map(\.code) }
     func first(code: String) -> Diagnostic? { first { $0.code == code } }
 }
+
+// MARK: - Edits to a project's files
+
+func append(_ project: TempProject, _ path: String, _ text: String) throws {
+    try project.write(path, try project.read(path) + text)
+}
+
+/// Replaces text that must be there: a fixture that no longer has it fails the test loudly.
+func replace(_ project: TempProject, _ path: String, _ old: String, with new: String) throws {
+    let text = try project.read(path)
+    guard text.contains(old) else { throw EditError(path: path, missing: old) }
+    try project.write(path, text.replacingOccurrences(of: old, with: new))
+}
+
+struct EditError: Error, CustomStringConvertible {
+    var path: String
+    var missing: String
+    var description: String { "\(path) does not contain `\(missing)`: the fixture changed" }
+}
+
+/// Files in which `site/` differs from the clean build a test wrote into `full/`.
+func siteDifferencesFromFull(_ project: TempProject) -> [String] {
+    var built = snapshotTree(project.url("site"))
+    built[".gitkeep"] = nil
+    return treeDifferences(built, snapshotTree(project.url("full")))
+}
