@@ -41,10 +41,6 @@ public enum SiteBuild {
             return report
         }
 
-        if !config.allowsUnsafeHTML {
-            report.diagnostics += AssetSafety.problems(assets: inventory.assets, root: inventory.root,
-                                                       displayPrefix: inventory.displayPrefix)
-        }
         mark("scan content")
         // Templates: loaded before rendering so template errors are reported with content errors.
         let templatesDisplay = request.displayPath(request.templatesDirectory)
@@ -83,6 +79,11 @@ public enum SiteBuild {
         }
         let previous = useCache ? inMemory ?? BuildCache.load(from: cacheURL) : nil
         if request.exitsAfterBuild { ProcessLifetime.keep(previous as Any) }
+        // After the shortcut above: a build with nothing changed checked the same files last time.
+        if !config.allowsUnsafeHTML {
+            report.diagnostics += AssetSafety.problems(assets: inventory.assets, root: inventory.root,
+                                                       displayPrefix: inventory.displayPrefix)
+        }
 
         mark("cache load")
         // Parse, reusing what the cache holds for files that did not change.
@@ -118,8 +119,9 @@ public enum SiteBuild {
                       case .success(let split) = FrontMatterSplitter.split(text, file: file) else { return nil }
                 return split.body
             })
-        let graphKey = Self.graphKey(shared, parseKey: parseKey, published: published, drafts: drafts,
-                                     assets: inventory.assets, unreadable: unreadable)
+        // Only a long-running process keeps a graph to patch.
+        let graphKey = resident == nil ? 0 : Self.graphKey(shared, parseKey: parseKey, published: published, drafts: drafts,
+                                                           assets: inventory.assets, unreadable: unreadable)
         let assembly: SiteAssembler.Assembly
         if useCache, let kept = resident?.keptAssembly,
            let patched = assembler.patch(kept, graphKey: graphKey, briefs: published, sourceHashes: sourceHashes,
