@@ -37,7 +37,7 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = text
         }
-        registerFastEscaping
+        registerContentTypes
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let path = overrides[name] != nil ? "\(displayFolder)/\(name).mustache" : "<built-in \(name)>"
             do {
@@ -105,7 +105,7 @@ public struct TemplateSet: Sendable {
         xmlTemplates.contains(name) ? "{{% CONTENT_TYPE: GTMXML}}" : "{{% CONTENT_TYPE: GTMHTML}}"
     }
 
-    private static let registerFastEscaping: Void = {
+    private static let registerContentTypes: Void = {
         MustacheContentTypes.register(HTMLContentType(), named: "GTMHTML")
         MustacheContentTypes.register(XMLContentType(), named: "GTMXML")
     }()
