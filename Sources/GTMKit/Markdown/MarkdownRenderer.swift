@@ -200,50 +200,42 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Literal text of a node and its descendants (text, code spans, code blocks), with
-    /// soft breaks as spaces.
+    /// soft breaks as spaces and runs of spaces as one.
     static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
+        var bytes: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
+        // Runs of spaces (soft breaks, paragraph ends, removed struck-through words, spaces in
+        // the text) become one as the bytes are gathered: a space is one byte in UTF-8.
+        func append(_ byte: UInt8) {
+            if byte == 0x20, bytes.last == 0x20 { return }
+            bytes.append(byte)
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
-            if event == CMARK_EVENT_ENTER, Self.isStrikethrough(current) {
-                // Struck-through words are what the writer took back: not part of a summary.
-                cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
-                continue
-            }
             if event == CMARK_EVENT_ENTER {
                 if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
-                    if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                    guard let literal = cmark_node_get_literal(current) else { continue }
+                    var byte = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+                    while byte.pointee != 0 {
+                        append(byte.pointee)
+                        byte += 1
+                    }
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                    text += " "
+                    append(0x20)
+                } else if type.rawValue > CMARK_NODE_FOOTNOTE_REFERENCE.rawValue, Self.isStrikethrough(current) {
+                    // Extension inlines come after the core ones. Struck-through words are what
+                    // the writer took back: not part of a summary.
+                    cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
                 }
             } else if event == CMARK_EVENT_EXIT, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
-                text += " "
+                append(0x20)
             }
         }
-        return collapsingSpaces(text).trimmingWhitespace
-    }
-
-    /// Runs of spaces become one (left behind by soft breaks and removed struck-through words).
-    static func collapsingSpaces(_ text: String) -> String {
-        var sawSpace = false, sawDouble = false
-        for byte in text.utf8 {
-            if byte == 0x20 { if sawSpace { sawDouble = true; break }; sawSpace = true } else { sawSpace = false }
-        }
-        guard sawDouble else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var previousWasSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar == " "
-            if !(isSpace && previousWasSpace) { result.unicodeScalars.append(scalar) }
-            previousWasSpace = isSpace
-        }
-        return result
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace
     }
 
     /// At most about 280 characters, cut at a space when there is one near the end.

@@ -128,6 +128,14 @@ struct MarkdownRendererTests {
         #expect(!rendered.plainText.contains("x.md"))
     }
 
+    /// Spaces collapse across soft breaks, struck-through words, code and list items; the
+    /// text of each block is trimmed and blocks are separated by line breaks.
+    @Test func plainTextCollapsesSpacesAndDropsStruckWords() {
+        let body = "  Alpha  beta\ngamma ~~struck out~~ delta `co  de` *em*  \n\n- one\n-  two\n\n> quoted\n> 两行\n> 文字\n\n```\nblock  code\n```\n"
+        let rendered = renderer.render(body)
+        #expect(rendered.plainText == "Alpha beta gamma delta co de em\none two\nquoted 两行文字\nblock code")
+    }
+
     @Test func linkRewriteCallbackSeesPositionsAndReplacesURLs() {
         var seen: [LinkOccurrence] = []
         let body = "Intro [one](a.md#x) text.\n\nSecond paragraph\nwith [two](https://b.example) and ![img](pic.png).\n"
