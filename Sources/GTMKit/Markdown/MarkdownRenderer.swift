@@ -112,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func rewriteDestinations(in document: OpaquePointer, body: String, lineOffset: Int,
                                      rewriteLink: (LinkOccurrence) -> String?) {
-        var lines: [Substring]?
+        var lineStarts: [Int]?
         guard let iterator = cmark_iter_new(document) else { return }
         // A line break inside Chinese or Japanese text is not a space: browsers would show one.
         var cjkBreaks: [OpaquePointer] = []
@@ -136,9 +136,9 @@ public struct MarkdownRenderer: Sendable {
                   let pointer = cmark_node_get_url(node) else { continue }
             // cmark counts columns in bytes; diagnostics count characters.
             let line = Int(cmark_node_get_start_line(node))
-            if lines == nil { lines = body.split(separator: "\n", omittingEmptySubsequences: false) }
-            let column = Self.characterColumn(byteColumn: Int(cmark_node_get_start_column(node)),
-                                              in: lines.flatMap { line >= 1 && line - 1 < $0.count ? $0[line - 1] : nil })
+            if lineStarts == nil { lineStarts = Self.lineStarts(of: body) }
+            let column = Self.characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line,
+                                              lineStarts: lineStarts ?? [], in: body)
             let occurrence = LinkOccurrence(url: String(cString: pointer), line: line + lineOffset, column: column,
                                             isImage: type == CMARK_NODE_IMAGE)
             if let replacement = rewriteLink(occurrence) {
@@ -152,10 +152,25 @@ public struct MarkdownRenderer: Sendable {
         return strcmp(name, "strikethrough") == 0
     }
 
-    static func characterColumn(byteColumn: Int, in line: Substring?) -> Int {
-        guard let line, byteColumn > 1 else { return byteColumn }
-        let prefix = line.utf8.prefix(byteColumn - 1)
-        return prefix.filter { $0 & 0xC0 != 0x80 }.count + 1
+    /// Byte offsets at which the lines of `text` start (found by byte: `\r\n` is one
+    /// `Character`, so splitting by `Character` missed those breaks, and was slow).
+    static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        return starts
+    }
+
+    /// The column in Unicode scalars of a 1-based byte column on a 1-based line.
+    static func characterColumn(byteColumn: Int, line: Int, lineStarts: [Int], in text: String) -> Int {
+        guard byteColumn > 1, line >= 1, line <= lineStarts.count else { return byteColumn }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return utf8[start..<end].reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 } + 1
     }
 
     /// True for a soft break between two runs of text that end and start with CJK characters

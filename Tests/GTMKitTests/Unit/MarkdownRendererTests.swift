@@ -162,6 +162,16 @@ struct MarkdownRendererTests {
         #expect(columns == [4], "link column counted in bytes rather than characters")
     }
 
+    @Test func linkColumnsAreCharactersOnEveryLineOfACRLFFile() {
+        // `\r\n` is one Character: lines must be found by byte, or line 3 is never found.
+        var positions: [[Int]] = []
+        _ = renderer.render("Intro\r\n\r\n中文 [链接](missing.md)\r\n") { occurrence in
+            positions.append([occurrence.line, occurrence.column])
+            return nil
+        }
+        #expect(positions == [[3, 4]])
+    }
+
     @Test func concurrentRenderingKeepsExtensions() {
         // The site renders briefs on every core; each render must still see the GFM extensions.
         let body = String(repeating: "An ~~old~~ plan with a | table |\n\n", count: 20) + "| a | b |\n| - | - |\n| 1 | 2 |\n"
