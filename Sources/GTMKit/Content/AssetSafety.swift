@@ -15,8 +15,7 @@ public enum AssetSafety {
         var problems: [Diagnostic] = []
         for path in assets {
             let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
-            let name = path.lastPathSegment
-            let fileExtension = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
+            let fileExtension = path.lowercasedPathExtension ?? ""
             if htmlExtensions.contains(fileExtension) {
                 problems.append(.error(SourceLocation(path: display), code: "unsafe-asset",
                     "HTML file in content/: it would be published as it is and could run scripts on the site; write it as a Markdown brief, or set `unsafe_html: true` in gtmgen.yaml"))
@@ -46,13 +45,7 @@ public enum AssetSafety {
             }
         }
         guard let found else { return nil }
-        var line = 1
-        var lineStart = 0
-        for index in 0..<found.offset where lower[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        let column = String(decoding: bytes[lineStart..<found.offset], as: UTF8.self).unicodeScalars.count + 1
+        let (line, column) = SourceText.position(of: found.offset, in: bytes[...])
         return (found.marker, line, column)
     }
 

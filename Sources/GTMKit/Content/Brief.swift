@@ -83,7 +83,7 @@ public struct Brief: Sendable {
     static func folder(of contentPath: String) -> String {
         // By bytes: a search by characters walks grapheme clusters, and this runs for every
         // brief several times per build.
-        guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        guard let slash = contentPath.lastSlashIndex else { return "" }
         return String(contentPath[..<slash])
     }
 

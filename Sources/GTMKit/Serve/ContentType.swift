@@ -18,9 +18,7 @@ public enum ContentType {
 
     /// `application/octet-stream` for extensions it does not know, so a browser downloads rather than guesses.
     public static func forPath(_ path: String) -> String {
-        let name = String(path.lastPathSegment)
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "application/octet-stream" }
-        return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
+        path.lowercasedPathExtension.flatMap { byExtension[$0] } ?? "application/octet-stream"
     }
 
     public static func isHTML(_ contentType: String) -> Bool { contentType.hasPrefix("text/html") }

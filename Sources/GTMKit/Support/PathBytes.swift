@@ -31,6 +31,14 @@ extension StringProtocol where SubSequence == Substring, UTF8View: Bidirectional
         return parts
     }
 
+    /// The lower-cased text after the last `.` of the last segment; nil when there is none, or
+    /// when the name starts with its only dot (a hidden name, not an extension).
+    var lowercasedPathExtension: String? {
+        let name = lastPathSegment
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        return name[name.utf8.index(after: dot)...].lowercased()
+    }
+
     /// Whether the first byte is `.`: what web servers and `ls` treat as a hidden name.
     var startsWithDot: Bool { utf8.first == UInt8(ascii: ".") }
 }

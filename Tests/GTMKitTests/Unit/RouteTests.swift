@@ -67,4 +67,11 @@ struct PathBytesTests {
         #expect(!"x.".startsWithDot)
         #expect(!"".startsWithDot)
     }
+
+    @Test func extensionsComeFromTheLastSegment() {
+        #expect("charts/Share.SVG".lowercasedPathExtension == "svg")
+        #expect("a.b/c".lowercasedPathExtension == nil)
+        #expect(".hidden".lowercasedPathExtension == nil)
+        #expect("x.\u{301}svg".lowercasedPathExtension == "\u{301}svg")
+    }
 }
