@@ -9,19 +9,12 @@ public enum HTMLEscape {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var added = 0
-            for byte in bytes { added += extraLength(byte) }
+            for byte in bytes { added += entity(for: byte).map { $0.utf8CodeUnitCount - 1 } ?? 0 }
             guard added > 0 else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count + added) { output in
                 var at = 0
                 for byte in bytes {
-                    let replacement: StaticString
-                    switch byte {
-                    case UInt8(ascii: "&"): replacement = "&amp;"
-                    case UInt8(ascii: "<"): replacement = "&lt;"
-                    case UInt8(ascii: ">"): replacement = "&gt;"
-                    case UInt8(ascii: "\""): replacement = "&quot;"
-                    case UInt8(ascii: "'"): replacement = "&#39;"
-                    default:
+                    guard let replacement = entity(for: byte) else {
                         output[at] = byte
                         at += 1
                         continue
@@ -50,14 +43,16 @@ public enum HTMLEscape {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
-    /// How many bytes longer a byte's entity is than the byte.
+    /// The entity that stands for a byte, nil for bytes written as they are.
     @inline(__always)
-    private static func extraLength(_ byte: UInt8) -> Int {
+    private static func entity(for byte: UInt8) -> StaticString? {
         switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "'"): return 4
-        case UInt8(ascii: "<"), UInt8(ascii: ">"): return 3
-        case UInt8(ascii: "\""): return 5
-        default: return 0
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        default: return nil
         }
     }
 }
