@@ -25,11 +25,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CSystemShims"),
+        // The Mustache engine: depends on nothing else of gtmgen.
+        .target(name: "MustacheEngine"),
         .target(
             name: "GTMKit",
             dependencies: [
                 "CCmarkGFM",
                 "CSystemShims",
+                "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -45,6 +48,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(
             name: "GTMKitTests",
             dependencies: ["GTMKit", "gtmgen"],
