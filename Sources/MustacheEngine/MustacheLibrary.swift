@@ -6,6 +6,8 @@ public struct MustacheLibrary: Sendable {
     let indexByName: [String: Int]
     /// Template names, in index order.
     public let names: [String]
+    /// For each template, the names its partial and parent tags use (dynamic names aside).
+    public let references: [String: Set<String>]
 
     /// Parses every template and resolves their references. Returns the problems of all
     /// templates together; a template with problems is still present and renders what parsed.
@@ -21,12 +23,16 @@ public struct MustacheLibrary: Sendable {
             parsed.append(nodes)
         }
         var resolver = ReferenceResolver(indexByName: indexByName)
+        var references: [String: Set<String>] = [:]
         let templates = names.indices.map { index in
             resolver.template = names[index]
-            return resolver.resolve(parsed[index])
+            resolver.used = []
+            let nodes = resolver.resolve(parsed[index])
+            references[names[index]] = resolver.used
+            return nodes
         }
         errors += resolver.errors
-        return (MustacheLibrary(templates: templates, indexByName: indexByName, names: names), errors)
+        return (MustacheLibrary(templates: templates, indexByName: indexByName, names: names, references: references), errors)
     }
 
     public func index(of name: String) -> Int? { indexByName[name] }
@@ -58,6 +64,7 @@ private struct ReferenceResolver {
     let indexByName: [String: Int]
     var template = ""
     var errors: [TemplateError] = []
+    var used: Set<String> = []
 
     mutating func resolve(_ nodes: [Node]) -> [Node] { nodes.map { resolve($0) } }
 
@@ -87,6 +94,7 @@ private struct ReferenceResolver {
 
     mutating func resolve(_ reference: TemplateReference, at position: TemplatePosition) -> TemplateReference {
         guard case .named(let name) = reference else { return reference }
+        used.insert(name)
         if let index = indexByName[name] { return .resolved(index) }
         errors.append(TemplateError(template: template, position: position, kind: .unknownTemplate(name),
                                     message: "`\(name)` is not a template"))

@@ -167,8 +167,10 @@ private struct TreeBuilder {
 
     private mutating func close(_ tag: Tag, errors: inout [(TemplatePosition, String)]) {
         guard let match = frames.lastIndex(where: { $0.tag.content == tag.content }) else {
-            if let open = frames.last {
-                errors.append((tag.position, "`{{/\(tag.content)}}` closes nothing: the open section is `\(open.tag.content)` (line \(open.tag.position.line)); close it with `{{/\(open.tag.content)}}`"))
+            if let open = frames.last?.tag {
+                // Most likely a misspelt name: count it as closing the open section.
+                errors.append((tag.position, "`{{/\(tag.content)}}` closes `\(open.content)`, opened at line \(open.position.line), column \(open.position.column), with a different name: write `{{/\(open.content)}}`"))
+                popFrame()
             } else {
                 errors.append((tag.position, "`{{/\(tag.content)}}` closes nothing: no section named `\(tag.content)` is open"))
             }

@@ -53,18 +53,6 @@ public struct YAMLValue: Sendable, Hashable {
         case .mapping: return "a map"
         }
     }
-
-    /// The value as templates see it: strings, arrays and dictionaries.
-    public var templateValue: Any {
-        switch content {
-        case .scalar(let text): return isNull ? "" : text
-        case .sequence(let items): return items.map(\.templateValue)
-        case .mapping(let entries):
-            var dictionary: [String: Any] = [:]
-            for entry in entries { dictionary[entry.key] = entry.value.templateValue }
-            return dictionary
-        }
-    }
 }
 
 /// One `key: value` pair of a YAML mapping, with the key's position.

@@ -1,40 +1,41 @@
+import MustacheEngine
+
 /// Template values for the kind-specific parts of a brief: `brief.competitor`, `brief.swot`,
 /// `brief.gtm`, each section by key (`brief.parts.who`), derived figures by name.
 extension ViewModels {
-    func kindValues(_ index: Int) -> [String: Any] {
+    func kindValues(_ index: Int) -> Map {
         let rendered = site.briefs[index]
         let sections = rendered.markdown.sections
-        var parts: [String: Any] = [:]
+        var parts: [String: Map] = [:]
         for (key, position) in rendered.facts.sections {
-            let section = sections[position]
-            parts[key] = ["title": section.heading.text, "id": section.heading.id, "html": section.html,
-                          "first_paragraph": section.firstParagraphText]
+            parts[key] = Self.section(sections[position])
         }
-        var values: [String: Any] = ["parts": parts]
+        var partsMap: Map = [:]
+        for (key, part) in parts { partsMap[Symbol(key)] = .map(part) }
+        var values: Map = [.parts: .map(partsMap)]
         // Sections that belong to no spec of the kind, so a kind template can still show them.
         let matched = Set(rendered.facts.sections.values)
-        values["other_sections"] = sections.indices.filter { !matched.contains($0) }.map { position -> [String: Any] in
-            let section = sections[position]
-            return ["title": section.heading.text, "id": section.heading.id, "html": section.html]
-        }
+        values[.other_sections] = .list(sections.indices.filter { !matched.contains($0) }.map { position in
+            .map(Self.section(sections[position], withFirstParagraph: false))
+        })
         switch rendered.facts.details {
-        case .competitor(let facts): values["competitor"] = competitor(facts, index: index, parts: parts)
-        case .swot(let facts): values["swot"] = swot(facts, index: index, parts: parts)
-        case .gtm(let facts): values["gtm"] = gtm(facts)
+        case .competitor(let facts): values[.competitor] = .map(competitor(facts, index: index, parts: parts))
+        case .swot(let facts): values[.swot] = .map(swot(facts, index: index, parts: parts))
+        case .gtm(let facts): values[.gtm] = .map(gtm(facts))
         case .page: break
         }
         return values
     }
 
-    func competitor(_ facts: CompetitorFacts, index: Int, parts: [String: Any]) -> [String: Any] {
+    func competitor(_ facts: CompetitorFacts, index: Int, parts: [String: Map]) -> Map {
         let route = site.briefs[index].brief.route
-        var model: [String: Any] = ["name": facts.competitor]
-        var rows: [[String: Any]] = []
+        var model: Map = [.name: .text(facts.competitor)]
+        var rows: [MustacheValue] = []
         func row(_ label: String, _ value: String?, url: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            var row: [String: Any] = ["label": strings[label], "value": value]
-            if let url { row["url"] = url }
-            rows.append(row)
+            var row: Map = [.label: .text(strings[label]), .value: .text(value)]
+            if let url { row[.url] = .text(url) }
+            rows.append(.map(row))
         }
         row("segment", facts.segment)
         row("region", facts.region)
@@ -44,64 +45,67 @@ extension ViewModels {
             var text = NumberFormat.money(from, currency: facts.pricingCurrency)
             if let period = facts.pricingPeriod { text += " / \(period)" }
             if let model = facts.pricingModel { text += " (\(model))" }
-            model["pricing"] = text
+            model[.pricing] = .text(text)
             row("pricing", text)
         } else if let pricingModel = facts.pricingModel {
-            model["pricing"] = pricingModel
+            model[.pricing] = .text(pricingModel)
             row("pricing", pricingModel)
         }
         row("website", facts.website, url: facts.website)
         if let x = facts.positionX, let y = facts.positionY {
             row("position", "\(site.config.positioningX) \(NumberFormat.plain(x)), \(site.config.positioningY) \(NumberFormat.plain(y))")
         }
-        model["facts"] = rows
+        model[.facts] = .list(rows)
         if let threat = facts.threat {
-            model["threat"] = threat.rawValue
-            model["threat_label"] = strings["threat_\(threat.rawValue)"]
+            model[.threat] = .text(threat.rawValue)
+            model[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
         }
-        model["five_w"] = ["who", "what", "where", "when", "why", "how"].compactMap { key -> [String: Any]? in
-            guard var part = parts[key] as? [String: Any] else { return nil }
-            part["key"] = key
-            part["question"] = strings["q_\(key)"]
-            return part
-        }
-        let battlecard = ["why_we_win", "landmines", "objections"].compactMap { parts[$0] }
-        model["battlecard"] = battlecard
-        model["has_battlecard"] = !battlecard.isEmpty
+        model[.five_w] = .list(["who", "what", "where", "when", "why", "how"].compactMap { key -> MustacheValue? in
+            guard var part = parts[key] else { return nil }
+            part[.key] = .text(key)
+            part[.question] = .text(strings["q_\(key)"])
+            return .map(part)
+        })
+        let battlecard = ["why_we_win", "landmines", "objections"].compactMap { parts[$0].map(MustacheValue.map) }
+        model[.battlecard] = .list(battlecard)
+        model[.has_battlecard] = .bool(!battlecard.isEmpty)
         let swots = (site.swotsByCompetitor[index] ?? []).map { listItem($0, from: route) }
-        model["swots"] = swots
-        model["has_swots"] = !swots.isEmpty
+        model[.swots] = .list(swots)
+        model[.has_swots] = .bool(!swots.isEmpty)
         return model
     }
 
-    func swot(_ facts: SWOTFacts, index: Int, parts: [String: Any]) -> [String: Any] {
+    func swot(_ facts: SWOTFacts, index: Int, parts: [String: Map]) -> Map {
         let route = site.briefs[index].brief.route
-        var model: [String: Any] = [:]
-        if let subject = facts.subject { model["subject"] = subject }
+        var model: Map = [:]
+        if let subject = facts.subject { model[.subject] = .text(subject) }
         if let slug = facts.competitor,
            let target = site.competitorBySlug[slug] {
-            model["competitor_title"] = site.briefs[target].brief.title
-            model["competitor_url"] = route.relativeURL(to: site.briefs[target].brief.route)
+            model[.competitor_title] = .text(site.briefs[target].brief.title)
+            model[.competitor_url] = .text(route.relativeURL(to: site.briefs[target].brief.route))
         }
-        model["quadrants"] = ["strengths", "weaknesses", "opportunities", "threats"].map { key -> [String: Any] in
-            var quadrant = (parts[key] as? [String: Any]) ?? [:]
-            quadrant["key"] = key
-            quadrant["label"] = strings["s_\(key)"]
-            quadrant["axis"] = strings[key == "strengths" || key == "weaknesses" ? "internal" : "external"] + " · "
-                + strings[key == "strengths" || key == "opportunities" ? "helpful" : "harmful"]
-            return quadrant
-        }
+        model[.quadrants] = .list(["strengths", "weaknesses", "opportunities", "threats"].map { key in
+            var quadrant = parts[key] ?? [:]
+            quadrant[.key] = .text(key)
+            quadrant[.label] = .text(strings["s_\(key)"])
+            quadrant[.axis] = .text(strings[key == "strengths" || key == "weaknesses" ? "internal" : "external"] + " · "
+                + strings[key == "strengths" || key == "opportunities" ? "helpful" : "harmful"])
+            return .map(quadrant)
+        })
         return model
     }
 
-    func gtm(_ facts: GTMFacts) -> [String: Any] {
+    func gtm(_ facts: GTMFacts) -> Map {
         let economics = facts.economics
         let metrics = facts.metrics
         let currency = facts.currency
-        var figures: [[String: Any]] = []
+        var figures: [(key: String, value: String)] = []
+        var figureValues: [MustacheValue] = []
         func figure(_ key: String, _ label: String, _ value: Double?, _ format: (Double) -> String) {
             guard let value else { return }
-            figures.append(["key": key, "label": strings[label], "value": format(value)])
+            let text = format(value)
+            figures.append((key, text))
+            figureValues.append(.map([.key: .text(key), .label: .text(strings[label]), .value: .text(text)]))
         }
         let money = { (value: Double) in NumberFormat.money(value, currency: currency) }
         let months = { (value: Double) in "\(NumberFormat.plain(value, decimals: 1)) \(self.strings["months"])" }
@@ -115,37 +119,37 @@ extension ViewModels {
         figure("ltv", "f_ltv", economics.ltv, money)
         figure("ltv_cac", "f_ltv_cac", economics.ltvToCAC, NumberFormat.ratio)
         figure("payback", "f_payback", economics.paybackMonths, months)
-        var model: [String: Any] = ["figures": figures, "has_figures": !figures.isEmpty]
+        var model: Map = [.figures: .list(figureValues), .has_figures: .bool(!figures.isEmpty)]
         // By name too, so a custom template can place any one figure.
-        for item in figures { model[item["key"] as! String] = item["value"] }
+        for item in figures { model[Symbol(item.key)] = .text(item.value) }
         if let health = economics.health {
-            model["health"] = health.rawValue
-            model["health_label"] = strings["health_\(health.rawValue)"]
+            model[.health] = .text(health.rawValue)
+            model[.health_label] = .text(strings["health_\(health.rawValue)"])
         }
-        if let product = facts.product { model["product"] = product }
-        if let segment = facts.segment { model["segment"] = segment }
+        if let product = facts.product { model[.product] = .text(product) }
+        if let segment = facts.segment { model[.segment] = .text(segment) }
         if let stage = facts.stage {
-            model["stage"] = stage.rawValue
-            model["stage_label"] = strings["stage_\(stage.rawValue)"]
+            model[.stage] = .text(stage.rawValue)
+            model[.stage_label] = .text(strings["stage_\(stage.rawValue)"])
         }
-        let funnel = facts.funnel.map { step -> [String: Any] in
-            var entry: [String: Any] = ["key": step.key, "label": strings["funnel_\(step.key)"], "count": NumberFormat.plain(step.count)]
-            if let conversion = step.conversion { entry["conversion"] = NumberFormat.percent(conversion) }
-            return entry
+        let funnel: [MustacheValue] = facts.funnel.map { step in
+            var entry: Map = [.key: .text(step.key), .label: .text(strings["funnel_\(step.key)"]), .count: .text(NumberFormat.plain(step.count))]
+            if let conversion = step.conversion { entry[.conversion] = .text(NumberFormat.percent(conversion)) }
+            return .map(entry)
         }
-        model["funnel"] = funnel
-        model["has_funnel"] = !funnel.isEmpty
-        if let overall = economics.overallConversion { model["overall_conversion"] = NumberFormat.percent(overall) }
+        model[.funnel] = .list(funnel)
+        model[.has_funnel] = .bool(!funnel.isEmpty)
+        if let overall = economics.overallConversion { model[.overall_conversion] = .text(NumberFormat.percent(overall)) }
         if facts.funnel.count >= 2 {
-            model["funnel_svg"] = FunnelChart(title: strings["funnel"], steps: facts.funnel.map { step in
+            model[.funnel_svg] = .html(FunnelChart(title: strings["funnel"], steps: facts.funnel.map { step in
                 FunnelChart.Step(label: strings["funnel_\(step.key)"], count: NumberFormat.plain(step.count), value: step.count,
                                  conversion: step.conversion.map(NumberFormat.percent))
-            }).svg()
+            }).svg())
         }
         if let ltv = economics.ltv, let cac = economics.cac, let health = economics.health {
-            model["ltv_cac_svg"] = LTVCACChart(title: "\(strings["f_ltv_cac"]) \(NumberFormat.ratio(economics.ltvToCAC ?? 0))",
-                                               ltvLabel: "LTV", cacLabel: "CAC", benchmarkLabel: strings["benchmark_3x"],
-                                               ltv: ltv, cac: cac, health: health.rawValue).svg()
+            model[.ltv_cac_svg] = .html(LTVCACChart(title: "\(strings["f_ltv_cac"]) \(NumberFormat.ratio(economics.ltvToCAC ?? 0))",
+                                                    ltvLabel: "LTV", cacLabel: "CAC", benchmarkLabel: strings["benchmark_3x"],
+                                                    ltv: ltv, cac: cac, health: health.rawValue).svg())
         }
         return model
     }

@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// Renders every page of a `Site` through the templates, on every core. Pure: returns files.
 public struct PageRenderer: Sendable {
     public let site: Site
@@ -35,26 +37,8 @@ public struct PageRenderer: Sendable {
     ///   returned files carry no bytes), so a large site is never held in memory whole.
     func render(reuse: Reuse?, sink: (@Sendable (OutputFile) -> Void)? = nil,
                 progress: (@Sendable (Int) -> Void)? = nil) -> (files: [OutputFile], keys: [String: UInt64]) {
-        let (assetFiles, stylesheetPath) = themeAssets()
-        let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
-        let strings = UIStrings(language: site.config.language)
-        let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath,
-                                sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
-        // Site-wide pages take longest (the matrix, the search index, lists of thousands).
-        // A full build starts them first, so both cores end together; an incremental build
-        // starts with the search index, rendered on every build, and the briefs' own pages,
-        // which are what a writer waits to see.
-        let briefPages: [Job] = site.briefs.indices.map(Job.brief)
-            + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
-        var sitePages: [Job] = [.searchIndex]
-        if site.hasCompetitors { sitePages += [.compare, .compareFiveW] }
-        sitePages += [.sitemap, .home]
-        sitePages += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
-        sitePages += site.tags.indices.map(Job.tag)
-        sitePages += [.feed, .search, .notFound]
-        if !site.tags.isEmpty { sitePages.append(.tagIndex) }
-        let firstBuild = reuse?.previous.isEmpty ?? true
-        let jobs = firstBuild ? sitePages + briefPages : [sitePages[0]] + briefPages + sitePages.dropFirst()
+        let (assetFiles, scripts, models) = shared()
+        let jobs = self.jobs(firstBuild: reuse?.previous.isEmpty ?? true)
         /// Hands a file to the sink and keeps only its path.
         @Sendable func deliver(_ file: OutputFile) -> OutputFile {
             guard let sink else { return file }
@@ -76,6 +60,33 @@ public struct PageRenderer: Sendable {
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let others = (assetFiles + scripts + copies).parallelMap(deliver)
         return ((pages + others).sorted { $0.path < $1.path }, keys)
+    }
+
+    /// What every page shares: theme assets, scripts, and the view models built once per build.
+    func shared() -> (assets: [OutputFile], scripts: [OutputFile], models: ViewModels) {
+        let (assetFiles, stylesheetPath) = themeAssets()
+        let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
+        let strings = UIStrings(language: site.config.language)
+        let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath,
+                                sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
+        return (assetFiles, scripts, models)
+    }
+
+    /// Every page of the site. Site-wide pages take longest (the matrix, the search index,
+    /// lists of thousands): a full build starts them first, so both cores end together; an
+    /// incremental build starts with the search index, rendered on every build, and the
+    /// briefs' own pages, which are what a writer waits to see.
+    func jobs(firstBuild: Bool) -> [Job] {
+        let briefPages: [Job] = site.briefs.indices.map(Job.brief)
+            + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
+        var sitePages: [Job] = [.searchIndex]
+        if site.hasCompetitors { sitePages += [.compare, .compareFiveW] }
+        sitePages += [.sitemap, .home]
+        sitePages += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
+        sitePages += site.tags.indices.map(Job.tag)
+        sitePages += [.feed, .search, .notFound]
+        if !site.tags.isEmpty { sitePages.append(.tagIndex) }
+        return firstBuild ? sitePages + briefPages : [sitePages[0]] + briefPages + sitePages.dropFirst()
     }
 
     /// The output path and dependency key of pages that can be skipped; nil for the search
@@ -138,36 +149,49 @@ public struct PageRenderer: Sendable {
         return ([OutputFile(path: stylesheetPath, bytes: css), OutputFile(path: "favicon.svg", bytes: favicon)], stylesheetPath)
     }
 
+    /// A page as the templates see it, before rendering: which template, with what values.
+    enum Page {
+        case template(path: String, name: String, context: [Symbol: MustacheValue])
+        case file(OutputFile)
+    }
+
     func render(_ job: Job, models: ViewModels) -> OutputFile {
+        switch page(job, models: models) {
+        case .template(let path, let name, let context): return OutputFile(path: path, bytes: templates.render(context, template: name))
+        case .file(let file): return file
+        }
+    }
+
+    func page(_ job: Job, models: ViewModels) -> Page {
         let strings = models.strings
         switch job {
         case .brief(let index):
             let brief = site.briefs[index].brief
             var context = models.page(route: brief.route, title: brief.title, lang: brief.lang,
                                       description: brief.matter.summary, bodyClass: "page-brief kind-\(brief.kind.rawValue)")
-            context["brief"] = models.brief(index)
+            context[.brief] = .map(models.brief(index))
             let name = templates.sources[brief.kind.rawValue] != nil ? brief.kind.rawValue : "brief"
-            return OutputFile(path: brief.route.outputPath, text: templates.render(context, template: name))
+            return .template(path: brief.route.outputPath, name: name, context: context)
 
         case .folder(let index):
             let folder = site.folders[index]
             var context = models.page(route: folder.route, title: strings.folderLabel(folder), bodyClass: "page-folder")
-            context["folder"] = ["path": folder.path, "name": folder.name]
-            context["items"] = sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) }
+            context[.folder] = [.path: .text(folder.path), .name: .text(folder.name)]
+            context[.items] = .list(sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) })
             let subfolders = folder.subfolders.compactMap { path in site.folders.first { $0.path == path } }
-            context["subfolders"] = subfolders.map { sub -> [String: Any] in
-                ["label": strings.folderLabel(sub), "url": folder.route.relativeURL(to: sub.route), "count": sub.members.count]
-            }
-            context["has_subfolders"] = !subfolders.isEmpty
-            return OutputFile(path: folder.route.outputPath, text: templates.render(context, template: "folder"))
+            context[.subfolders] = .list(subfolders.map { sub in
+                [.label: .text(strings.folderLabel(sub)), .url: .text(folder.route.relativeURL(to: sub.route)), .count: .int(sub.members.count)]
+            })
+            context[.has_subfolders] = .bool(!subfolders.isEmpty)
+            return .template(path: folder.route.outputPath, name: "folder", context: context)
 
         case .tag(let index):
             let tag = site.tags[index]
             var context = models.page(route: tag.route, title: "\(strings["tag"]): \(tag.name)", bodyClass: "page-tag")
-            context["tag"] = ["name": tag.name, "slug": tag.slug, "count": tag.members.count]
-            context["items"] = sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) }
-            context["tags_url"] = tag.route.relativeURL(to: Route("tags"))
-            return OutputFile(path: tag.route.outputPath, text: templates.render(context, template: "tag"))
+            context[.tag] = [.name: .text(tag.name), .slug: .text(tag.slug), .count: .int(tag.members.count)]
+            context[.items] = .list(sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) })
+            context[.tags_url] = .text(tag.route.relativeURL(to: Route("tags")))
+            return .template(path: tag.route.outputPath, name: "tag", context: context)
 
         case .battlecard(let index):
             let brief = site.briefs[index].brief
@@ -176,85 +200,86 @@ public struct PageRenderer: Sendable {
                                       description: brief.matter.summary, bodyClass: "page-battlecard")
             // The brief's values, with links made from the battlecard's own folder.
             var model = models.brief(index)
-            model["folder_url"] = route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home)
-            if var competitor = model["competitor"] as? [String: Any], let cells = competitor["battlecard"] as? [[String: Any]] {
-                competitor["battlecard"] = cells.map { cell -> [String: Any] in
-                    var cell = cell
-                    if let html = cell["html"] as? String { cell["html"] = RelativeLinks.oneLevelDeeper(html) }
-                    return cell
-                }
-                model["competitor"] = competitor
+            model[.folder_url] = .text(route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home))
+            if case .map(var competitor)? = model[.competitor], case .list(let cells)? = competitor[.battlecard] {
+                competitor[.battlecard] = .list(cells.map { cell in
+                    guard case .map(var fields) = cell, case .html(let html)? = fields[.html] else { return cell }
+                    fields[.html] = .html(RelativeLinks.oneLevelDeeper(html))
+                    return .map(fields)
+                })
+                model[.competitor] = .map(competitor)
             }
-            context["brief"] = model
-            context["brief_url"] = "../"
-            return OutputFile(path: route.outputPath, text: templates.render(context, template: "battlecard"))
+            context[.brief] = .map(model)
+            context[.brief_url] = "../"
+            return .template(path: route.outputPath, name: "battlecard", context: context)
 
         case .compare:
             let route = Route("compare")
             var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
-            context["rows"] = models.matrixRows(from: route)
-            context["five_w_url"] = route.relativeURL(to: Route("compare/5w1h"))
-            if let map = models.positioningMap(from: route) { context["map_svg"] = map }
-            context["sort_script"] = models.sortScriptPath
-            return OutputFile(path: route.outputPath, text: templates.render(context, template: "compare"))
+            context[.rows] = .list(models.matrixRows(from: route))
+            context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
+            if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
+            context[.sort_script] = .text(models.sortScriptPath)
+            return .template(path: route.outputPath, name: "compare", context: context)
 
         case .compareFiveW:
             let route = Route("compare/5w1h")
             var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
-            context["rows"] = models.fiveWRows(from: route)
+            context[.rows] = .list(models.fiveWRows(from: route))
             let shown = models.sideBySideCompetitors
             let total = models.competitorIndexes.count
             if shown.count < total {
-                context["limit_note"] = strings.format("side_by_side_limit", String(shown.count), String(total))
+                context[.limit_note] = .text(strings.format("side_by_side_limit", String(shown.count), String(total)))
             }
-            context["competitors"] = shown.map { index -> [String: Any] in
-                ["title": site.briefs[index].brief.title, "url": route.relativeURL(to: site.briefs[index].brief.route)]
-            }
-            context["compare_url"] = route.relativeURL(to: Route("compare"))
-            return OutputFile(path: route.outputPath, text: templates.render(context, template: "compare-5w1h"))
+            context[.competitors] = .list(shown.map { index in
+                [.title: .text(site.briefs[index].brief.title), .url: .text(route.relativeURL(to: site.briefs[index].brief.route))]
+            })
+            context[.compare_url] = .text(route.relativeURL(to: Route("compare")))
+            return .template(path: route.outputPath, name: "compare-5w1h", context: context)
 
         case .searchIndex:
-            return OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings))
+            return .file(OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings)))
 
         case .search:
             let route = Route("search")
             var context = models.page(route: route, title: strings["search"], bodyClass: "page-search")
-            context["search_script"] = models.searchScriptPath
-            return OutputFile(path: route.outputPath, text: templates.render(context, template: "search"))
+            context[.search_script] = .text(models.searchScriptPath)
+            return .template(path: route.outputPath, name: "search", context: context)
 
         case .tagIndex:
             let route = Route("tags")
             var context = models.page(route: route, title: strings["tags"], bodyClass: "page-tags")
-            context["tags"] = tagCloud(from: route)
-            return OutputFile(path: route.outputPath, text: templates.render(context, template: "tags"))
+            context[.tags] = .list(tagCloud(from: route))
+            return .template(path: route.outputPath, name: "tags", context: context)
 
         case .home:
-            return OutputFile(path: Route.home.outputPath, text: templates.render(homeContext(models), template: "home"))
+            return .template(path: Route.home.outputPath, name: "home", context: homeContext(models))
 
         case .notFound:
             // Served for any missing URL at any depth, so links start from the site's base path.
             let context = models.page(route: .file("404.html"), title: strings["not_found_title"], bodyClass: "page-404",
                                       rootOverride: site.config.basePath)
-            return OutputFile(path: "404.html", text: templates.render(context, template: "404"))
+            return .template(path: "404.html", name: "404", context: context)
 
         case .sitemap:
-            return OutputFile(path: "sitemap.xml", text: templates.render(SyndicationModels.sitemap(site), template: "sitemap"))
+            guard case .map(let sitemap) = SyndicationModels.sitemap(site) else { return .file(OutputFile(path: "sitemap.xml", bytes: [])) }
+            return .template(path: "sitemap.xml", name: "sitemap", context: sitemap)
 
         case .feed:
             var context = SyndicationModels.feed(site, newest: models.feedEntries)
-            context["site"] = models.siteDictionary
-            return OutputFile(path: "feed.xml", text: templates.render(context, template: "feed"))
+            context[.site] = models.siteValue
+            return .template(path: "feed.xml", name: "feed", context: context)
         }
     }
 
-    func homeContext(_ models: ViewModels) -> [String: Any] {
+    func homeContext(_ models: ViewModels) -> [Symbol: MustacheValue] {
         let strings = models.strings
         var context = models.page(route: .home, title: strings["home"], description: site.config.description, bodyClass: "page-home")
-        context["page_title"] = site.config.title
-        context["is_home"] = true
+        context[.page_title] = .text(site.config.title)
+        context[.is_home] = true
         var counts: [BriefKind: Int] = [:]
         for item in site.briefs { counts[item.brief.kind, default: 0] += 1 }
-        context["kinds"] = BriefKind.allCases.compactMap { kind -> [String: Any]? in
+        context[.kinds] = .list(BriefKind.allCases.compactMap { kind -> MustacheValue? in
             guard let count = counts[kind], count > 0 else { return nil }
             let folder = site.folders.filter { !$0.path.isEmpty }
                 .max { a, b in
@@ -262,38 +287,38 @@ public struct PageRenderer: Sendable {
                     let right = b.members.filter { site.briefs[$0].brief.kind == kind }.count
                     return (left, b.path) < (right, a.path)
                 }
-            return ["kind": kind.rawValue, "label": strings.kindLabel(kind, plural: true), "count": count,
-                    "url": folder.map { Route.home.relativeURL(to: $0.route) } ?? "./"]
-        }
-        let review = site.briefs.indices.compactMap { index -> [String: Any]? in
+            return [.kind: .text(kind.rawValue), .label: .text(strings.kindLabel(kind, plural: true)), .count: .int(count),
+                    .url: .text(folder.map { Route.home.relativeURL(to: $0.route) } ?? "./")]
+        })
+        let review = site.briefs.indices.compactMap { index -> MustacheValue? in
             let brief = site.briefs[index].brief
             let status: String
             if models.isStale(brief) { status = strings["stale"] } else if models.isNeverReviewed(brief) { status = strings["never_reviewed"] } else { return nil }
-            return ["title": brief.title, "url": Route.home.relativeURL(to: brief.route), "status": status,
-                    "owner": brief.matter.owner ?? strings["no_owner"]]
+            return [.title: .text(brief.title), .url: .text(Route.home.relativeURL(to: brief.route)), .status: .text(status),
+                    .owner: .text(brief.matter.owner ?? strings["no_owner"])]
         }
-        context["review"] = Array(review.prefix(ViewModels.dashboardLimit * 2))
-        context["has_review"] = !review.isEmpty
-        context["review_count"] = review.count
+        context[.review] = .list(Array(review.prefix(ViewModels.dashboardLimit * 2)))
+        context[.has_review] = .bool(!review.isEmpty)
+        context[.review_count] = .int(review.count)
         if review.count > ViewModels.dashboardLimit * 2 {
-            context["review_more"] = strings.format("and_more", String(review.count - ViewModels.dashboardLimit * 2))
+            context[.review_more] = .text(strings.format("and_more", String(review.count - ViewModels.dashboardLimit * 2)))
         }
-        context["items"] = sortedByRecency(Array(site.briefs.indices)).prefix(12).map { models.listItem($0, from: .home) }
-        context["tags"] = tagCloud(from: .home)
-        context["has_tags"] = !site.tags.isEmpty
+        context[.items] = .list(sortedByRecency(Array(site.briefs.indices)).prefix(12).map { models.listItem($0, from: .home) })
+        context[.tags] = .list(tagCloud(from: .home))
+        context[.has_tags] = .bool(!site.tags.isEmpty)
         let threats = models.threatGroups(from: .home)
-        context["threat_groups"] = threats
-        context["has_threats"] = !threats.isEmpty
-        context["compare_url"] = Route.home.relativeURL(to: Route("compare"))
-        context["five_w_url"] = Route.home.relativeURL(to: Route("compare/5w1h"))
+        context[.threat_groups] = .list(threats)
+        context[.has_threats] = .bool(!threats.isEmpty)
+        context[.compare_url] = .text(Route.home.relativeURL(to: Route("compare")))
+        context[.five_w_url] = .text(Route.home.relativeURL(to: Route("compare/5w1h")))
         let gtm = models.gtmHealth(from: .home)
-        context["gtm_health"] = gtm
-        context["has_gtm"] = !gtm.isEmpty
+        context[.gtm_health] = .list(gtm)
+        context[.has_gtm] = .bool(!gtm.isEmpty)
         return context
     }
 
-    func tagCloud(from route: Route) -> [[String: Any]] {
-        site.tags.map { ["name": $0.name, "url": route.relativeURL(to: $0.route), "count": $0.members.count] }
+    func tagCloud(from route: Route) -> [MustacheValue] {
+        site.tags.map { [.name: .text($0.name), .url: .text(route.relativeURL(to: $0.route)), .count: .int($0.members.count)] }
     }
 
     func sortedByTitle(_ members: [Int]) -> [Int] {

@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// Values for the reader views: the comparison matrix, 5W1H side by side, battlecards,
 /// the dashboard parts of the home page, and the search index.
 extension ViewModels {
@@ -18,41 +20,41 @@ extension ViewModels {
     static let stageRank: [LifecycleStage: Int] = [.research: 1, .trial: 2, .growth: 3, .maturity: 4, .decline: 5]
 
     /// One matrix row per competitor; each cell has the text shown and a key to sort by.
-    func matrixRows(from route: Route) -> [[String: Any]] {
+    func matrixRows(from route: Route) -> [MustacheValue] {
         competitorIndexes.map { index in
             let brief = site.briefs[index].brief
             let facts = competitorFacts(index)
-            var row: [String: Any] = [
-                "title": brief.title, "url": route.relativeURL(to: brief.route),
-                "battlecard_url": route.relativeURL(to: battlecardRoute(brief)),
-                "segment": facts?.segment ?? "", "region": facts?.region ?? "",
-                "founded": facts?.founded.map(String.init) ?? "",
-                "reviewed": brief.matter.reviewed?.description ?? "",
-                "stale": isStale(brief), "never_reviewed": isNeverReviewed(brief),
+            var row: Map = [
+                .title: .text(brief.title), .url: .text(route.relativeURL(to: brief.route)),
+                .battlecard_url: .text(route.relativeURL(to: battlecardRoute(brief))),
+                .segment: .text(facts?.segment ?? ""), .region: .text(facts?.region ?? ""),
+                .founded: .text(facts?.founded.map(String.init) ?? ""),
+                .reviewed: .text(brief.matter.reviewed?.description ?? ""),
+                .stale: .bool(isStale(brief)), .never_reviewed: .bool(isNeverReviewed(brief)),
             ]
             if let threat = facts?.threat {
-                row["threat"] = threat.rawValue
-                row["threat_label"] = strings["threat_\(threat.rawValue)"]
-                row["threat_rank"] = Self.threatRank[threat] ?? 0
+                row[.threat] = .text(threat.rawValue)
+                row[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
+                row[.threat_rank] = .int(Self.threatRank[threat] ?? 0)
             } else {
-                row["threat_rank"] = 0
+                row[.threat_rank] = 0
             }
             if let stage = facts?.stage {
-                row["stage_label"] = strings["stage_\(stage.rawValue)"]
-                row["stage_rank"] = Self.stageRank[stage] ?? 0
+                row[.stage_label] = .text(strings["stage_\(stage.rawValue)"])
+                row[.stage_rank] = .int(Self.stageRank[stage] ?? 0)
             } else {
-                row["stage_rank"] = 0
+                row[.stage_rank] = 0
             }
             if let from = facts?.pricingFrom {
                 var text = NumberFormat.money(from, currency: facts?.pricingCurrency)
                 if let period = facts?.pricingPeriod { text += " / \(period)" }
-                row["pricing"] = text
-                row["pricing_sort"] = SVG.number(from)
+                row[.pricing] = .text(text)
+                row[.pricing_sort] = .text(SVG.number(from))
             } else {
-                row["pricing"] = facts?.pricingModel ?? ""
-                row["pricing_sort"] = ""
+                row[.pricing] = .text(facts?.pricingModel ?? "")
+                row[.pricing_sort] = ""
             }
-            return row
+            return .map(row)
         }
     }
 
@@ -77,18 +79,18 @@ extension ViewModels {
         return Array(ranked.prefix(sideBySideLimit)).sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
     }
 
-    func fiveWRows(from route: Route) -> [[String: Any]] {
+    func fiveWRows(from route: Route) -> [MustacheValue] {
         let competitors = sideBySideCompetitors
         return ["who", "what", "where", "when", "why", "how"].map { key in
-            let cells = competitors.map { index -> [String: Any] in
+            let cells = competitors.map { index -> MustacheValue in
                 let rendered = site.briefs[index]
-                guard let position = rendered.facts.sections[key] else { return ["text": ""] }
+                guard let position = rendered.facts.sections[key] else { return [.text: ""] }
                 let section = rendered.markdown.sections[position]
-                return ["text": section.firstParagraphText,
-                        "url": route.relativeURL(to: rendered.brief.route) + "#" + section.heading.id,
-                        "title": rendered.brief.title]
+                return .map([.text: .text(section.firstParagraphText),
+                             .url: .text(route.relativeURL(to: rendered.brief.route) + "#" + section.heading.id),
+                             .title: .text(rendered.brief.title)])
             }
-            return ["key": key, "question": strings["q_\(key)"], "cells": cells]
+            return .map([.key: .text(key), .question: .text(strings["q_\(key)"]), .cells: .list(cells)])
         }
     }
 
@@ -107,35 +109,35 @@ extension ViewModels {
     /// The dashboard lists at most this many entries per group; the matrix has them all.
     static let dashboardLimit = 12
 
-    func threatGroups(from route: Route) -> [[String: Any]] {
+    func threatGroups(from route: Route) -> [MustacheValue] {
         ThreatLevel.allCases.compactMap { level in
             let members = competitorIndexes.filter { competitorFacts($0)?.threat == level }
             guard !members.isEmpty else { return nil }
-            let items = members.prefix(Self.dashboardLimit).map { index -> [String: Any] in
+            let items = members.prefix(Self.dashboardLimit).map { index -> MustacheValue in
                 let brief = site.briefs[index].brief
-                return ["title": brief.title, "url": route.relativeURL(to: brief.route),
-                        "battlecard_url": route.relativeURL(to: battlecardRoute(brief)),
-                        "segment": competitorFacts(index)?.segment ?? ""]
+                return .map([.title: .text(brief.title), .url: .text(route.relativeURL(to: brief.route)),
+                             .battlecard_url: .text(route.relativeURL(to: battlecardRoute(brief))),
+                             .segment: .text(competitorFacts(index)?.segment ?? "")])
             }
-            var group: [String: Any] = ["threat": level.rawValue, "label": strings["threat_\(level.rawValue)"], "items": items,
-                                        "count": members.count]
-            if members.count > items.count { group["more"] = strings.format("and_more", String(members.count - items.count)) }
-            return group
+            var group: Map = [.threat: .text(level.rawValue), .label: .text(strings["threat_\(level.rawValue)"]),
+                              .items: .list(items), .count: .int(members.count)]
+            if members.count > items.count { group[.more] = .text(strings.format("and_more", String(members.count - items.count))) }
+            return .map(group)
         }
     }
 
-    func gtmHealth(from route: Route) -> [[String: Any]] {
-        site.briefs.indices.compactMap { index -> [String: Any]? in
+    func gtmHealth(from route: Route) -> [MustacheValue] {
+        site.briefs.indices.compactMap { index -> (String, MustacheValue)? in
             guard case .gtm(let facts) = site.briefs[index].facts.details else { return nil }
             let brief = site.briefs[index].brief
-            var item: [String: Any] = ["title": brief.title, "url": route.relativeURL(to: brief.route)]
+            var item: Map = [.title: .text(brief.title), .url: .text(route.relativeURL(to: brief.route))]
             if let ratio = facts.economics.ltvToCAC, let health = facts.economics.health {
-                item["ltv_cac"] = NumberFormat.ratio(ratio)
-                item["health"] = health.rawValue
-                item["health_label"] = strings["health_\(health.rawValue)"]
+                item[.ltv_cac] = .text(NumberFormat.ratio(ratio))
+                item[.health] = .text(health.rawValue)
+                item[.health_label] = .text(strings["health_\(health.rawValue)"])
             }
-            if let stage = facts.stage { item["stage_label"] = strings["stage_\(stage.rawValue)"] }
-            return item
-        }.sorted { ($0["title"] as! String) < ($1["title"] as! String) }
+            if let stage = facts.stage { item[.stage_label] = .text(strings["stage_\(stage.rawValue)"]) }
+            return (brief.title, .map(item))
+        }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -1,28 +1,29 @@
+import MustacheEngine
+
 /// Contexts for `sitemap.xml` and the Atom `feed.xml`: absolute URLs from `base_url`, dates
 /// from front matter only, so two builds of the same input are identical.
 enum SyndicationModels {
     static let feedSize = 30
 
-    static func sitemap(_ site: Site) -> [String: Any] {
-        var urls: [[String: Any]] = [["loc": site.config.absoluteURL(.home)]]
-        for folder in site.folders where !folder.path.isEmpty {
-            urls.append(["loc": site.config.absoluteURL(folder.route)])
-        }
+    static func sitemap(_ site: Site) -> MustacheValue {
+        func location(_ route: Route) -> MustacheValue { [.loc: .text(site.config.absoluteURL(route))] }
+        var urls: [MustacheValue] = [location(.home)]
+        for folder in site.folders where !folder.path.isEmpty { urls.append(location(folder.route)) }
         for item in site.briefs {
-            var entry: [String: Any] = ["loc": site.config.absoluteURL(item.brief.route)]
-            if let updated = item.brief.matter.updated { entry["lastmod"] = updated.description }
-            urls.append(entry)
+            var entry: [Symbol: MustacheValue] = [.loc: .text(site.config.absoluteURL(item.brief.route))]
+            if let updated = item.brief.matter.updated { entry[.lastmod] = .text(updated.description) }
+            urls.append(.map(entry))
         }
         let competitors = site.briefs.filter { $0.brief.kind == .competitor }
-        for item in competitors { urls.append(["loc": site.config.absoluteURL(Route(item.brief.route.path + "battlecard"))]) }
+        for item in competitors { urls.append(location(Route(item.brief.route.path + "battlecard"))) }
         if !competitors.isEmpty {
-            urls.append(["loc": site.config.absoluteURL(Route("compare"))])
-            urls.append(["loc": site.config.absoluteURL(Route("compare/5w1h"))])
+            urls.append(location(Route("compare")))
+            urls.append(location(Route("compare/5w1h")))
         }
-        urls.append(["loc": site.config.absoluteURL(Route("search"))])
-        if !site.tags.isEmpty { urls.append(["loc": site.config.absoluteURL(Route("tags"))]) }
-        for tag in site.tags { urls.append(["loc": site.config.absoluteURL(tag.route)]) }
-        return ["urls": urls]
+        urls.append(location(Route("search")))
+        if !site.tags.isEmpty { urls.append(location(Route("tags"))) }
+        for tag in site.tags { urls.append(location(tag.route)) }
+        return [.urls: .list(urls)]
     }
 
     /// The date a brief is listed under in the feed.
@@ -47,20 +48,20 @@ enum SyndicationModels {
         site.briefs.compactMap { date($0.brief) }.max() ?? site.buildDate
     }
 
-    static func feed(_ site: Site, newest: [Int]) -> [String: Any] {
-        let entries = newest.map { index -> [String: Any] in
+    static func feed(_ site: Site, newest: [Int]) -> [Symbol: MustacheValue] {
+        let entries = newest.map { index -> MustacheValue in
             let item = site.briefs[index]
-            var entry: [String: Any] = [
-                "title": item.brief.title,
-                "url": site.config.absoluteURL(item.brief.route),
-                "updated": timestamp(date(item.brief) ?? site.buildDate),
-                "content": item.markdown.html,
+            var entry: [Symbol: MustacheValue] = [
+                .title: .text(item.brief.title),
+                .url: .text(site.config.absoluteURL(item.brief.route)),
+                .updated: .text(timestamp(date(item.brief) ?? site.buildDate)),
+                .content: .html(item.markdown.html),
             ]
-            if let summary = item.brief.matter.summary { entry["summary"] = summary }
-            if let owner = item.brief.matter.owner { entry["author"] = owner }
-            return entry
+            if let summary = item.brief.matter.summary { entry[.summary] = .text(summary) }
+            if let owner = item.brief.matter.owner { entry[.author] = .text(owner) }
+            return .map(entry)
         }
-        return ["entries": entries, "updated": timestamp(latest(site)), "lang": site.config.language]
+        return [.entries: .list(entries), .updated: .text(timestamp(latest(site))), .lang: .text(site.config.language)]
     }
 
     static func timestamp(_ date: CalendarDate) -> String { "\(date)T00:00:00Z" }

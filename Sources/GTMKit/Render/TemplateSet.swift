@@ -1,9 +1,9 @@
 import Foundation
-import Mustache
+import MustacheEngine
 
 /// The Mustache templates of a build: the built-in ones, replaced by same-named files from
-/// `templates/`. Checks what swift-mustache does not: parse errors with positions, and
-/// partials or layouts that name a template that does not exist.
+/// `templates/`, parsed once into one library. Every problem of every template is reported
+/// in one run, with its position.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Template name → source text, for fingerprints and checks.
@@ -28,38 +28,24 @@ public struct TemplateSet: Sendable {
                             displayFolder: String) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources = DefaultTemplates.all
-        var library = MustacheLibrary()
-        for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
-            let location = SourceLocation(path: "\(displayFolder)/\(name).mustache")
-            if DefaultTemplates.all[name] == nil && !isPartialName(name, usedIn: overrides) {
-                diagnostics.append(.warning(location, code: "unused-template",
-                    "template `\(name)` replaces no built-in template and no template uses it; built-in names are \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))"))
-            }
-            sources[name] = text
+        for (name, text) in overrides { sources[name] = text }
+        let (library, errors) = MustacheLibrary.load(sources)
+        let usedByOverrides = overrides.keys.reduce(into: Set<String>()) { $0.formUnion(library.references[$1] ?? []) }
+        for name in overrides.keys.sorted() where DefaultTemplates.all[name] == nil && !usedByOverrides.contains(name) {
+            diagnostics.append(.warning(SourceLocation(path: "\(displayFolder)/\(name).mustache"), code: "unused-template",
+                "template `\(name)` replaces no built-in template and no template uses it; built-in names are \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))"))
         }
-        registerContentTypes
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            let path = overrides[name] != nil ? "\(displayFolder)/\(name).mustache" : "<built-in \(name)>"
-            do {
-                // Our escaping instead of swift-mustache's HTML content type, which matches
-                // characters (missing a quote followed by a combining mark) through a dictionary
-                // lookup per character (a tenth of the build). On line 1, so positions hold.
-                let pragma = Self.escapingPragma(for: name)
-                library.register(try MustacheTemplate(string: pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.lineNumber == 1 ? max(1, error.context.columnNumber - Self.escapingPragma(for: name).count) : error.context.columnNumber
-                diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: column),
-                    code: "template-syntax", "template syntax error: \(describe(error.error)) in `\(error.context.line.trimmingWhitespace)`"))
-            } catch {
-                diagnostics.append(.error(SourceLocation(path: path), code: "template-syntax", "template syntax error: \(error)"))
-            }
-        }
-        // A partial or parent that does not exist renders as nothing in Mustache: catch it here.
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: text) where sources[reference.name] == nil {
-                let path = overrides[name] != nil ? "\(displayFolder)/\(name).mustache" : "<built-in \(name)>"
-                diagnostics.append(.error(SourceLocation(path: path, line: reference.line, column: reference.column),
-                    code: "missing-template", "template `\(name)` uses `\(reference.name)`, which does not exist: add templates/\(reference.name).mustache or fix the name"))
+        for error in errors {
+            let path = overrides[error.template] != nil ? "\(displayFolder)/\(error.template).mustache" : "<built-in \(error.template)>"
+            let location = SourceLocation(path: path, line: error.position.line, column: error.position.column)
+            switch error.kind {
+            case .syntax:
+                diagnostics.append(.error(location, code: "template-syntax", "template syntax error: \(error.message)"))
+            case .unknownTemplate(let reference):
+                diagnostics.append(.error(location, code: "missing-template",
+                    "template `\(error.template)` uses `\(reference)`, which does not exist: add templates/\(reference).mustache or fix the name"))
+            case .recursion:
+                diagnostics.append(.error(location, code: "template-syntax", "template syntax error: \(error.message)"))
             }
         }
         let set = TemplateSet(library: library, sources: sources, overridden: Set(overrides.keys), assetOverrides: assetOverrides)
@@ -92,71 +78,23 @@ public struct TemplateSet: Sendable {
         return (set, diagnostics + problems)
     }
 
-    /// Renders a page template; the names are checked at load time, so nil means a broken set.
-    public func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
     /// Templates whose output is XML: they escape as XML, which also drops the characters XML
     /// forbids.
     static let xmlTemplates: Set<String> = ["feed", "sitemap"]
 
-    static func escapingPragma(for name: String) -> String {
-        xmlTemplates.contains(name) ? "{{% CONTENT_TYPE: GTMXML}}" : "{{% CONTENT_TYPE: GTMHTML}}"
+    /// Renders a page template into bytes for the writer; the names are checked at load time,
+    /// so an unknown name means a broken set and renders nothing.
+    public func render(_ context: [Symbol: MustacheValue], template name: String) -> [UInt8] {
+        guard let index = library.index(of: name) else { return [] }
+        var output: [UInt8] = []
+        output.reserveCapacity(32 * 1024)
+        library.render(index, context: .map(context), escaping: Self.xmlTemplates.contains(name) ? .xml : .html, into: &output)
+        return output
     }
 
-    private static let registerContentTypes: Void = {
-        MustacheContentTypes.register(HTMLContentType(), named: "GTMHTML")
-        MustacheContentTypes.register(XMLContentType(), named: "GTMXML")
-    }()
-
-    struct HTMLContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTMLEscape.escape(text) }
-    }
-
-    struct XMLContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTMLEscape.escapeXML(text) }
-    }
-
-    struct PartialReference: Equatable {
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags in a template, with positions.
-    static func partialReferences(in text: String) -> [PartialReference] {
-        var references: [PartialReference] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let after = text.index(index, offsetBy: 2)
-                if after < text.endIndex, text[after] == ">" || text[after] == "<" {
-                    let nameStart = text.index(after: after)
-                    if let close = text[nameStart...].range(of: "}}") {
-                        let name = text[nameStart..<close.lowerBound].trimmingWhitespace
-                        references.append(PartialReference(name: name, line: line, column: column))
-                    }
-                }
-            }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
-        }
-        return references
-    }
-
-    static func isPartialName(_ name: String, usedIn overrides: [String: String]) -> Bool {
-        overrides.values.contains { text in partialReferences(in: text).contains { $0.name == name } }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with `}}`"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed (missing `{{/name}}`)"
-        default: return "\(error)"
-        }
+    /// `render` as text, for tests and tools.
+    public func renderText(_ context: MustacheValue, template name: String) -> String {
+        guard case .map(let map) = context else { return "" }
+        return String(decoding: render(map, template: name), as: UTF8.self)
     }
 }

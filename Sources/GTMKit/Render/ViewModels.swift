@@ -1,6 +1,11 @@
-/// Builds the dictionaries templates see. Dictionaries, not structs: swift-mustache reads them
-/// without `Mirror`, about three times faster per page. Every key is documented in docs/templates.md.
+import MustacheEngine
+
+/// Builds the typed values templates see. What every page shares — the site, the interface
+/// strings, the navigation for each depth — is built once per build. Every key is documented
+/// in docs/templates.md.
 struct ViewModels: Sendable {
+    typealias Map = [Symbol: MustacheValue]
+
     let site: Site
     let strings: UIStrings
     let stylesheetPath: String
@@ -13,6 +18,16 @@ struct ViewModels: Sendable {
     let sideBySideCompetitors: [Int]
     /// The briefs of the feed, newest first.
     let feedEntries: [Int]
+    /// `site` and `t`, shared by every page.
+    let siteValue: MustacheValue
+    let stringsValue: MustacheValue
+    /// The navigation's entries: label and route, in order.
+    let navigationTargets: [(label: String, route: Route)]
+    /// The navigation as a page at each depth sees it, for each entry that may be current
+    /// (index 0: none).
+    let navigationByDepth: [[MustacheValue]]
+
+    static let precomputedDepths = 8
 
     init(site: Site, strings: UIStrings, stylesheetPath: String, sortScriptPath: String = "", searchScriptPath: String = "") {
         self.site = site
@@ -23,62 +38,81 @@ struct ViewModels: Sendable {
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
         feedEntries = SyndicationModels.newest(site)
+        siteValue = Self.siteValue(site)
+        var table: Map = [:]
+        for (key, value) in strings.table { table[Symbol(key)] = .text(value) }
+        stringsValue = .map(table)
+        let targets = Self.navigationTargets(site, strings: strings)
+        navigationTargets = targets
+        navigationByDepth = (0...Self.precomputedDepths).map { depth in
+            let prefix = depth == 0 ? "./" : String(repeating: "../", count: depth)
+            return (0...targets.count).map { current in
+                Self.navigation(targets, current: current - 1, link: { $0.path.isEmpty ? prefix : (depth == 0 ? "" : prefix) + URLPath.encode($0.path) })
+            }
+        }
     }
 
     /// Keys every page has: `site`, `t`, `root`, `stylesheet`, `nav`, `lang`, `page_title`, `build_date`.
     func page(route: Route, title: String, lang: String? = nil, description: String? = nil,
-              bodyClass: String, rootOverride: String? = nil) -> [String: Any] {
-        var context: [String: Any] = [
-            "site": siteDictionary,
-            "t": strings.table,
-            "root": rootOverride ?? route.rootPrefix,
-            "stylesheet": stylesheetPath,
-            "lang": lang ?? site.config.language,
-            "page_title": title,
-            "body_class": bodyClass,
-            "build_date": site.buildDate.description,
-            "nav": navigation(from: route, rootOverride: rootOverride),
+              bodyClass: String, rootOverride: String? = nil) -> Map {
+        var context: Map = [
+            .site: siteValue,
+            .t: stringsValue,
+            .root: .text(rootOverride ?? route.rootPrefix),
+            .stylesheet: .text(stylesheetPath),
+            .lang: .text(lang ?? site.config.language),
+            .page_title: .text(title),
+            .body_class: .text(bodyClass),
+            .build_date: .text(site.buildDate.description),
+            .nav: navigation(from: route, rootOverride: rootOverride),
         ]
-        if let description, !description.isEmpty { context["description"] = description }
+        if let description, !description.isEmpty { context[.description] = .text(description) }
         return context
     }
 
-    var siteDictionary: [String: Any] {
-        var dictionary: [String: Any] = [
-            "title": site.config.title,
-            "base_url": site.config.baseURL,
-            "language": site.config.language,
+    static func siteValue(_ site: Site) -> MustacheValue {
+        var map: Map = [
+            .title: .text(site.config.title),
+            .base_url: .text(site.config.baseURL),
+            .language: .text(site.config.language),
         ]
-        if let description = site.config.description { dictionary["description"] = description }
-        var params: [String: Any] = [:]
-        for entry in site.config.params { params[entry.key] = entry.value.templateValue }
-        dictionary["params"] = params
-        return dictionary
+        if let description = site.config.description { map[.description] = .text(description) }
+        var params: Map = [:]
+        for entry in site.config.params { params[Symbol(entry.key)] = entry.value.templateValue }
+        map[.params] = .map(params)
+        return .map(map)
     }
 
-    /// Top-level folders (kind folders first), then the tag index.
-    func navigation(from route: Route, rootOverride: String?) -> [[String: Any]] {
+    /// Top-level folders (kind folders first), then the matrix and the tag index.
+    static func navigationTargets(_ site: Site, strings: UIStrings) -> [(label: String, route: Route)] {
         let order = ["competitors", "swot", "gtm"]
         let topLevel = site.folders.filter { !$0.path.isEmpty && !$0.path.contains("/") }
             .sorted { (order.firstIndex(of: $0.path) ?? order.count, $0.path) < (order.firstIndex(of: $1.path) ?? order.count, $1.path) }
-        var items: [[String: Any]] = topLevel.map { folder in
-            [
-                "label": strings.folderLabel(folder),
-                "url": link(from: route, to: folder.route, rootOverride: rootOverride),
-                "current": !route.path.isEmpty && route.path.hasPrefix(folder.route.path),
-            ]
+        var targets = topLevel.map { (label: strings.folderLabel($0), route: $0.route) }
+        if site.hasCompetitors { targets.append((label: strings["compare"], route: Route("compare"))) }
+        if !site.tags.isEmpty { targets.append((label: strings["tags"], route: Route("tags"))) }
+        return targets
+    }
+
+    static func navigation(_ targets: [(label: String, route: Route)], current: Int, link: (Route) -> String) -> MustacheValue {
+        .list(targets.indices.map { index in
+            .map([.label: .text(targets[index].label), .url: .text(link(targets[index].route)), .current: .bool(index == current)])
+        })
+    }
+
+    /// The navigation from a page: shared lists for ordinary depths.
+    func navigation(from route: Route, rootOverride: String?) -> MustacheValue {
+        // The entry whose section the page is in (the longest matching path).
+        var current = -1
+        if !route.path.isEmpty {
+            for (index, target) in navigationTargets.enumerated() where route.path.hasPrefix(target.route.path) {
+                if current < 0 || target.route.path.count > navigationTargets[current].route.path.count { current = index }
+            }
         }
-        if site.hasCompetitors {
-            let compare = Route("compare")
-            items.append(["label": strings["compare"], "url": link(from: route, to: compare, rootOverride: rootOverride),
-                          "current": route.path.hasPrefix(compare.path)])
+        if rootOverride == nil, route.depth <= Self.precomputedDepths {
+            return navigationByDepth[route.depth][current + 1]
         }
-        if !site.tags.isEmpty {
-            let tags = Route("tags")
-            items.append(["label": strings["tags"], "url": link(from: route, to: tags, rootOverride: rootOverride),
-                          "current": route.path.hasPrefix(tags.path)])
-        }
-        return items
+        return Self.navigation(navigationTargets, current: current, link: { link(from: route, to: $0, rootOverride: rootOverride) })
     }
 
     func link(from route: Route, to target: Route, rootOverride: String?) -> String {
@@ -87,20 +121,20 @@ struct ViewModels: Sendable {
     }
 
     /// A brief as a list entry (cards on home, folder and tag pages).
-    func listItem(_ index: Int, from route: Route) -> [String: Any] {
+    func listItem(_ index: Int, from route: Route) -> MustacheValue {
         let brief = site.briefs[index].brief
-        var item: [String: Any] = [
-            "title": brief.title,
-            "url": route.relativeURL(to: brief.route),
-            "kind": brief.kind.rawValue,
-            "kind_label": strings.kindLabel(brief.kind),
-            "draft": brief.isDraft,
-            "stale": isStale(brief),
+        var item: Map = [
+            .title: .text(brief.title),
+            .url: .text(route.relativeURL(to: brief.route)),
+            .kind: .text(brief.kind.rawValue),
+            .kind_label: .text(strings.kindLabel(brief.kind)),
+            .draft: .bool(brief.isDraft),
+            .stale: .bool(isStale(brief)),
         ]
-        if let summary = brief.matter.summary { item["summary"] = summary }
-        if let updated = brief.matter.updated { item["updated"] = updated.description }
-        if let owner = brief.matter.owner { item["owner"] = owner }
-        return item
+        if let summary = brief.matter.summary { item[.summary] = .text(summary) }
+        if let updated = brief.matter.updated { item[.updated] = .text(updated.description) }
+        if let owner = brief.matter.owner { item[.owner] = .text(owner) }
+        return .map(item)
     }
 
     func isStale(_ brief: Brief) -> Bool {
@@ -112,65 +146,68 @@ struct ViewModels: Sendable {
         brief.kind == .competitor && brief.matter.reviewed == nil
     }
 
+    static func section(_ section: MarkdownSection, withFirstParagraph: Bool = true) -> Map {
+        var map: Map = [.title: .text(section.heading.text), .id: .text(section.heading.id), .html: .html(section.html)]
+        if withFirstParagraph { map[.first_paragraph] = .text(section.firstParagraphText) }
+        return map
+    }
+
     /// Everything a brief template can place; see docs/templates.md.
-    func brief(_ index: Int) -> [String: Any] {
+    func brief(_ index: Int) -> Map {
         let rendered = site.briefs[index]
         let brief = rendered.brief
         let route = brief.route
-        let toc = rendered.markdown.headings.filter { $0.level <= 3 }.map { heading -> [String: Any] in
-            ["id": heading.id, "text": heading.text, "level": heading.level]
+        let toc: [MustacheValue] = rendered.markdown.headings.filter { $0.level <= 3 }.map { heading in
+            .map([.id: .text(heading.id), .text: .text(heading.text), .level: .int(heading.level)])
         }
-        let tags = site.tags(of: index).map { tag -> [String: Any] in
-            ["name": tag.name, "slug": tag.slug, "url": route.relativeURL(to: tag.route)]
+        let tags: [MustacheValue] = site.tags(of: index).map { tag in
+            .map([.name: .text(tag.name), .slug: .text(tag.slug), .url: .text(route.relativeURL(to: tag.route))])
         }
-        let sources = brief.matter.sources.map { source -> [String: Any] in
+        let sources: [MustacheValue] = brief.matter.sources.map { source in
             // `false`, not "": an empty string is a true section in Mustache (`<a href="">`).
-            let url: Any = SafeURL.isAllowed(source.url) ? source.url : false
-            return ["title": source.title ?? source.url, "url": url]
+            let url: MustacheValue = SafeURL.isAllowed(source.url) ? .text(source.url) : .bool(false)
+            return .map([.title: .text(source.title ?? source.url), .url: url])
         }
         let backlinks = site.backlinks[index].map { listItem($0, from: route) }
-        var sections: [[String: Any]] = []
-        var sectionsByID: [String: Any] = [:]
+        var sections: [MustacheValue] = []
+        var sectionsByID: Map = [:]
         for section in rendered.markdown.sections {
-            let entry: [String: Any] = [
-                "title": section.heading.text, "id": section.heading.id, "html": section.html,
-                "first_paragraph": section.firstParagraphText,
-            ]
+            let entry = MustacheValue.map(Self.section(section))
             sections.append(entry)
-            sectionsByID[section.heading.id] = entry
+            sectionsByID[Symbol(section.heading.id)] = entry
         }
-        var params: [String: Any] = [:]
-        for entry in brief.matter.extra { params[entry.key] = entry.value.templateValue }
+        var params: Map = [:]
+        for entry in brief.matter.extra { params[Symbol(entry.key)] = entry.value.templateValue }
         let folder = site.folders.first { $0.path == brief.folder }?.route ?? .home
 
-        var model: [String: Any] = [
-            "title": brief.title,
-            "kind": brief.kind.rawValue,
-            "kind_label": strings.kindLabel(brief.kind),
-            "slug": brief.slug,
-            "lang": brief.lang,
-            "path": brief.displayPath,
-            "url": "./",
-            "folder_url": route.relativeURL(to: folder),
-            "draft": brief.isDraft,
-            "content": rendered.markdown.html,
-            "preamble": rendered.markdown.preambleHTML,
-            "toc": toc, "has_toc": toc.count >= 2,
-            "tags": tags, "has_tags": !tags.isEmpty,
-            "sources": sources, "has_sources": !sources.isEmpty,
-            "backlinks": backlinks, "has_backlinks": !backlinks.isEmpty,
-            "sections": sections, "section": sectionsByID,
-            "params": params,
-            "stale": isStale(brief),
-            "never_reviewed": isNeverReviewed(brief),
+        var model: Map = [
+            .title: .text(brief.title),
+            .kind: .text(brief.kind.rawValue),
+            .kind_label: .text(strings.kindLabel(brief.kind)),
+            .slug: .text(brief.slug),
+            .lang: .text(brief.lang),
+            .path: .text(brief.displayPath),
+            .url: "./",
+            .folder_url: .text(route.relativeURL(to: folder)),
+            .draft: .bool(brief.isDraft),
+            .content: .html(rendered.markdown.html),
+            .preamble: .html(rendered.markdown.preambleHTML),
+            .toc: .list(toc), .has_toc: .bool(toc.count >= 2),
+            .tags: .list(tags), .has_tags: .bool(!tags.isEmpty),
+            .sources: .list(sources), .has_sources: .bool(!sources.isEmpty),
+            .backlinks: .list(backlinks), .has_backlinks: .bool(!backlinks.isEmpty),
+            .sections: .list(sections), .section: .map(sectionsByID),
+            .params: .map(params),
+            .stale: .bool(isStale(brief)),
+            .never_reviewed: .bool(isNeverReviewed(brief)),
         ]
         model.merge(kindValues(index)) { current, _ in current }
-        if let summary = brief.matter.summary { model["summary"] = summary }
-        if let owner = brief.matter.owner { model["owner"] = owner }
-        if let updated = brief.matter.updated { model["updated"] = updated.description }
+        if let summary = brief.matter.summary { model[.summary] = .text(summary) }
+        if let owner = brief.matter.owner { model[.owner] = .text(owner) }
+        if let updated = brief.matter.updated { model[.updated] = .text(updated.description) }
         if let reviewed = brief.matter.reviewed {
-            model["reviewed"] = reviewed.description
-            model["stale_note"] = strings.format("stale_note", reviewed.description, String(site.config.staleAfterDays))
+            model[.reviewed] = .text(reviewed.description)
+            model[.stale_note] = .text(strings.format("stale_note", reviewed.description, String(site.config.staleAfterDays)))
         }
         return model
     }

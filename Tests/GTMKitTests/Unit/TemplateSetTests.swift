@@ -1,4 +1,5 @@
 import GTMKit
+import MustacheEngine
 import Testing
 
 @Suite("TemplateSet")
@@ -37,12 +38,12 @@ struct TemplateSetTests {
         let (set, diagnostics) = TemplateSet.make(overrides: ["404": "custom {{t.not_found_title}} page\n"], displayFolder: "templates")
         #expect(diagnostics.isEmpty)
         #expect(set.overridden == ["404"])
-        #expect(set.render(["t": ["not_found_title": "Gone"]], template: "404") == "custom Gone page\n")
+        #expect(set.renderText(["t": ["not_found_title": "Gone"]], template: "404") == "custom Gone page\n")
     }
 
     @Test func overriddenPartialIsUsedByBuiltInPages() throws {
         let (set, _) = TemplateSet.make(overrides: ["footer": "<footer>OVERRIDDEN</footer>"], displayFolder: "templates")
-        let html = set.render(["site": ["title": "S"], "t": [String: String](), "root": "./"], template: "404")
+        let html = set.renderText(["site": ["title": "S"], "t": [:], "root": "./"], template: "404")
         #expect(html.contains("<footer>OVERRIDDEN</footer>"))
         #expect(!html.contains("site-footer"))
     }
@@ -57,12 +58,12 @@ struct TemplateSetTests {
         let (set, diagnostics) = TemplateSet.make(overrides: ["footer": "<footer>{{> legal}}</footer>", "legal": "Internal"],
                                                   displayFolder: "templates")
         #expect(diagnostics.isEmpty)
-        #expect(set.render(["site": ["title": "S"], "root": "./"], template: "404").contains("<footer>Internal</footer>"))
+        #expect(set.renderText(["site": ["title": "S"], "root": "./"], template: "404").contains("<footer>Internal</footer>"))
     }
 
     @Test func valuesAreHTMLEscaped() {
         let (set, _) = TemplateSet.make(overrides: ["404": "{{t.not_found_title}}|{{{t.not_found_title}}}"], displayFolder: "templates")
-        #expect(set.render(["t": ["not_found_title": "<b>&"]], template: "404") == "&lt;b&gt;&amp;|<b>&")
+        #expect(set.renderText(["t": ["not_found_title": "<b>&"]], template: "404") == "&lt;b&gt;&amp;|<b>&")
     }
 
     /// A quote or bracket followed by a combining mark is one `Character` unequal to `"`:
@@ -70,7 +71,7 @@ struct TemplateSetTests {
     @Test func quotesFollowedByCombiningMarksAreEscaped() {
         let (set, _) = TemplateSet.make(overrides: ["404": "<p title=\"{{t.not_found_title}}\">"], displayFolder: "templates")
         let value = "x\"\u{301} onmouseover=alert(1) <\u{301}b>'\u{308}&\u{20DD}"
-        #expect(set.render(["t": ["not_found_title": value]], template: "404")
+        #expect(set.renderText(["t": ["not_found_title": .text(value)]], template: "404")
             == "<p title=\"x&quot;\u{301} onmouseover=alert(1) &lt;\u{301}b&gt;&#39;\u{308}&amp;\u{20DD}\">")
     }
 
