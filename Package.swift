@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         // Used by `serve` alongside Hummingbird, at the versions Hummingbird resolves.
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
@@ -50,9 +49,7 @@ let package = Package(
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(
             name: "GTMKitTests",
-            dependencies: ["GTMKit", "gtmgen", "MustacheEngine",
-                           // Only for the differential test against the engine gtmgen used before.
-                           .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["GTMKit", "gtmgen", "MustacheEngine"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a full test run: installs missing system packages,
 # builds gtmgen and its tests, runs them (unit, golden-file, end-to-end and
-# incremental-equals-full tests that run the real binary on fixture projects), then the
+# incremental-equals-full tests that run the real binary on fixture projects, the Mustache
+# specification, the engine against swift-mustache), then the
 # publishing checks against a real nginx and a real sshd (see scripts/publish-tests.sh), and
 # the real-browser checks of the example site (headless Chromium, the Nu HTML checker, a link
 # checker and axe-core; see scripts/browser-tests.sh).
@@ -12,6 +13,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build --build-tests
 swift test --skip-build "$@"
+# Every page of the example, the fixtures and a 1k corpus through swift-mustache as well: a
+# package of its own, so swift-mustache is no dependency of gtmgen.
+swift test --package-path Tests/EngineDifferential
 if [ "${GTMGEN_SKIP_PUBLISH:-0}" != "1" ]; then
   bash scripts/publish-tests.sh
 fi

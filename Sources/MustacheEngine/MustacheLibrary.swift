@@ -38,15 +38,16 @@ public struct MustacheLibrary: Sendable {
     public func index(of name: String) -> Int? { indexByName[name] }
 
     /// Renders template number `index` with `context` at the bottom of the context stack,
-    /// appending to `output`. Returns false when partials nested too deeply (a partial that
-    /// includes itself for as long as the data allows): the output stops there.
+    /// appending to `output`. Returns false when rendering stopped early — partials nested
+    /// hundreds deep, or a template that would visit tens of millions of nodes (one that
+    /// includes itself twice per level): the output ends there.
     @discardableResult
     public func render(_ index: Int, context: MustacheValue, escaping: Escaping = .html, into output: inout [UInt8]) -> Bool {
         var renderer = Renderer(library: self, escaping: escaping, context: context)
         swap(&renderer.output, &output)
         renderer.render(templates[index])
         swap(&renderer.output, &output)
-        return !renderer.tooDeep
+        return !renderer.stopped
     }
 
     /// Renders a template by name; nil when there is no such template.

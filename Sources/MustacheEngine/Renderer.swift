@@ -4,6 +4,9 @@ struct Renderer {
     /// How deep partials and parents may nest before rendering stops: far beyond any real
     /// template, well before the thread's stack runs out.
     static let depthLimit = 200
+    /// How many nodes one render may visit: a template that includes itself twice per level,
+    /// or nests loops dozens deep, would otherwise run for ages. A real page visits thousands.
+    static let nodeBudget = 50_000_000
 
     /// Indentation put on the lines of a partial or block: `strip` is taken off a line's
     /// leading whitespace where present, then `add` is put in front.
@@ -24,7 +27,9 @@ struct Renderer {
     /// definition of a block wins.
     var overrides: [[Symbol: Block]] = []
     var depth = 0
-    var tooDeep = false
+    var budget = Renderer.nodeBudget
+    /// Rendering stopped early: partials nested beyond `depthLimit` or `nodeBudget` ran out.
+    var stopped = false
 
     init(library: MustacheLibrary, escaping: Escaping, context: MustacheValue) {
         self.library = library
@@ -34,6 +39,11 @@ struct Renderer {
     }
 
     mutating func render(_ nodes: [Node]) {
+        budget -= nodes.count
+        guard budget > 0 else {
+            stopped = true
+            return
+        }
         for node in nodes {
             switch node {
             case .text(let bytes, let lineStarts):
@@ -76,8 +86,8 @@ struct Renderer {
     /// Renders a partial or parent, indented when its tag stood alone on an indented line.
     private mutating func include(_ reference: TemplateReference, indentation: [UInt8], overrides arguments: [Symbol: Block]?) {
         guard let index = resolve(reference) else { return }
-        guard depth < Self.depthLimit else {
-            tooDeep = true
+        guard depth < Self.depthLimit, !stopped else {
+            stopped = true
             return
         }
         depth += 1

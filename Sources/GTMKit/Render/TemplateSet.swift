@@ -80,7 +80,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates whose output is XML: they escape as XML, which also drops the characters XML
     /// forbids.
-    static let xmlTemplates: Set<String> = ["feed", "sitemap"]
+    public static let xmlTemplates: Set<String> = ["feed", "sitemap"]
 
     /// Renders a page template into bytes for the writer; the names are checked at load time,
     /// so an unknown name means a broken set and renders nothing.

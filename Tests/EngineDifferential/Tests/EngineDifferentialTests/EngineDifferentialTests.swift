@@ -1,28 +1,38 @@
 import Foundation
-@testable import GTMKit
+import GTMKit
 import Mustache
 import MustacheEngine
 import Testing
 
 /// Renders every page of the example project, every fixture and a generated 1k corpus through
-/// both gtmgen's Mustache engine and swift-mustache (the engine it replaces) from the same
+/// both gtmgen's Mustache engine and swift-mustache (the engine it replaced) from the same
 /// values, and requires identical bytes.
 @Suite("Mustache engine: identical to swift-mustache", .serialized)
 struct EngineDifferentialTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/GTMKitTests/Fixtures")
+    /// SOURCE_DATE_EPOCH=1795996800, the date of every test.
+    static let buildDate = CalendarDate(year: 2026, month: 11, day: 30)!
+
     static var projects: [URL] {
-        let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixtures.path)) ?? []
-        return [TestPaths.packageRoot] + fixtures.sorted().map(TestPaths.fixture)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return [packageRoot] + names.sorted().map { fixtures.appendingPathComponent($0) }
     }
 
     @Test("the example project and every fixture", arguments: projects)
     func sameBytes(_ project: URL) throws {
-        let compared = try compare(project: project, language: nil)
-        if project == TestPaths.packageRoot || project.lastPathComponent == "valid" { #expect(compared > 20) }
+        let compared = try compare(BuildRequest(projectRoot: project, buildDate: Self.buildDate))
+        if project == Self.packageRoot || project.lastPathComponent == "valid" { #expect(compared > 20) }
     }
 
-    @Test("the valid fixture in Chinese")
+    @Test("the valid fixture in Chinese, drafts included")
     func sameBytesInChinese() throws {
-        #expect(try compare(project: TestPaths.fixture("valid"), language: "zh-CN") > 20)
+        let valid = Self.fixtures.appendingPathComponent("valid")
+        let request = BuildRequest(projectRoot: valid, configFile: valid.appendingPathComponent("gtmgen.zh.yaml"),
+                                   includeDrafts: true, buildDate: Self.buildDate)
+        #expect(try compare(request) > 20)
     }
 
     @Test("a generated corpus of 1,000 briefs")
@@ -31,48 +41,31 @@ struct EngineDifferentialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("bench/gen_corpus.py").path,
+        generator.arguments = ["python3", Self.packageRoot.appendingPathComponent("bench/gen_corpus.py").path,
                                "--count", "1000", "--out", folder.appendingPathComponent("content").path, "--seed", "1"]
         try generator.run()
         generator.waitUntilExit()
         try #require(generator.terminationStatus == 0)
-        let compared = try compare(project: folder, language: nil)
+        let compared = try compare(BuildRequest(projectRoot: folder, buildDate: Self.buildDate))
         #expect(compared > 1000, "\(compared) pages compared")
     }
 
     /// Renders each page of a project with both engines; returns how many pages were compared.
-    func compare(project: URL, language: String?) throws -> Int {
-        var request = BuildRequest(projectRoot: project, buildDate: TestDate.buildDate)
-        if language != nil { request.configFile = nil }
-        var (config, _, _) = SiteBuild.loadConfig(request)
-        if let language { config.language = language }
-        let (templates, templateProblems) = try TemplateSet.load(directory: request.templatesDirectory, displayFolder: "templates")
-        guard !templateProblems.hasErrors else { return 0 }
-        let inventory = try ContentScanner.scan(directory: request.contentDirectory, displayPrefix: "content")
-        let parser = BriefParser(defaultLanguage: config.language)
-        let briefs = inventory.briefPaths.compactMap { path in
-            SiteBuild.parse(path, stamp: nil, inventory: inventory, parser: parser, cached: nil).brief
-        }.filter { !$0.isDraft }
-        let assembly = SiteAssembler(config: config, buildDate: request.buildDate)
-            .assemble(briefs: briefs, excludedDrafts: [], assets: inventory.assets, unreadable: [], reuse: nil, progress: nil)
-        let renderer = PageRenderer(site: assembly.site, templates: templates, contentDirectory: inventory.root)
+    func compare(_ request: BuildRequest) throws -> Int {
+        guard let (templates, pages) = try TemplateContexts.pages(request) else { return 0 }
         let legacy = try LegacyEngine(sources: templates.sources)
-        var compared = 0
-        let models = renderer.shared().models
-        for job in renderer.jobs(firstBuild: true) {
-            guard case .template(let path, let name, let context) = renderer.page(job, models: models) else { continue }
-            let ours = templates.render(context, template: name)
-            let theirs = Array(legacy.render(context, template: name).utf8)
+        for page in pages {
+            let ours = templates.render(page.context, template: page.template)
+            let theirs = Array(legacy.render(page.context, template: page.template).utf8)
             if ours != theirs {
                 let at = (0..<min(ours.count, theirs.count)).first { ours[$0] != theirs[$0] } ?? min(ours.count, theirs.count)
                 func around(_ bytes: [UInt8]) -> String {
                     String(decoding: bytes[max(0, at - 60)..<min(bytes.count, at + 60)], as: UTF8.self)
                 }
-                Issue.record("\(project.lastPathComponent)/\(path) differs at byte \(at):\n ours:   \(around(ours).debugDescription)\n theirs: \(around(theirs).debugDescription)")
+                Issue.record("\(request.projectRoot.lastPathComponent)/\(page.path) differs at byte \(at):\n ours:   \(around(ours).debugDescription)\n theirs: \(around(theirs).debugDescription)")
             }
-            compared += 1
         }
-        return compared
+        return pages.count
     }
 }
 
