@@ -10,7 +10,7 @@ public enum MustacheValue: Sendable {
     case int(Int)
     case double(Double)
     case list([MustacheValue])
-    case map([Symbol: MustacheValue])
+    case map(MustacheMap)
     /// A typed view that answers names itself, for values too costly to build eagerly.
     case object(any MustacheObject)
     case null
@@ -40,20 +40,23 @@ public enum MustacheValue: Sendable {
 
 /// A view object that answers a symbol: lets a page model compute a value only when a
 /// template asks for it.
-public protocol MustacheObject: Sendable {
+public protocol MustacheObject: AnyObject, Sendable {
     func value(for name: Symbol) -> MustacheValue?
 }
 
+// Not `ExpressibleByNilLiteral`: `nil` where a `MustacheValue?` is expected would become
+// `.null`, a value found, instead of no value.
 extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (Symbol, MustacheValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var map = MustacheMap(minimumCapacity: elements.count)
+        for (key, value) in elements { map[key] = value }
+        self = .map(map)
     }
-    public init(nilLiteral: ()) { self = .null }
 }
 

@@ -17,7 +17,7 @@ enum SpecJSON: Decodable {
             return .list(items)
         }
         if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var map: [Symbol: MustacheValue] = [:]
+            var map: MustacheMap = [:]
             for key in object.allKeys { map[Symbol(key.stringValue)] = try object.decode(SpecJSON.self, forKey: key).mustache }
             return .map(map)
         }

@@ -9,7 +9,7 @@ public enum TemplateContexts {
     public struct Page: Sendable {
         public let path: String
         public let template: String
-        public let context: [Symbol: MustacheValue]
+        public let context: MustacheMap
     }
 
     /// The project's templates and its pages, drafts left out; nil when its templates or

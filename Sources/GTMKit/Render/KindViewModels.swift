@@ -3,12 +3,12 @@ import MustacheEngine
 /// Template values for the kind-specific parts of a brief: `brief.competitor`, `brief.swot`,
 /// `brief.gtm`, each section by key (`brief.parts.who`), derived figures by name.
 extension ViewModels {
-    func kindValues(_ index: Int) -> Map {
+    /// - Parameter sections: the brief's sections as `ViewModels.section` makes them.
+    func kindValues(_ index: Int, sections: [Map]) -> Map {
         let rendered = site.briefs[index]
-        let sections = rendered.markdown.sections
         var parts: [String: Map] = [:]
         for (key, position) in rendered.facts.sections {
-            parts[key] = Self.section(sections[position])
+            parts[key] = sections[position]
         }
         var partsMap: Map = [:]
         for (key, part) in parts { partsMap[Symbol(key)] = .map(part) }
@@ -16,7 +16,9 @@ extension ViewModels {
         // Sections that belong to no spec of the kind, so a kind template can still show them.
         let matched = Set(rendered.facts.sections.values)
         values[.other_sections] = .list(sections.indices.filter { !matched.contains($0) }.map { position in
-            .map(Self.section(sections[position], withFirstParagraph: false))
+            var section = sections[position]
+            section[.first_paragraph] = nil
+            return .map(section)
         })
         switch rendered.facts.details {
         case .competitor(let facts): values[.competitor] = .map(competitor(facts, index: index, parts: parts))

@@ -151,7 +151,7 @@ public struct PageRenderer: Sendable {
 
     /// A page as the templates see it, before rendering: which template, with what values.
     enum Page {
-        case template(path: String, name: String, context: [Symbol: MustacheValue])
+        case template(path: String, name: String, context: MustacheMap)
         case file(OutputFile)
     }
 
@@ -272,7 +272,7 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    func homeContext(_ models: ViewModels) -> [Symbol: MustacheValue] {
+    func homeContext(_ models: ViewModels) -> MustacheMap {
         let strings = models.strings
         var context = models.page(route: .home, title: strings["home"], description: site.config.description, bodyClass: "page-home")
         context[.page_title] = .text(site.config.title)

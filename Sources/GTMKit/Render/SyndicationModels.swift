@@ -10,7 +10,7 @@ enum SyndicationModels {
         var urls: [MustacheValue] = [location(.home)]
         for folder in site.folders where !folder.path.isEmpty { urls.append(location(folder.route)) }
         for item in site.briefs {
-            var entry: [Symbol: MustacheValue] = [.loc: .text(site.config.absoluteURL(item.brief.route))]
+            var entry: MustacheMap = [.loc: .text(site.config.absoluteURL(item.brief.route))]
             if let updated = item.brief.matter.updated { entry[.lastmod] = .text(updated.description) }
             urls.append(.map(entry))
         }
@@ -48,10 +48,10 @@ enum SyndicationModels {
         site.briefs.compactMap { date($0.brief) }.max() ?? site.buildDate
     }
 
-    static func feed(_ site: Site, newest: [Int]) -> [Symbol: MustacheValue] {
+    static func feed(_ site: Site, newest: [Int]) -> MustacheMap {
         let entries = newest.map { index -> MustacheValue in
             let item = site.briefs[index]
-            var entry: [Symbol: MustacheValue] = [
+            var entry: MustacheMap = [
                 .title: .text(item.brief.title),
                 .url: .text(site.config.absoluteURL(item.brief.route)),
                 .updated: .text(timestamp(date(item.brief) ?? site.buildDate)),

@@ -84,7 +84,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page template into bytes for the writer; the names are checked at load time,
     /// so an unknown name means a broken set and renders nothing.
-    public func render(_ context: [Symbol: MustacheValue], template name: String) -> [UInt8] {
+    public func render(_ context: MustacheMap, template name: String) -> [UInt8] {
         guard let index = library.index(of: name) else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)

@@ -4,7 +4,7 @@ import MustacheEngine
 /// strings, the navigation for each depth — is built once per build. Every key is documented
 /// in docs/templates.md.
 struct ViewModels: Sendable {
-    typealias Map = [Symbol: MustacheValue]
+    typealias Map = MustacheMap
 
     let site: Site
     let strings: UIStrings
@@ -146,10 +146,9 @@ struct ViewModels: Sendable {
         brief.kind == .competitor && brief.matter.reviewed == nil
     }
 
-    static func section(_ section: MarkdownSection, withFirstParagraph: Bool = true) -> Map {
-        var map: Map = [.title: .text(section.heading.text), .id: .text(section.heading.id), .html: .html(section.html)]
-        if withFirstParagraph { map[.first_paragraph] = .text(section.firstParagraphText) }
-        return map
+    static func section(_ section: MarkdownSection) -> Map {
+        [.title: .text(section.heading.text), .id: .text(section.heading.id), .html: .html(section.html),
+         .first_paragraph: .text(section.firstParagraphText)]
     }
 
     /// Everything a brief template can place; see docs/templates.md.
@@ -169,12 +168,12 @@ struct ViewModels: Sendable {
             return .map([.title: .text(source.title ?? source.url), .url: url])
         }
         let backlinks = site.backlinks[index].map { listItem($0, from: route) }
+        let sectionMaps = rendered.markdown.sections.map { Self.section($0) }
         var sections: [MustacheValue] = []
-        var sectionsByID: Map = [:]
-        for section in rendered.markdown.sections {
-            let entry = MustacheValue.map(Self.section(section))
-            sections.append(entry)
-            sectionsByID[Symbol(section.heading.id)] = entry
+        var sectionsByID = Map(minimumCapacity: sectionMaps.count)
+        for (section, map) in zip(rendered.markdown.sections, sectionMaps) {
+            sections.append(.map(map))
+            sectionsByID[Symbol(section.heading.id)] = .map(map)
         }
         var params: Map = [:]
         for entry in brief.matter.extra { params[Symbol(entry.key)] = entry.value.templateValue }
@@ -201,7 +200,7 @@ struct ViewModels: Sendable {
             .stale: .bool(isStale(brief)),
             .never_reviewed: .bool(isNeverReviewed(brief)),
         ]
-        model.merge(kindValues(index)) { current, _ in current }
+        model.addMissing(from: kindValues(index, sections: sectionMaps))
         if let summary = brief.matter.summary { model[.summary] = .text(summary) }
         if let owner = brief.matter.owner { model[.owner] = .text(owner) }
         if let updated = brief.matter.updated { model[.updated] = .text(updated.description) }

@@ -7,7 +7,7 @@ extension YAMLValue {
         case .scalar(let text): return .text(isNull ? "" : text)
         case .sequence(let items): return .list(items.map(\.templateValue))
         case .mapping(let entries):
-            var map: [Symbol: MustacheValue] = [:]
+            var map: MustacheMap = [:]
             for entry in entries { map[Symbol(entry.key)] = entry.value.templateValue }
             return .map(map)
         }

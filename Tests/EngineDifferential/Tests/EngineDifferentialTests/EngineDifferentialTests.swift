@@ -84,7 +84,7 @@ struct LegacyEngine {
         self.library = library
     }
 
-    func render(_ context: [Symbol: MustacheValue], template name: String) -> String {
+    func render(_ context: MustacheMap, template name: String) -> String {
         library.render(Self.any(.map(context)), withTemplate: name) ?? ""
     }
 
