@@ -79,10 +79,12 @@ public struct MarkdownRenderer: Sendable {
         while let node = block {
             block = cmark_node_next(node)
             var html = Self.html(of: node, options: options, extensions: extensions)
+            // Once per block: for the search text, and as a heading's text or a first paragraph.
+            let plain = Self.plainText(of: node)
             var startsSection = false
             if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                 let level = Int(cmark_node_get_heading_level(node))
-                let text = Self.plainText(of: node)
+                let text = plain
                 let heading = Heading(level: level, text: text, id: ids.unique(for: text),
                                       line: Int(cmark_node_get_start_line(node)) + lineOffset,
                                       column: Int(cmark_node_get_start_column(node)))
@@ -95,14 +97,14 @@ public struct MarkdownRenderer: Sendable {
                 startsSection = level == 2
             } else if output.needsFirstParagraph {
                 // The section's opening block, as plain text: a paragraph or a list alike.
-                output.setFirstParagraph(Self.excerpt(Self.plainText(of: node)))
+                output.setFirstParagraph(Self.excerpt(plain))
             }
             if startsSection, let heading = output.headings.last {
                 output.startSection(heading, headingHTML: html)
             } else {
                 output.append(html)
             }
-            output.plain += Self.plainText(of: node)
+            output.plain += plain
             output.plain += "\n"
         }
         return output.finish()
@@ -156,10 +158,9 @@ public struct MarkdownRenderer: Sendable {
     /// `Character`, so splitting by `Character` missed those breaks, and was slow).
     static func lineStarts(of text: String) -> [Int] {
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        var text = text
+        text.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         return starts
     }
@@ -255,8 +256,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// At most about 280 characters, cut at a space when there is one near the end.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        guard text.count > limit else { return text }
-        var cut = text.prefix(limit)
+        // Walks at most `limit` characters, not the whole text as `count` would.
+        guard text.utf8.count > limit, let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        var cut = text[..<end]
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
         return cut.trimmingWhitespace + "…"
     }
@@ -290,7 +293,12 @@ public struct MarkdownRenderer: Sendable {
 
         func finish() -> RenderedMarkdown {
             var text = plain.trimmingWhitespace
-            if text.count > RenderedMarkdown.plainTextLimit { text = String(text.prefix(RenderedMarkdown.plainTextLimit)) }
+            // At most `plainTextLimit` characters, walking no further than that.
+            if text.utf8.count > RenderedMarkdown.plainTextLimit,
+               let end = text.index(text.startIndex, offsetBy: RenderedMarkdown.plainTextLimit, limitedBy: text.endIndex),
+               end < text.endIndex {
+                text = String(text[..<end])
+            }
             let body = MarkdownText(html: html, plainText: text)
             let total = html.utf8.count
             var built: [MarkdownSection] = []

@@ -112,11 +112,21 @@ public struct UIStrings: Sendable {
 
     /// Fills `%@` placeholders in order.
     public func format(_ key: String, _ arguments: String...) -> String {
-        var result = self[key]
-        for argument in arguments {
-            guard let range = result.range(of: "%@") else { break }
-            result.replaceSubrange(range, with: argument)
+        // `%@` found by byte: Foundation's locale-aware `range(of:)` was most of the cost.
+        var result: [UInt8] = []
+        var remaining = arguments[...]
+        var bytes = Array(self[key].utf8)[...]
+        while let percent = bytes.firstIndex(of: UInt8(ascii: "%")) {
+            guard percent + 1 < bytes.endIndex, bytes[percent + 1] == UInt8(ascii: "@"), let argument = remaining.popFirst() else {
+                result += bytes[...percent]
+                bytes = bytes[(percent + 1)...]
+                continue
+            }
+            result += bytes[..<percent]
+            result += argument.utf8
+            bytes = bytes[(percent + 2)...]
         }
-        return result
+        result += bytes
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -216,10 +216,24 @@ struct ViewModels: Sendable {
 /// `javascript:`, `data:` and friends are dropped, whatever the site's `unsafe_html`.
 public enum SafeURL {
     public static func isAllowed(_ url: String) -> Bool {
+        if let verdict = asciiVerdict(url) { return verdict }
         // Browsers drop tabs and newlines inside URLs, so `java\tscript:` is still a script.
         guard !url.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n" && $0 != "\r" }) else { return false }
         let lower = String(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }).trimmingWhitespace.lowercased()
         guard LinkResolver.hasScheme(lower), !lower.hasPrefix("//") else { return !lower.isEmpty }
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
+    }
+
+    /// The verdict for a URL of printable ASCII without leading or trailing spaces (nearly
+    /// all of them), decided on its bytes; nil sends anything else the careful way.
+    static func asciiVerdict(_ url: String) -> Bool? {
+        let bytes = url.utf8
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+              bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        guard LinkResolver.hasScheme(url), !(bytes.starts(with: "//".utf8)) else { return true }
+        func lowercasedPrefix(_ prefix: String) -> Bool {
+            bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
+        }
+        return lowercasedPrefix("http://") || lowercasedPrefix("https://") || lowercasedPrefix("mailto:")
     }
 }

@@ -104,15 +104,16 @@ public struct LinkResolver: Sendable {
 public enum ContentPath {
     /// Resolves `relative` against `folder`; nil when it climbs out of the content root.
     public static func resolve(_ relative: String, fromFolder folder: String) -> String? {
-        var parts = folder.isEmpty ? [] : folder.pathSegments.map(String.init)
-        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        // Split by byte: splitting a `String` compares `Character`s, and was most of a link's cost.
+        var parts: [Substring] = folder.isEmpty ? [] : folder.pathSegments
+        for component in relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+                continue
             }
+            parts.append(Substring(component))
         }
         return parts.joined(separator: "/")
     }

@@ -70,7 +70,7 @@ public enum URLPath {
 
     /// Decodes `%XX` escapes; returns the input unchanged when it is not valid.
     public static func decode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {
