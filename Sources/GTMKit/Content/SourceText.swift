@@ -13,6 +13,8 @@ public enum SourceText {
             return .failure(.error(file.location(line: line, column: column), code: "binary-file",
                 "binary file: found a NUL byte; a brief must be UTF-8 text (move images and PDFs out of `.md` files)"))
         }
+        // The standard library's validation is the fast path; the slow one finds the position.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
             return .failure(.error(file.location(line: line, column: column), code: "invalid-utf8",

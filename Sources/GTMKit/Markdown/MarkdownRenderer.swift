@@ -78,7 +78,8 @@ public struct MarkdownRenderer: Sendable {
         var block = cmark_node_first_child(document)
         while let node = block {
             block = cmark_node_next(node)
-            var html = Self.html(of: node, options: options, extensions: extensions)
+            let blockStart = output.html.count
+            Self.appendHTML(of: node, options: options, extensions: extensions, to: &output.html)
             // Once per block: for the search text, and as a heading's text or a first paragraph.
             let plain = Self.plainText(of: node)
             var startsSection = false
@@ -89,9 +90,9 @@ public struct MarkdownRenderer: Sendable {
                                       line: Int(cmark_node_get_start_line(node)) + lineOffset,
                                       column: Int(cmark_node_get_start_column(node)))
                 // cmark writes `<hN>`; give it the id that links and the TOC point at.
-                let tag = "<h\(level)"
-                if html.hasPrefix(tag) {
-                    html = tag + " id=\"\(HTMLEscape.escape(heading.id))\"" + html.dropFirst(tag.count)
+                let tag = Array("<h\(level)".utf8)
+                if output.html[blockStart...].starts(with: tag) {
+                    output.html.insert(contentsOf: Array(" id=\"\(HTMLEscape.escape(heading.id))\"".utf8), at: blockStart + tag.count)
                 }
                 output.headings.append(heading)
                 startsSection = level == 2
@@ -100,9 +101,7 @@ public struct MarkdownRenderer: Sendable {
                 output.setFirstParagraph(Self.excerpt(plain))
             }
             if startsSection, let heading = output.headings.last {
-                output.startSection(heading, headingHTML: html)
-            } else {
-                output.append(html)
+                output.startSection(heading, headingStart: blockStart)
             }
             output.plain += plain
             output.plain += "\n"
@@ -209,23 +208,28 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private static func html(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
-        guard let rendered = cmark_render_html(node, options, extensions) else { return "" }
+    /// Appends cmark's HTML of a block as bytes: no `String` per block.
+    private static func appendHTML(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
+                                   to output: inout [UInt8]) {
+        guard let rendered = cmark_render_html(node, options, extensions) else { return }
         defer { free(rendered) }
-        return String(cString: rendered)
+        output.append(contentsOf: UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
     }
 
     /// Literal text of a node and its descendants (text, code spans, code blocks), with
     /// soft breaks as spaces and runs of spaces as one.
     static func plainText(of node: OpaquePointer) -> String {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         // Runs of spaces (soft breaks, paragraph ends, removed struck-through words, spaces in
         // the text) become one as the bytes are gathered: a space is one byte in UTF-8.
+        var last: UInt8 = 0
         func append(_ byte: UInt8) {
-            if byte == 0x20, bytes.last == 0x20 { return }
+            if byte == 0x20, last == 0x20 { return }
             bytes.append(byte)
+            last = byte
         }
         while true {
             let event = cmark_iter_next(iterator)
@@ -254,10 +258,26 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self).trimmingWhitespace
     }
 
+    /// Whether `text` has more than `limit` Unicode scalars, counted on its bytes (a scalar
+    /// starts at every byte that is not a continuation byte).
+    static func scalarCount(_ text: String, exceeds limit: Int) -> Bool {
+        guard text.utf8.count > limit else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                count += 1
+                if count > limit { return true }
+            }
+            return false
+        }
+    }
+
     /// At most about 280 characters, cut at a space when there is one near the end.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        // Walks at most `limit` characters, not the whole text as `count` would.
-        guard text.utf8.count > limit, let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+        // Walks at most `limit` characters, not the whole text as `count` would; no more
+        // scalars than the limit means no more characters either.
+        guard scalarCount(text, exceeds: limit), let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
               end < text.endIndex else { return text }
         var cut = text[..<end]
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
@@ -267,18 +287,17 @@ public struct MarkdownRenderer: Sendable {
     /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.
     /// Sections and the preamble are byte ranges of the body's HTML.
     private struct Output {
-        var html = ""
+        var html: [UInt8] = []
         var preambleEnd: Int?
         var headings: [Heading] = []
         var sections: [(heading: Heading, headingStart: Int, start: Int, firstParagraph: String)] = []
         var plain = ""
         var needsFirstParagraph = false
 
-        mutating func startSection(_ heading: Heading, headingHTML: String) {
-            let headingStart = html.utf8.count
+        /// A level-2 heading whose HTML starts at `headingStart` and was just appended.
+        mutating func startSection(_ heading: Heading, headingStart: Int) {
             if preambleEnd == nil { preambleEnd = headingStart }
-            html += headingHTML
-            sections.append((heading, headingStart, html.utf8.count, ""))
+            sections.append((heading, headingStart, html.count, ""))
             needsFirstParagraph = true
         }
 
@@ -287,20 +306,17 @@ public struct MarkdownRenderer: Sendable {
             needsFirstParagraph = false
         }
 
-        mutating func append(_ fragment: String) {
-            html += fragment
-        }
-
         func finish() -> RenderedMarkdown {
             var text = plain.trimmingWhitespace
             // At most `plainTextLimit` characters, walking no further than that.
-            if text.utf8.count > RenderedMarkdown.plainTextLimit,
+            if MarkdownRenderer.scalarCount(text, exceeds: RenderedMarkdown.plainTextLimit),
                let end = text.index(text.startIndex, offsetBy: RenderedMarkdown.plainTextLimit, limitedBy: text.endIndex),
                end < text.endIndex {
                 text = String(text[..<end])
             }
-            let body = MarkdownText(html: html, plainText: text)
-            let total = html.utf8.count
+            // cmark writes valid UTF-8: decoding repairs nothing.
+            let body = MarkdownText(html: String(decoding: html, as: UTF8.self), plainText: text)
+            let total = html.count
             var built: [MarkdownSection] = []
             for (position, section) in sections.enumerated() {
                 // A section ends where the next one's heading starts.
