@@ -144,10 +144,32 @@ struct StableHasher {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) != nil { return }
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3
         }
+    }
+
+    /// Eight bytes per step, each mixed in by a multiply and a shift: hashing every page
+    /// byte by byte (a dependent multiply per byte) cost half a second of a 10k build.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        let count = bytes.count
+        while offset + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+            value ^= value >> 29
+            offset += 8
+        }
+        while offset < count {
+            value ^= UInt64(bytes[offset])
+            value = value &* 0x100_0000_01b3
+            offset += 1
+        }
+        value ^= UInt64(count)
+        value = (value ^ (value >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
     }
 
     mutating func add(_ text: String) {
