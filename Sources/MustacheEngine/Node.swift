@@ -2,6 +2,11 @@
 public struct TemplatePosition: Sendable, Hashable {
     public var line: Int
     public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A name as written in a tag, split at dots and interned once at load time.
