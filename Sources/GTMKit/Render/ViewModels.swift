@@ -26,6 +26,10 @@ struct ViewModels: Sendable {
     /// The navigation as a page at each depth sees it, for each entry that may be current
     /// (index 0: none).
     let navigationByDepth: [[MustacheValue]]
+    /// Every brief as a list entry without its URL, and its route's path percent-encoded:
+    /// lists of thousands of briefs (folders, tags, backlinks) only add the link.
+    let listItemBases: [Map]
+    let encodedRoutes: [String]
 
     static let precomputedDepths = 8
 
@@ -42,6 +46,27 @@ struct ViewModels: Sendable {
         var table: Map = [:]
         for (key, value) in strings.table { table[Symbol(key)] = .text(value) }
         stringsValue = .map(table)
+        var bases: [Map] = []
+        var encoded: [String] = []
+        bases.reserveCapacity(site.briefs.count)
+        encoded.reserveCapacity(site.briefs.count)
+        for item in site.briefs {
+            let brief = item.brief
+            var base: Map = [
+                .title: .text(brief.title),
+                .kind: .text(brief.kind.rawValue),
+                .kind_label: .text(strings.kindLabel(brief.kind)),
+                .draft: .bool(brief.isDraft),
+                .stale: .bool(Self.isStale(brief, site: site)),
+            ]
+            if let summary = brief.matter.summary { base[.summary] = .text(summary) }
+            if let updated = brief.matter.updated { base[.updated] = .text(updated.description) }
+            if let owner = brief.matter.owner { base[.owner] = .text(owner) }
+            bases.append(base)
+            encoded.append(URLPath.encode(brief.route.path))
+        }
+        listItemBases = bases
+        encodedRoutes = encoded
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in
@@ -122,22 +147,20 @@ struct ViewModels: Sendable {
 
     /// A brief as a list entry (cards on home, folder and tag pages).
     func listItem(_ index: Int, from route: Route) -> MustacheValue {
-        let brief = site.briefs[index].brief
-        var item: Map = [
-            .title: .text(brief.title),
-            .url: .text(route.relativeURL(to: brief.route)),
-            .kind: .text(brief.kind.rawValue),
-            .kind_label: .text(strings.kindLabel(brief.kind)),
-            .draft: .bool(brief.isDraft),
-            .stale: .bool(isStale(brief)),
-        ]
-        if let summary = brief.matter.summary { item[.summary] = .text(summary) }
-        if let updated = brief.matter.updated { item[.updated] = .text(updated.description) }
-        if let owner = brief.matter.owner { item[.owner] = .text(owner) }
+        var item = listItemBases[index]
+        item[.url] = .text(relativeURL(from: route, toBrief: index))
         return .map(item)
     }
 
-    func isStale(_ brief: Brief) -> Bool {
+    /// `route.relativeURL(to:)` a brief's page, with the brief's path encoded once per build.
+    func relativeURL(from route: Route, toBrief index: Int) -> String {
+        let encoded = encodedRoutes[index]
+        return route.depth == 0 ? (encoded.isEmpty ? "./" : encoded) : route.rootPrefix + encoded
+    }
+
+    func isStale(_ brief: Brief) -> Bool { Self.isStale(brief, site: site) }
+
+    static func isStale(_ brief: Brief, site: Site) -> Bool {
         guard let reviewed = brief.matter.reviewed else { return false }
         return site.buildDate.daysSinceEpoch - reviewed.daysSinceEpoch > site.config.staleAfterDays
     }
