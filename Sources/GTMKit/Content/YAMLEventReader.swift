@@ -24,9 +24,16 @@ enum YAMLEventReader {
         var column: Int
     }
 
-    private enum Frame {
-        case sequence(items: [YAMLValue], line: Int, column: Int)
-        case mapping(entries: [YAMLEntry], key: (text: String, line: Int, column: Int)?, seen: [String: Int], line: Int, column: Int)
+    /// An open sequence or mapping, changed in place on the stack (no copy per event).
+    private struct Frame {
+        var isMapping: Bool
+        var line: Int
+        var column: Int
+        var items: [YAMLValue] = []
+        var entries: [YAMLEntry] = []
+        /// A mapping's key waiting for its value.
+        var key: (text: String, line: Int, column: Int)?
+        var seen: [String: Int] = [:]
     }
 
     /// The first document's root, nil for an empty stream. Lines are offset by `lineOffset`.
@@ -67,43 +74,39 @@ enum YAMLEventReader {
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                 completed = YAMLValue(.scalar(text), line: line, column: column, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
             case YAML_SEQUENCE_START_EVENT:
-                stack.append(.sequence(items: [], line: line, column: column))
+                stack.append(Frame(isMapping: false, line: line, column: column))
             case YAML_MAPPING_START_EVENT:
-                stack.append(.mapping(entries: [], key: nil, seen: [:], line: line, column: column))
+                stack.append(Frame(isMapping: true, line: line, column: column))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                switch stack.removeLast() {
-                case .sequence(let items, let line, let column): completed = YAMLValue(.sequence(items), line: line, column: column)
-                case .mapping(let entries, _, _, let line, let column): completed = YAMLValue(.mapping(entries), line: line, column: column)
-                }
+                let frame = stack.removeLast()
+                completed = YAMLValue(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), line: frame.line, column: frame.column)
             case YAML_ALIAS_EVENT:
                 throw ShapeError(kind: .alias, line: line, column: column)
             default:
                 break
             }
             guard let value = completed else { continue }
-            guard let parent = stack.popLast() else {
+            guard let top = stack.indices.last else {
                 root = value
                 continue
             }
-            switch parent {
-            case .sequence(var items, let line, let column):
-                items.append(value)
-                stack.append(.sequence(items: items, line: line, column: column))
-            case .mapping(var entries, let key, var seen, let line, let column):
-                guard let key else {
-                    guard case .scalar(let text) = value.content else {
-                        throw ShapeError(kind: .keyNotScalar, line: value.line, column: value.column)
-                    }
-                    stack.append(.mapping(entries: entries, key: (text, value.line, value.column), seen: seen, line: line, column: column))
-                    continue
-                }
-                if let first = seen[key.text] {
-                    throw ShapeError(kind: .duplicateKey(key.text, firstLine: first), line: key.line, column: key.column)
-                }
-                seen[key.text] = key.line
-                entries.append(YAMLEntry(key: key.text, line: key.line, column: key.column, value: value))
-                stack.append(.mapping(entries: entries, key: nil, seen: seen, line: line, column: column))
+            guard stack[top].isMapping else {
+                stack[top].items.append(value)
+                continue
             }
+            guard let key = stack[top].key else {
+                guard case .scalar(let text) = value.content else {
+                    throw ShapeError(kind: .keyNotScalar, line: value.line, column: value.column)
+                }
+                stack[top].key = (text, value.line, value.column)
+                continue
+            }
+            if let first = stack[top].seen[key.text] {
+                throw ShapeError(kind: .duplicateKey(key.text, firstLine: first), line: key.line, column: key.column)
+            }
+            stack[top].seen[key.text] = key.line
+            stack[top].entries.append(YAMLEntry(key: key.text, line: key.line, column: key.column, value: value))
+            stack[top].key = nil
         }
     }
 
