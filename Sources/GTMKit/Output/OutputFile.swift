@@ -32,6 +32,13 @@ public struct OutputFile: Sendable, Hashable {
         body = .unchanged
     }
 
+    /// The bytes, leaving the file without them: lets a caller reuse the buffer without a copy.
+    mutating func takeBytes() -> [UInt8] {
+        guard case .bytes(let bytes) = body else { return [] }
+        body = .unchanged
+        return bytes
+    }
+
     public var text: String? {
         if case .bytes(let bytes) = body { return String(decoding: bytes, as: UTF8.self) }
         return nil

@@ -1,3 +1,4 @@
+import Foundation
 import MustacheEngine
 
 /// Renders every page of a `Site` through the templates, on every core. Pure: returns files.
@@ -45,15 +46,33 @@ public struct PageRenderer: Sendable {
             sink(file)
             return OutputFile(path: file.path, unchanged: ())
         }
+        // With a sink, each page is written before the next is rendered on that thread, so
+        // its bytes can go into a buffer that the next page reuses.
+        let buffers = sink == nil ? nil : BufferPool()
+        @Sendable func renderAndDeliver(_ job: Job) -> OutputFile {
+            guard let buffers, let sink else { return deliver(render(job, models: models)) }
+            switch page(job, models: models) {
+            case .file(let file):
+                return deliver(file)
+            case .template(let path, let name, let context):
+                var buffer = buffers.take()
+                templates.render(context, template: name, into: &buffer)
+                var file = OutputFile(path: path, bytes: buffer)
+                buffer = []
+                sink(file)
+                buffers.give(file.takeBytes())
+                return OutputFile(path: path, unchanged: ())
+            }
+        }
         let rendered = jobs.parallelMap(chunkSize: 1) { job -> (OutputFile, (String, UInt64)?) in
             defer { progress?(1) }
             guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
-                return (deliver(render(job, models: models)), nil)
+                return (renderAndDeliver(job), nil)
             }
             if reuse.previous[path] == key, reuse.exists(path) {
                 return (deliver(OutputFile(path: path, unchanged: ())), (path, key))
             }
-            return (deliver(render(job, models: models)), (path, key))
+            return (renderAndDeliver(job), (path, key))
         }
         let pages = rendered.map(\.0)
         let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
@@ -337,5 +356,28 @@ public struct PageRenderer: Sendable {
             }
             return (site.briefs[a].brief.title, a) < (site.briefs[b].brief.title, b)
         }
+    }
+}
+
+/// Output buffers handed from one page to the next on the rendering threads: a page's bytes
+/// are written before the thread renders the next, so the memory is allocated once per
+/// thread, not once (and regrown) per page.
+final class BufferPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [[UInt8]] = []
+
+    func take() -> [UInt8] {
+        if let buffer = lock.withLock({ free.popLast() }) { return buffer }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64 * 1024)
+        return buffer
+    }
+
+    func give(_ buffer: consuming [UInt8]) {
+        var buffer = buffer
+        buffer.removeAll(keepingCapacity: true)
+        // A rare huge page (a list of 50,000 briefs) does not keep its memory.
+        guard buffer.capacity <= 4 << 20 else { return }
+        lock.withLock { free.append(buffer) }
     }
 }

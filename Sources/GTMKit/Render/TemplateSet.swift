@@ -85,11 +85,16 @@ public struct TemplateSet: Sendable {
     /// Renders a page template into bytes for the writer; the names are checked at load time,
     /// so an unknown name means a broken set and renders nothing.
     public func render(_ context: MustacheMap, template name: String) -> [UInt8] {
-        guard let index = library.index(of: name) else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
-        library.render(index, context: .map(context), escaping: Self.xmlTemplates.contains(name) ? .xml : .html, into: &output)
+        render(context, template: name, into: &output)
         return output
+    }
+
+    /// Appends a page to `output`, a buffer the caller reuses from page to page.
+    public func render(_ context: MustacheMap, template name: String, into output: inout [UInt8]) {
+        guard let index = library.index(of: name) else { return }
+        library.render(index, context: .map(context), escaping: Self.xmlTemplates.contains(name) ? .xml : .html, into: &output)
     }
 
     /// `render` as text, for tests and tools.
