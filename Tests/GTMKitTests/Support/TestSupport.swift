@@ -158,8 +158,8 @@ func runGTMGen(_ arguments: [String], in directory: URL, environment extra: [Str
     defer { try? manager.removeItem(at: logs) }
     let outURL = logs.appendingPathComponent("stdout")
     let errURL = logs.appendingPathComponent("stderr")
-    manager.createFile(atPath: outURL.path, contents: nil)
-    manager.createFile(atPath: errURL.path, contents: nil)
+    _ = manager.createFile(atPath: outURL.path, contents: nil)
+    _ = manager.createFile(atPath: errURL.path, contents: nil)
     let outHandle = try FileHandle(forWritingTo: outURL)
     let errHandle = try FileHandle(forWritingTo: errURL)
 
