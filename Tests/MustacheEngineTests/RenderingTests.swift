@@ -56,6 +56,21 @@ final class RenderingTests: XCTestCase {
         XCTAssertFalse(output.isEmpty)
     }
 
+    /// A view object answers names itself, here computing a value only when asked.
+    func testViewObjectsAnswerTheNamesTheyKnow() {
+        final class Counter: MustacheObject, @unchecked Sendable {
+            var asked = 0
+            func value(for name: Symbol) -> MustacheValue? {
+                guard name == "count" else { return nil }
+                asked += 1
+                return .int(asked)
+            }
+        }
+        let counter = Counter()
+        XCTAssertEqual(render("{{#c}}{{count}} {{count}} [{{missing}}] {{title}}{{/c}}", ["c": .object(counter), "title": "outer"]),
+                       "1 2 [] outer")
+    }
+
     func testDynamicPartialNames() {
         XCTAssertEqual(render("{{>*which}}", ["which": "p", "v": "1"], partials: ["p": "P{{v}}"]), "P1")
     }
