@@ -75,6 +75,15 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(render("{{>*which}}", ["which": "p", "v": "1"], partials: ["p": "P{{v}}"]), "P1")
     }
 
+    /// Found by the fuzzer (in its own check, which compared `String`s): `{{` followed by a
+    /// combining mark is one `Character` but still opens a tag, and `&lt;` followed by one is
+    /// still the entity. The engine works on bytes; these pin that down.
+    func testBracesAndEntitiesFollowedByCombiningMarksAreStillBytes() {
+        XCTAssertEqual(render("a{{\u{59E}x}}b", ["x": "X"]), "ab")
+        let printed = render("{{v}}", ["v": "<\u{59E}"])
+        XCTAssertEqual(Array(printed.utf8), Array("&lt;".utf8) + Array("\u{59E}".utf8))
+    }
+
     /// Property: text without tags renders as itself, whatever its bytes (random UTF-8 with
     /// braces, newlines, spaces and CJK, from a fixed seed).
     func testTextWithoutTagsPrintsItself() {
