@@ -16,8 +16,6 @@ struct Name: Sendable {
     /// `.name`: looked up in the current context only, not further down the stack.
     let anchored: Bool
 
-    var isImplicit: Bool { parts.isEmpty }
-
     init(_ text: String) {
         if text == "." {
             parts = []

@@ -6,9 +6,6 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
         case syntax
         /// A partial or parent names a template that does not exist.
         case unknownTemplate(String)
-        /// Partials or parents that include each other with no section in between: rendering
-        /// would never end.
-        case recursion
     }
 
     public var template: String

@@ -258,6 +258,16 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self).trimmingWhitespace
     }
 
+    /// The first `limit` characters of `text`, or nil when it has no more than that. Walks at
+    /// most `limit` characters, not the whole text as `count` would, and none when the text
+    /// has no more scalars than the limit (then it has no more characters either).
+    static func prefix(_ text: String, characters limit: Int) -> Substring? {
+        guard scalarCount(text, exceeds: limit),
+              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              end < text.endIndex else { return nil }
+        return text[..<end]
+    }
+
     /// Whether `text` has more than `limit` Unicode scalars, counted on its bytes (a scalar
     /// starts at every byte that is not a continuation byte).
     static func scalarCount(_ text: String, exceeds limit: Int) -> Bool {
@@ -275,11 +285,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// At most about 280 characters, cut at a space when there is one near the end.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        // Walks at most `limit` characters, not the whole text as `count` would; no more
-        // scalars than the limit means no more characters either.
-        guard scalarCount(text, exceeds: limit), let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
-              end < text.endIndex else { return text }
-        var cut = text[..<end]
+        guard var cut = prefix(text, characters: limit) else { return text }
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
         return cut.trimmingWhitespace + "…"
     }
@@ -308,12 +314,7 @@ public struct MarkdownRenderer: Sendable {
 
         func finish() -> RenderedMarkdown {
             var text = plain.trimmingWhitespace
-            // At most `plainTextLimit` characters, walking no further than that.
-            if MarkdownRenderer.scalarCount(text, exceeds: RenderedMarkdown.plainTextLimit),
-               let end = text.index(text.startIndex, offsetBy: RenderedMarkdown.plainTextLimit, limitedBy: text.endIndex),
-               end < text.endIndex {
-                text = String(text[..<end])
-            }
+            if let cut = MarkdownRenderer.prefix(text, characters: RenderedMarkdown.plainTextLimit) { text = String(cut) }
             // cmark writes valid UTF-8: decoding repairs nothing.
             let body = MarkdownText(html: String(decoding: html, as: UTF8.self), plainText: text)
             let total = html.count

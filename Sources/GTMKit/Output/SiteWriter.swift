@@ -148,9 +148,15 @@ public struct SiteWriter: Sendable {
         return makeFolders(path[..<slash]) && (mkdir(String(path), 0o755) == 0 || errno == EEXIST)
     }
 
+    /// Creates the folders above a file that did not exist (after an ENOENT).
+    static func makeParentFolders(of path: String) -> Bool {
+        guard let slash = path.lastSlashIndex else { return false }
+        return makeFolders(path[..<slash])
+    }
+
     static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == ENOENT, let slash = path.lastSlashIndex, makeFolders(path[..<slash]) {
+        if descriptor < 0, errno == ENOENT, makeParentFolders(of: path) {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
@@ -241,7 +247,7 @@ final class SpareFiles: @unchecked Sendable {
         let kept = link(path, next) == 0
         var renamed = rename(spare, path) == 0
         // A new page in a new folder: the folder comes first.
-        if !renamed, errno == ENOENT, let slash = Substring(path).lastSlashIndex, SiteWriter.makeFolders(Substring(path)[..<slash]) {
+        if !renamed, errno == ENOENT, SiteWriter.makeParentFolders(of: path) {
             renamed = rename(spare, path) == 0
         }
         guard renamed else {

@@ -281,8 +281,7 @@ public struct PageRenderer: Sendable {
             return .template(path: "404.html", name: "404", context: context)
 
         case .sitemap:
-            guard case .map(let sitemap) = SyndicationModels.sitemap(site) else { return .file(OutputFile(path: "sitemap.xml", bytes: [])) }
-            return .template(path: "sitemap.xml", name: "sitemap", context: sitemap)
+            return .template(path: "sitemap.xml", name: "sitemap", context: SyndicationModels.sitemap(site))
 
         case .feed:
             var context = SyndicationModels.feed(site, newest: models.feedEntries)

@@ -5,7 +5,7 @@ import MustacheEngine
 enum SyndicationModels {
     static let feedSize = 30
 
-    static func sitemap(_ site: Site) -> MustacheValue {
+    static func sitemap(_ site: Site) -> MustacheMap {
         func location(_ route: Route) -> MustacheValue { [.loc: .text(site.config.absoluteURL(route))] }
         var urls: [MustacheValue] = [location(.home)]
         for folder in site.folders where !folder.path.isEmpty { urls.append(location(folder.route)) }

@@ -44,8 +44,6 @@ public struct TemplateSet: Sendable {
             case .unknownTemplate(let reference):
                 diagnostics.append(.error(location, code: "missing-template",
                     "template `\(error.template)` uses `\(reference)`, which does not exist: add templates/\(reference).mustache or fix the name"))
-            case .recursion:
-                diagnostics.append(.error(location, code: "template-syntax", "template syntax error: \(error.message)"))
             }
         }
         let set = TemplateSet(library: library, sources: sources, overridden: Set(overrides.keys), assetOverrides: assetOverrides)
