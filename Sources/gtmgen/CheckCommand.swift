@@ -26,9 +26,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        var request = try project.request(output: "site")
+        var request = try project.request()
         request.exitsAfterBuild = true
-        let report = SiteBuild.run(request, write: false, progress: format == .text ? Terminal.progressReporter() : nil)
+        let report = SiteBuild.check(request, progress: format == .text ? Terminal.progressReporter() : nil)
         Terminal.clearProgress()
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
@@ -64,7 +64,7 @@ enum DiagnosticJSON {
         var diagnostics: [Item]
     }
 
-    static func encode(report: BuildReport, ok: Bool) -> String {
+    static func encode(report: CheckReport, ok: Bool) -> String {
         let payload = Payload(
             ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount, warnings: report.diagnostics.warningCount,
             diagnostics: report.diagnostics.map {
