@@ -36,6 +36,7 @@ struct StageClock {
         label = detail.map { "\(next.rawValue) (\($0))" }
         started = Date()
         BuildStage.current = BuildStage.allCases.firstIndex(of: next) ?? -1
+        InternalErrorReport.trapIfRequested(next)
     }
 
     private var label: String?
