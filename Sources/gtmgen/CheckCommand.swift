@@ -69,7 +69,7 @@ enum DiagnosticJSON {
             ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount, warnings: report.diagnostics.warningCount,
             diagnostics: report.diagnostics.map {
                 .init(severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line,
-                      column: $0.location.column, code: $0.code, message: $0.message)
+                      column: $0.location.column, code: $0.code.rawValue, message: $0.message)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

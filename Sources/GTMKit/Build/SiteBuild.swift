@@ -27,7 +27,7 @@ public enum SiteBuild {
         let contentDisplay = request.displayPath(request.contentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: "no-content",
+            report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: .noContent,
                 "content folder not found: create `\(contentDisplay)/` with Markdown briefs, or pass --content DIR"))
             report.failed = true
             return report
@@ -36,7 +36,7 @@ public enum SiteBuild {
         do {
             inventory = try ContentScanner.scan(directory: request.contentDirectory, displayPrefix: contentDisplay)
         } catch {
-            report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: "read-error", "cannot read content: \(error.localizedDescription)"))
+            report.diagnostics.append(.error(SourceLocation(path: contentDisplay), code: .readError, "cannot read content: \(error.localizedDescription)"))
             report.failed = true
             return report
         }
@@ -50,7 +50,7 @@ public enum SiteBuild {
             templates = set
             report.diagnostics += problems
         } catch {
-            report.diagnostics.append(.error(SourceLocation(path: templatesDisplay), code: "read-error", "cannot read templates: \(error.localizedDescription)"))
+            report.diagnostics.append(.error(SourceLocation(path: templatesDisplay), code: .readError, "cannot read templates: \(error.localizedDescription)"))
             report.failed = true
             return report
         }
@@ -233,7 +233,7 @@ public enum SiteBuild {
         } catch {
             resident?.keep(nil, savingTo: cacheURL)
             try? FileManager.default.removeItem(at: cacheURL)
-            report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: "write-error",
+            report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: .writeError,
                 "\(error); the previous site was left as it was"))
             report.failed = true
         }
@@ -265,7 +265,7 @@ public enum SiteBuild {
         } catch {
             let display = inventory.displayPrefix.isEmpty ? path : inventory.displayPrefix + "/" + path
             return SourceOutcome(contentPath: path, stamp: stamp, hash: 0, size: 0, brief: nil,
-                                 diagnostics: [.error(SourceLocation(path: display), code: "read-error", "cannot read: \(error.localizedDescription)")])
+                                 diagnostics: [.error(SourceLocation(path: display), code: .readError, "cannot read: \(error.localizedDescription)")])
         }
         let hash = StableHasher.hash(file.bytes)
         if let cached, cached.hash == hash {
@@ -285,7 +285,7 @@ public enum SiteBuild {
         case .success(let text):
             let (parsed, problems) = SiteConfig.parse(text, displayPath: displayPath)
             return (parsed, file.bytes, problems)
-        case .failure(let diagnostic) where diagnostic.code == "empty-file":
+        case .failure(let diagnostic) where diagnostic.code == .emptyFile:
             return (SiteConfig(), file.bytes, [])
         case .failure(let diagnostic):
             return (SiteConfig(), file.bytes, [diagnostic])

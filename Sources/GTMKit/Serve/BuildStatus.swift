@@ -74,7 +74,7 @@ extension BuildStatus {
         let payload = Payload(build: build, ok: succeeded, site: site, changed: changedFiles, seconds: (seconds * 1000).rounded() / 1000,
                               diagnostics: diagnostics.map {
                                   .init(location: $0.location.description, path: $0.location.path, line: $0.location.line,
-                                        column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+                                        column: $0.location.column, severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message)
                               })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

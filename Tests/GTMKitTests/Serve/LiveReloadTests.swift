@@ -20,7 +20,7 @@ struct LiveReloadTests {
     }
 
     static func report(failed: Bool, changed: Int = 0, message: String = "missing required key `title`") -> BuildReport {
-        var report = BuildReport(diagnostics: failed ? [.error(GTMKit.SourceLocation(path: "content/a.md", line: 2, column: 5), code: "missing-title", message)] : [])
+        var report = BuildReport(diagnostics: failed ? [.error(GTMKit.SourceLocation(path: "content/a.md", line: 2, column: 5), code: .missingTitle, message)] : [])
         report.failed = failed
         report.changedFiles = changed
         return report
