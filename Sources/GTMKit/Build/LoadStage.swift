@@ -28,14 +28,14 @@ enum LoadStage {
         let contentDisplay = request.displayPath(request.contentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: contentDisplay), code: "no-content",
+            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: contentDisplay), code: .noContent,
                 "content folder not found: create `\(contentDisplay)/` with Markdown briefs, or pass --content DIR")]))
         }
         let inventory: ContentInventory
         do {
             inventory = try ContentScanner.scan(directory: request.contentDirectory, displayPrefix: contentDisplay)
         } catch {
-            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: contentDisplay), code: "read-error",
+            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: contentDisplay), code: .readError,
                 "cannot read content: \(error.localizedDescription)")]))
         }
         let templatesDisplay = request.displayPath(request.templatesDirectory)
@@ -44,7 +44,7 @@ enum LoadStage {
         do {
             (templates, templateProblems) = try TemplateSet.load(directory: request.templatesDirectory, displayFolder: templatesDisplay)
         } catch {
-            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: templatesDisplay), code: "read-error",
+            return .failure(LoadFailure(diagnostics: configProblems + [.error(SourceLocation(path: templatesDisplay), code: .readError,
                 "cannot read templates: \(error.localizedDescription)")]))
         }
         let root = inventory.root
@@ -64,7 +64,7 @@ enum LoadStage {
         case .success(let text):
             let (parsed, problems) = SiteConfig.parse(text, displayPath: displayPath)
             return (parsed, file.bytes, problems)
-        case .failure(let diagnostic) where diagnostic.code == "empty-file":
+        case .failure(let diagnostic) where diagnostic.code == .emptyFile:
             return (SiteConfig(), file.bytes, [])
         case .failure(let diagnostic):
             return (SiteConfig(), file.bytes, [diagnostic])

@@ -73,7 +73,7 @@ enum ParseStage {
         } catch {
             let display = inventory.displayPrefix.isEmpty ? path : inventory.displayPrefix + "/" + path
             return SourceOutcome(contentPath: path, stamp: stamp, hash: 0, size: 0, brief: nil,
-                                 diagnostics: [.error(SourceLocation(path: display), code: "read-error", "cannot read: \(error.localizedDescription)")])
+                                 diagnostics: [.error(SourceLocation(path: display), code: .readError, "cannot read: \(error.localizedDescription)")])
         }
         let hash = StableHasher.hash(file.bytes)
         if let earlier, earlier.hash == hash {

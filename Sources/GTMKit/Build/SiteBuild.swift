@@ -84,7 +84,7 @@ public enum SiteBuild {
                                         fileHashes: hashes, report: report))
         } catch {
             memory.forget()
-            report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: "write-error",
+            report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: .writeError,
                 "\(error); the previous site was left as it was"))
             report.failed = true
         }

@@ -41,7 +41,7 @@ extension BinaryWriter {
     mutating func diagnostic(_ value: Diagnostic) {
         bool(value.severity == .error)
         location(value.location)
-        string(value.code)
+        string(value.code.rawValue)
         string(value.message)
     }
 
@@ -184,7 +184,12 @@ extension BinaryReader {
 
     mutating func diagnostic() throws -> Diagnostic {
         let severity: Diagnostic.Severity = try bool() ? .error : .warning
-        return Diagnostic(severity, try location(), code: try string(), try string())
+        return Diagnostic(severity, try location(), code: try diagnosticCode(), try string())
+    }
+
+    mutating func diagnosticCode() throws -> DiagnosticCode {
+        guard let code = DiagnosticCode(rawValue: try string()) else { throw Malformed() }
+        return code
     }
 
     mutating func yaml() throws -> YAMLValue {

@@ -51,17 +51,17 @@ public struct SiteAssembler: Sendable {
         for brief in briefs {
             let route = brief.route
             if let first = accepted.last, first.route == route {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .duplicateSlug,
                     "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(route.path); set a different `slug:`"))
                 continue
             }
             if folderRoutes.contains(route) {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .duplicateSlug,
                     "slug `\(brief.slug)` collides with the folder content/\(route.path) and its index page; set a different `slug:` or rename the folder"))
                 continue
             }
             if let owner = Self.reservedRoutes.first(where: { route.path.hasPrefix($0.key) }) {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "reserved-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .reservedSlug,
                     "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
                 continue
             }
@@ -147,7 +147,7 @@ public struct SiteAssembler: Sendable {
                         let target = briefs[targetIndex]
                         let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
                         let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
-                        problems.append(.error(link.location, code: "broken-anchor",
+                        problems.append(.error(link.location, code: .brokenAnchor,
                             "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
                     }
                     if targetIndex != sourceIndex, found[targetIndex]?.last != sourceIndex {
@@ -183,7 +183,7 @@ public struct SiteAssembler: Sendable {
                 let known = competitorBySlug.keys.sorted().prefix(10).joined(separator: ", ")
                 diagnostics.append(.error(item.brief.matter.extra.first { $0.key == "competitor" }
                     .map { item.brief.location(line: $0.value.line, column: $0.value.column) } ?? item.brief.matter.start,
-                    code: "unknown-competitor",
+                    code: .unknownCompetitor,
                     "`competitor: \(slug)` names no competitor brief: use the slug of a brief in competitors/ (\(known.isEmpty ? "there are none" : known))"))
             }
         }
