@@ -161,7 +161,8 @@ public enum SiteBuild {
         }
         report.failed = request.strict && report.diagnostics.warningCount > 0
         guard write, !report.failed else {
-            let (files, _) = renderer.render(reuse: nil, progress: { pageCounter.advance($0) })
+            let (files, _, rendered) = renderer.render(reuse: nil, progress: { pageCounter.advance($0) })
+            report.renderedPaths = rendered
             report.fileCount = files.count
             report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
             report.files = files
@@ -177,8 +178,9 @@ public enum SiteBuild {
         unlink(cacheURL.path)
         do {
             let stream = try previous.map { writer.beginUpdate(previous: $0.fileHashes) } ?? writer.beginFull()
-            let (files, pageKeys) = renderer.render(reuse: pageReuse, sink: { stream.write($0) },
-                                                    progress: { pageCounter.advance($0) })
+            let (files, pageKeys, rendered) = renderer.render(reuse: pageReuse, sink: { stream.write($0) },
+                                                              progress: { pageCounter.advance($0) })
+            report.renderedPaths = rendered
             report.fileCount = files.count
             report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
             mark("render and write pages")

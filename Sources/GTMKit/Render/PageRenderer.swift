@@ -37,7 +37,8 @@ public struct PageRenderer: Sendable {
     /// - Parameter sink: when given, receives each file as soon as it is rendered (and the
     ///   returned files carry no bytes), so a large site is never held in memory whole.
     func render(reuse: Reuse?, sink: (@Sendable (OutputFile) -> Void)? = nil,
-                progress: (@Sendable (Int) -> Void)? = nil) -> (files: [OutputFile], keys: [String: UInt64]) {
+                progress: (@Sendable (Int) -> Void)? = nil)
+        -> (files: [OutputFile], keys: [String: UInt64], rendered: Set<String>) {
         let (assetFiles, scripts, models) = shared()
         let jobs = self.jobs(firstBuild: reuse?.previous.isEmpty ?? true)
         /// Hands a file to the sink and keeps only its path.
@@ -64,21 +65,23 @@ public struct PageRenderer: Sendable {
                 return OutputFile(path: path, unchanged: ())
             }
         }
-        let rendered = jobs.parallelMap(chunkSize: 1) { job -> (OutputFile, (String, UInt64)?) in
+        // The third value tells whether the page was rendered (false: skipped by its key).
+        let rendered = jobs.parallelMap(chunkSize: 1) { job -> (OutputFile, (String, UInt64)?, Bool) in
             defer { progress?(1) }
             guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
-                return (renderAndDeliver(job), nil)
+                return (renderAndDeliver(job), nil, true)
             }
             if reuse.previous[path] == key, reuse.exists(path) {
-                return (deliver(OutputFile(path: path, unchanged: ())), (path, key))
+                return (deliver(OutputFile(path: path, unchanged: ())), (path, key), false)
             }
-            return (renderAndDeliver(job), (path, key))
+            return (renderAndDeliver(job), (path, key), true)
         }
         let pages = rendered.map(\.0)
         let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
+        let renderedPaths = Set(rendered.filter(\.2).map(\.0.path))
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let others = (assetFiles + scripts + copies).parallelMap(deliver)
-        return ((pages + others).sorted { $0.path < $1.path }, keys)
+        return ((pages + others).sorted { $0.path < $1.path }, keys, renderedPaths)
     }
 
     /// What every page shares: theme assets, scripts, and the view models built once per build.
