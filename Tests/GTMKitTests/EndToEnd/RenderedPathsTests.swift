@@ -23,4 +23,22 @@ struct RenderedPathsTests {
         // The feed quotes every brief's body; the search index is written on every build.
         #expect(second.renderedPaths == ["reference/glossary/index.html", "feed.xml", "search/index.json"])
     }
+
+    /// Lists and related briefs show a brief's front matter values, not the lines they are on:
+    /// a key added above the kind-specific keys moves them but must not make every list page,
+    /// and every brief the edited one links to, render again.
+    @Test func aKeyAddedAboveOthersRendersOnlyTheBriefsOwnPages() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
+        #expect(!SiteBuild.run(request, write: true).failed)
+        try replace(project, "content/competitors/yunfan.md", "owner: 王磊\n",
+                    with: "owner: 王磊\nsources:\n  - https://yunfan.example/about\n")
+        let rebuild = SiteBuild.run(request, write: true)
+        #expect(!rebuild.failed)
+        #expect(rebuild.renderedPaths == [
+            "competitors/yunfan/index.html", "competitors/yunfan/battlecard/index.html",
+            "feed.xml", "compare/5w1h/index.html", "search/index.json",
+        ])
+    }
 }
