@@ -89,6 +89,8 @@ public enum SiteBuild {
         // Parse, reusing what the cache holds for files that did not change.
         var parseHasher = StableHasher()
         parseHasher.add(config.language)
+        // Briefs carry the paths messages and `brief.path` name them by, from where gtmgen runs.
+        parseHasher.add(inventory.displayPrefix)
         let parseKey = parseHasher.value
         let parser = BriefParser(defaultLanguage: config.language)
         let reusable = previous?.parseKey == parseKey ? previous?.sources ?? [:] : [:]

@@ -89,6 +89,8 @@ public struct SiteAssembler: Sendable {
             indexByPath[contentPath] = accepted.count
             routeHasher.add(contentPath)
             routeHasher.add(route.path)
+            // Problems found while rendering, and pages, name the brief by its display path.
+            routeHasher.add(brief.displayPath)
             accepted.append(brief)
         }
         for path in excludedDrafts.map(\.contentPath).sorted() { routeHasher.add("draft:" + path) }
