@@ -78,8 +78,12 @@ struct PropertyRun {
     }
 
     func request(clean: Bool) -> BuildRequest {
-        BuildRequest(projectRoot: project.root, outputDirectory: clean ? cleanOutput : nil,
-                     includeDrafts: site.includeDrafts, strict: site.strict, clean: clean, buildDate: site.buildDate)
+        let root = project.root
+        return BuildRequest(projectRoot: site.fromParent ? project.container : root, contentDirectory: root.appendingPathComponent("content"),
+                            templatesDirectory: root.appendingPathComponent("templates"),
+                            outputDirectory: clean ? cleanOutput : root.appendingPathComponent("site"),
+                            configFile: root.appendingPathComponent("gtmgen.yaml"),
+                            includeDrafts: site.includeDrafts, strict: site.strict, clean: clean, buildDate: site.buildDate)
     }
 
     /// Builds incrementally and cleanly and compares; records what differs.

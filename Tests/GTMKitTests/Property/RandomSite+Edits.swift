@@ -4,7 +4,7 @@
 /// failing sequence is reported with its edits lowered towards the first kinds.
 enum EditKind: CaseIterable, Sendable {
     case prose, title, listedKey, kindKey, sources, tags, slug, draft, explicitKind, competitor, heading, link,
-         section, asset, template, config, includeDrafts, strict, buildDate, add, delete, rename, touch, breaking
+         section, asset, template, config, includeDrafts, strict, workingDirectory, buildDate, add, delete, rename, touch, breaking
 }
 
 /// What an edit did, and what it may make gtmgen render again.
@@ -111,6 +111,9 @@ extension RandomSite {
         case .strict:
             strict.toggle()
             return EditOutcome(description: "strict: \(strict)", reach: .anything)
+        case .workingDirectory:
+            fromParent.toggle()
+            return EditOutcome(description: fromParent ? "build from the parent folder" : "build from the project folder", reach: .anything)
         case .buildDate:
             buildDay = other(buildDay, Vocabulary.dayOffsets.count, v)
             return EditOutcome(description: "build date \(buildDate)", reach: .anything)

@@ -16,6 +16,9 @@ struct RandomSite: Sendable {
     var includeDrafts = false
     /// Warnings fail the build (`--strict`).
     var strict = false
+    /// Builds run from the project's parent folder (`gtmgen build --content project/content …`),
+    /// so diagnostics and `brief.path` name files from there.
+    var fromParent = false
     /// Index into `Vocabulary.dayOffsets`: the build date's distance from `TestDate.buildDate`.
     var buildDay = 0
     var nextID = 0
