@@ -7,10 +7,10 @@ import Testing
 ///
 /// Random small sites (briefs of every kind in a few folders, tags, links with and without
 /// anchors, images, template overrides, a config) get random edits of every kind: each
-/// front matter key, prose, headings, links, sections, assets, templates, config keys,
-/// drafts and `--drafts`, `--strict`, the build date, added, deleted and renamed briefs,
-/// files saved unchanged, edits that break the build, and now and then several edits
-/// before one build. After each build the project's `site/`, rebuilt with the cache of the
+/// front matter key, prose, headings, links, sections, line endings, assets, templates,
+/// config keys, drafts and `--drafts`, `--strict`, the build date, the folder gtmgen runs
+/// in, added, deleted and renamed briefs, files saved unchanged, edits that break the
+/// build, and now and then several edits before one build. After each build the project's `site/`, rebuilt with the cache of the
 /// builds before (from disk, or kept in memory as `serve` keeps it), must be byte for byte
 /// the clean build of the same inputs into another folder, with the same diagnostics;
 /// nothing is exempt. A build that fails must leave `site/` as it was, and the next edit,

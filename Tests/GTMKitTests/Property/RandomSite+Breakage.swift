@@ -14,7 +14,7 @@ extension RandomSite {
             EditOutcome(description: "\(description) in \(brief.contentPath)", reach: .anything, overrides: [path: Array(new.utf8)])
         }
         let linkToMissing = rewrite("a link to a missing brief", text + "\nSee [gone](missing-brief.md).\n")
-        switch v % 14 {
+        switch v % 16 {
         case 0:
             return linkToMissing
         case 1:
@@ -61,6 +61,11 @@ extension RandomSite {
         case 12:
             guard let draft = briefs.first(where: { !isIncluded($0) }) else { return linkToMissing }
             return rewrite("a link to a draft left out", text + "\nSee [draft](\(relativePath(from: brief.folder, to: draft.contentPath))).\n")
+        case 14:
+            return EditOutcome(description: "invalid UTF-8 in \(brief.contentPath)", reach: .anything,
+                               overrides: [path: Array(text.utf8.prefix(40)) + [0xFF, 0xFE] + Array(text.utf8.dropFirst(40))])
+        case 15:
+            return EditOutcome(description: "\(brief.contentPath) emptied", reach: .anything, overrides: [path: []])
         default:
             guard let (source, gone) = linkedBrief(v) else { return linkToMissing }
             return EditOutcome(description: "delete \(gone.contentPath), still linked from \(source.contentPath)", reach: .anything,

@@ -3,7 +3,7 @@
 /// Every kind of edit a writer makes between two builds. The order is the shrinker's: a
 /// failing sequence is reported with its edits lowered towards the first kinds.
 enum EditKind: CaseIterable, Sendable {
-    case prose, title, listedKey, kindKey, sources, tags, slug, draft, explicitKind, competitor, heading, link,
+    case prose, format, title, listedKey, kindKey, sources, tags, slug, draft, explicitKind, competitor, heading, link,
          section, asset, template, config, includeDrafts, strict, workingDirectory, buildDate, add, delete, rename, touch, breaking
 }
 
@@ -52,6 +52,9 @@ extension RandomSite {
                 briefs[index].sections[slot - 1].prose = other(briefs[index].sections[slot - 1].prose, Vocabulary.prose.count, v / 11)
             }
             return EditOutcome(description: "prose of \(path) (\(slot == 0 ? "intro" : "section \(slot)"))", reach: .ownPage(id))
+        case .format:
+            briefs[index].format = other(briefs[index].format, 3, v)
+            return EditOutcome(description: "\(path) saved with \(["LF", "CRLF", "a BOM"][briefs[index].format])", reach: .ownPage(id))
         case .title:
             briefs[index].title = other(briefs[index].title, Vocabulary.titles.count, v)
             return EditOutcome(description: "title of \(path)", reach: .listing(id))

@@ -5,7 +5,7 @@ import Foundation
 extension RandomSite {
     func files() -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for brief in briefs { files["content/" + brief.contentPath] = Array(text(of: brief).utf8) }
+        for brief in briefs { files["content/" + brief.contentPath] = bytes(of: brief) }
         for (path, variant) in assets { files["content/" + path] = Vocabulary.assetBytes[variant] }
         for (name, variant) in templates { files["templates/" + name] = Array(Vocabulary.templates[name]![variant].utf8) }
         if let config {
@@ -14,6 +14,14 @@ extension RandomSite {
             files["gtmgen.yaml"] = Array(text.utf8)
         }
         return files
+    }
+
+    func bytes(of brief: SiteBrief) -> [UInt8] {
+        switch brief.format {
+        case 1: return Array(text(of: brief).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        case 2: return [0xEF, 0xBB, 0xBF] + Array(text(of: brief).utf8)
+        default: return Array(text(of: brief).utf8)
+        }
     }
 
     func text(of brief: SiteBrief) -> String {
@@ -42,7 +50,7 @@ extension RandomSite {
 
     func body(of brief: SiteBrief) -> String {
         var text = "\n" + Vocabulary.prose[brief.intro] + "\n"
-        for image in brief.images { text += "\n![chart](\(relativePath(from: brief.folder, to: image)))\n" }
+        for image in brief.images { text += "\n![chart](\(URLPath.encode(relativePath(from: brief.folder, to: image))))\n" }
         text += links(of: brief, slot: -1)
         let words = Vocabulary.sectionWords(for: brief.folderKind)
         for (position, section) in brief.sections.enumerated() {
@@ -67,8 +75,12 @@ extension RandomSite {
                 text += "\nSee \(label).\n"
                 continue
             }
-            let anchor = link.anchor.flatMap { headingIDs(of: target)[$0] }.map { "#" + URLPath.encode($0) } ?? ""
-            let path = target.id == brief.id && !anchor.isEmpty ? "" : relativePath(from: brief.folder, to: target.contentPath)
+            // Writers type CJK as it is or percent-encoded.
+            let raw = link.text % 2 == 0
+            let anchor = link.anchor.flatMap { headingIDs(of: target)[$0] }.map { "#" + (raw ? $0 : URLPath.encode($0)) } ?? ""
+            let relative = relativePath(from: brief.folder, to: target.contentPath)
+            let written = raw ? relative : URLPath.encode(relative)
+            let path = target.id == brief.id && !anchor.isEmpty ? "" : written
             text += "\nSee [\(label)](\(path)\(anchor)).\n"
         }
         return text
@@ -98,3 +110,4 @@ func relativePath(from folder: String, to path: String) -> String {
     let ups = Array(repeating: "..", count: from.count - common)
     return (ups + to[common...].map(String.init) + [String(name)]).joined(separator: "/")
 }
+

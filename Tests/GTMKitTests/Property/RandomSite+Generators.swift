@@ -1,3 +1,4 @@
+import Foundation
 @testable import GTMKit
 import PropertyBased
 import Testing
@@ -23,7 +24,12 @@ struct SiteSeed: Sendable, CustomStringConvertible {
     var templates: Int
     var flags: Int
     var assets: Int
-    var description: String { "site(briefs: \(briefs), config: \(config), templates: \(templates), flags: \(flags), assets: \(assets))" }
+    /// Thirty-two more briefs, 26 of them competitors: past the feed's, the dashboard's and
+    /// the side-by-side view's limits.
+    var large = false
+    var description: String {
+        "site(briefs: \(briefs), config: \(config), templates: \(templates), flags: \(flags), assets: \(assets)\(large ? ", large" : ""))"
+    }
 }
 
 /// One edit: its kind, which brief (or file) it picks, a variant choosing the new value, and
@@ -49,8 +55,8 @@ extension RandomSite {
         .map { BriefSeed(place: $0.0, options: $0.1, tags: $0.2, links: $0.3, text: $0.4) }
 
     static let siteSeeds = zip(briefSeeds.array(of: 3...8), Gen.int(in: 0...3), Gen.int(in: 0...3),
-                               Gen.int(in: 0...7), Gen.int(in: 0...3))
-        .map { SiteSeed(briefs: $0.0, config: $0.1, templates: $0.2, flags: $0.3, assets: $0.4) }
+                               Gen.int(in: 0...7), Gen.int(in: 0...3), Gen.bool(0.1))
+        .map { SiteSeed(briefs: $0.0, config: $0.1, templates: $0.2, flags: $0.3, assets: $0.4, large: $0.5) }
 
     static let editSeeds = zip(Gen.int(in: 0...(EditKind.allCases.count - 1)), Gen.int(in: 0...99), Gen.int(in: 0...99),
                                Gen.bool(0.2))
@@ -79,6 +85,11 @@ extension RandomSite {
         if seed.templates > 0 {
             let name = Vocabulary.templateNames[seed.templates % Vocabulary.templateNames.count]
             templates[name] = 0
+        }
+        if seed.large {
+            for n in 0..<32 {
+                addBrief(BriefSeed(place: n < 26 ? 1 : 4, options: (n * 7919) & 0xFFFF, tags: n % 64, links: [], text: n * 13))
+            }
         }
         if seed.assets & 1 != 0, !briefs.isEmpty { addImage(to: briefs[0].id, variant: seed.assets) }
         if seed.assets & 2 != 0, briefs.count > 1 { addImage(to: briefs[1].id, variant: seed.assets + 1) }
@@ -125,8 +136,9 @@ extension RandomSite {
         guard let index = briefs.firstIndex(where: { $0.id == id }) else { return }
         let brief = briefs[index]
         let prefix = brief.folder.isEmpty ? "" : brief.folder + "/"
-        var path = variant % 2 == 0 ? "\(prefix)\(brief.name)-chart.svg" : "\(prefix)img/\(brief.name)-photo.png"
-        while assets[path] != nil { path = path.replacingOccurrences(of: "-", with: "-x-") }
+        let paths = ["\(prefix)\(brief.name)-chart.svg", "\(prefix)img/\(brief.name)-photo.png", "\(prefix)\(brief.name)/logo.svg"]
+        var path = paths[variant % paths.count]
+        while assets[path] != nil { path = path.replacingOccurrences(of: ".", with: "-x.") }
         assets[path] = path.hasSuffix(".png") ? 2 : variant % 2
         briefs[index].images.append(path)
     }

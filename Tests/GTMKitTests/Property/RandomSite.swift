@@ -62,6 +62,8 @@ struct SiteBrief: Sendable {
     var links: [SiteLink] = []
     /// Content paths of assets shown as images in the intro.
     var images: [String] = []
+    /// How the file is saved: 0 LF, 1 CRLF, 2 a byte order mark and LF.
+    var format = 0
 
     var contentPath: String { folder.isEmpty ? name + ".md" : folder + "/" + name + ".md" }
 

@@ -5,20 +5,20 @@
 enum Vocabulary {
     /// File names and slugs. None is a folder name or a route gtmgen reserves, so routes
     /// clash only when two briefs of one folder take the same name.
-    static let names = ["acme", "yunfan", "lumen", "orbit", "zenith", "kite", "delta", "ember", "fjord", "harbor",
+    static let names = ["acme", "yunfan", "lumen", "orbit", "zenith", "kite", "delta", "云帆", "Deal_2", "img",
                         "ivy", "jade", "koala", "lotus", "maple", "nova", "opal", "pine"]
 
     /// Folders by the kind their first segment gives: moves stay within a group, so a brief
     /// keeps the sections its kind needs.
     static let folders: [BriefKind: [String]] = [
         .competitor: ["competitors", "competitors/apac"], .swot: ["swot"], .gtm: ["gtm"],
-        .page: ["reference", "notes/q3", ""],
+        .page: ["reference", "notes/q3", "", "参考"],
     ]
 
     static let titles = ["Acme CRM", "云帆 OA", "Lumen & Co <beta>", "CRM mid-market push", "Glossary", "\"Quoted\" title",
-                         "SWOT：云帆销客", "Orbit: pricing", "协同办公试销模块", "Zenith"]
+                         "SWOT：云帆销客", "Orbit: pricing", "协同办公试销模块", "Café ☕ naïve"]
 
-    static let tags = ["CRM", "crm", "Mid Market", "mid market", "中型企业", "Reference"]
+    static let tags = ["CRM", "crm", "Mid Market", "mid market", "中型企业", "C++"]
 
     /// YAML values of optional front matter keys; kind-specific and custom keys included.
     static let values: [String: [String]] = [
