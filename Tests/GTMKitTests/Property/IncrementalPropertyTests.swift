@@ -132,7 +132,7 @@ struct PropertyRun {
             problems.append("pages the edit does not reach were rendered again: \(unrelated.sorted()) (reach: \(reach))")
         }
         switch reach {
-        case .ownPage(let id), .listing(let id):
+        case .ownPage(let id), .listing(let id), .links(let id, _):
             if let brief = site.brief(id), site.isIncluded(brief), !report.renderedPaths.contains(brief.route.outputPath) {
                 problems.append("the edited brief's page was not rendered again: \(brief.route.outputPath)")
             }
@@ -145,7 +145,7 @@ struct PropertyRun {
     /// The edit's reach, widened when it changed other files than the one brief it names.
     func effectiveReach(_ outcome: EditOutcome, _ changed: Set<String>) -> EditOutcome.Reach {
         switch outcome.reach {
-        case .ownPage(let id), .listing(let id):
+        case .ownPage(let id), .listing(let id), .links(let id, _):
             if changed.isEmpty { return .nothing }
             guard let brief = site.brief(id), changed == ["content/" + brief.contentPath] else { return .anything }
             return outcome.reach

@@ -21,22 +21,26 @@ extension RandomSite {
         switch links.isEmpty ? 0 : v % 4 {
         case 0:
             addLink(from: briefs[index].id, value: v / 4)
-            return EditOutcome(description: "add a link to \(path)", reach: .anything)
+            let target = briefs[index].links.last!.target
+            return EditOutcome(description: "add a link to \(path)", reach: .links(briefs[index].id, targets: [target]))
         case 1:
             let position = v % links.count
             let target = briefs[(v / 4) % briefs.count]
             briefs[index].links[position].target = target.id
             briefs[index].links[position].anchor = target.sections.isEmpty || v % 3 == 0 ? nil : target.sections[v % target.sections.count].uid
-            return EditOutcome(description: "retarget link \(position + 1) of \(path) to \(target.contentPath)", reach: .anything)
+            return EditOutcome(description: "retarget link \(position + 1) of \(path) to \(target.contentPath)",
+                               reach: .links(briefs[index].id, targets: [links[position].target, target.id]))
         case 2:
             let position = v % links.count
             let target = brief(links[position].target)
             let sections = target?.sections ?? []
             briefs[index].links[position].anchor = links[position].anchor != nil || sections.isEmpty ? nil : sections[v % sections.count].uid
-            return EditOutcome(description: "anchor of link \(position + 1) of \(path)", reach: .anything)
+            return EditOutcome(description: "anchor of link \(position + 1) of \(path)",
+                               reach: .links(briefs[index].id, targets: [links[position].target]))
         default:
-            briefs[index].links.remove(at: v % links.count)
-            return EditOutcome(description: "remove a link from \(path)", reach: .anything)
+            let position = v % links.count
+            briefs[index].links.remove(at: position)
+            return EditOutcome(description: "remove a link from \(path)", reach: .links(briefs[index].id, targets: [links[position].target]))
         }
     }
 

@@ -15,6 +15,9 @@ struct EditOutcome: Sendable {
         case ownPage(Int)
         /// A value lists and related briefs show (title, summary, dates, kind-specific keys).
         case listing(Int)
+        /// A link of the brief: its own text, and the backlinks of the briefs it linked to
+        /// before and after.
+        case links(Int, targets: [Int])
         /// No page: an asset's bytes, a file saved unchanged.
         case nothing
         /// Anything: routes, tags, drafts, templates, config, the build date.

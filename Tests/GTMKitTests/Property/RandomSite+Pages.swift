@@ -12,6 +12,8 @@
 ///   briefs it links to (it is among their backlinks), a SWOT's competitor, a competitor's
 ///   SWOTs, with their battlecards. Briefs that link to it do not show it: their links are
 ///   written by their writers.
+/// - A link shows on the page of the brief it is written in (its own text) and, as a
+///   backlink, on the pages of the briefs it points to, before and after the edit.
 /// - A brief left out of the build (a draft) reaches nothing.
 extension RandomSite {
     func pagesReached(by reach: EditOutcome.Reach) -> Set<String>? {
@@ -24,6 +26,10 @@ extension RandomSite {
         case .ownPage(let id):
             guard let brief = brief(id), isIncluded(brief) else { return always }
             return always.union(ownPages(brief)).union(["feed.xml", "compare/5w1h/index.html"])
+        case .links(let id, let targets):
+            guard var pages = pagesReached(by: .ownPage(id)), pages != always else { return always }
+            for target in targets.compactMap(brief) where isIncluded(target) { pages.formUnion(ownPages(target)) }
+            return pages
         case .listing(let id):
             guard let brief = brief(id), isIncluded(brief) else { return always }
             var pages = always.union(ownPages(brief))
