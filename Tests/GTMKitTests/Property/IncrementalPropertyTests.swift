@@ -9,8 +9,9 @@ import Testing
 /// anchors, images, template overrides, a config) get random edits of every kind: each
 /// front matter key, prose, headings, links, sections, line endings, assets, templates,
 /// config keys, drafts and `--drafts`, `--strict`, the build date, the folder gtmgen runs
-/// in, added, deleted and renamed briefs, files saved unchanged, edits that break the
-/// build, and now and then several edits before one build. After each build the project's `site/`, rebuilt with the cache of the
+/// in, added, deleted and renamed briefs, files saved unchanged, files removed from
+/// `site/` by hand, edits that break the build, and now and then several edits before one
+/// build. After each build the project's `site/`, rebuilt with the cache of the
 /// builds before (from disk, or kept in memory as `serve` keeps it), must be byte for byte
 /// the clean build of the same inputs into another folder, with the same diagnostics;
 /// nothing is exempt. A build that fails must leave `site/` as it was, and the next edit,
@@ -65,6 +66,9 @@ struct PropertyRun {
             batch.append(site.apply(seed))
             // A breaking edit is built at once: the next edit may move what it broke.
             if seed.batched, !batch.last!.breaks, number < edits.count - 1 { continue }
+            for (position, edit) in batch.enumerated() {
+                if let choice = edit.outputRemoval { batch[position].description = try removeFromOutput(choice) }
+            }
             let outcome = batch.count == 1 ? batch[0] : EditOutcome(
                 description: batch.map(\.description).joined(separator: " + "), reach: .anything,
                 overrides: batch.last!.overrides, touched: batch.reduce([]) { $0.union($1.touched) })
@@ -75,6 +79,15 @@ struct PropertyRun {
             history.append(outcome.description)
             guard check(after: outcome, changed: changed) else { return }
         }
+    }
+
+    /// Removes a file or folder of `site/`, as a user might by hand; returns what it did.
+    func removeFromOutput(_ choice: Int) throws -> String {
+        let entries = snapshotTree(project.url("site")).keys.sorted()
+        guard !entries.isEmpty else { return "remove from site/: it is empty" }
+        let entry = entries[choice % entries.count]
+        try FileManager.default.removeItem(at: project.url("site/" + entry))
+        return "remove site/\(entry) (and save a brief unchanged)"
     }
 
     func request(clean: Bool) -> BuildRequest {

@@ -4,7 +4,7 @@
 /// failing sequence is reported with its edits lowered towards the first kinds.
 enum EditKind: CaseIterable, Sendable {
     case prose, format, title, listedKey, kindKey, sources, tags, slug, draft, explicitKind, competitor, heading, link,
-         section, asset, template, config, includeDrafts, strict, workingDirectory, buildDate, add, delete, rename, touch, breaking
+         section, asset, template, config, includeDrafts, strict, workingDirectory, buildDate, add, delete, rename, touch, output, breaking
 }
 
 /// What an edit did, and what it may make gtmgen render again.
@@ -31,6 +31,8 @@ struct EditOutcome: Sendable {
     var overrides: [String: [UInt8]?] = [:]
     /// Files saved again with the same bytes.
     var touched: Set<String> = []
+    /// Picks a file or folder of `site/` to remove before the build, as if by hand.
+    var outputRemoval: Int?
 
     var breaks: Bool { !overrides.isEmpty }
 }
@@ -137,6 +139,10 @@ extension RandomSite {
             return rename(index, v)
         case .touch:
             return EditOutcome(description: "save \(path) unchanged", reach: .nothing, touched: ["content/" + path])
+        case .output:
+            // With a brief saved too: with no input changed, a build is up to date and trusts
+            // the output as it is (site/ is never edited by hand).
+            return EditOutcome(description: "remove from site/", reach: .anything, touched: ["content/" + path], outputRemoval: v)
         case .breaking:
             return breakage(v, target: seed.target)
         }
