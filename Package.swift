@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // Tests only: random sites and edits for the incremental-equals-clean property.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +51,10 @@ let package = Package(
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(
             name: "GTMKitTests",
-            dependencies: ["GTMKit", "gtmgen", "MustacheEngine"],
+            dependencies: [
+                "GTMKit", "gtmgen", "MustacheEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -70,10 +70,12 @@ public struct BuildReport: Sendable {
     /// The site's graph came from the previous build of this process, patched for the briefs
     /// that changed (`serve` after a save that moved nothing), instead of being assembled.
     public var assemblyPatched = false
+    /// Pages rendered by this build (templates applied, and the search index), as opposed to
+    /// pages skipped because their dependency key was unchanged; copied files are not pages.
+    /// Empty when the build stopped before rendering or was up to date.
+    public var renderedPaths: Set<String> = []
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
-    /// Output paths of the pages rendered (the others were left as the output had them).
-    public var renderedPages: Set<String> = []
 
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics

@@ -73,7 +73,7 @@ public enum SiteBuild {
             let rendered = renderer.render(into: stream, memory: pages, progress: { counter.advance($0) })
             report.fileCount = rendered.fileCount
             report.pageCount = rendered.pageCount
-            report.renderedPages = rendered.renderedPages
+            report.renderedPaths = rendered.renderedPages
 
             clock.begin(.write)
             let hashes = try stream.finish()

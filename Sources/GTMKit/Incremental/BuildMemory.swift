@@ -46,6 +46,8 @@ final class BuildMemory: @unchecked Sendable {
         inputsKey = inputsHasher.value
         var parseHasher = StableHasher()
         parseHasher.add(inputs.config.language)
+        // Briefs carry the paths messages and `brief.path` name them by, from where gtmgen runs.
+        parseHasher.add(inputs.inventory.displayPrefix)
         parseKey = parseHasher.value
     }
 

@@ -75,12 +75,35 @@ final class PageKeys: PageMemory, @unchecked Sendable {
             hasher.add(brief.isDraft)
             hasher.add(brief.lang)
             for tag in brief.matter.tags { hasher.add(tag) }
-            var writer = BinaryWriter(capacity: 256)
-            writer.array(brief.matter.extra) { $0.entry($1) }
-            hasher.add(writer.bytes)
+            // The other keys' values, not the lines they are on: a key added above them moves
+            // them, and changes nothing a list shows.
+            for entry in brief.matter.extra { add(entry, to: &hasher) }
             // Staleness depends on the build date (also in `global`, which a list's entry alone does not see).
             hasher.add(buildDay)
             return hasher.value
+        }
+    }
+
+    static func add(_ entry: YAMLEntry, to hasher: inout StableHasher) {
+        hasher.add(entry.key)
+        add(entry.value, to: &hasher)
+    }
+
+    /// A front matter value without its position.
+    static func add(_ value: YAMLValue, to hasher: inout StableHasher) {
+        hasher.add(value.isPlain)
+        switch value.content {
+        case .scalar(let text):
+            hasher.add(0)
+            hasher.add(text)
+        case .sequence(let items):
+            hasher.add(1)
+            hasher.add(items.count)
+            for item in items { add(item, to: &hasher) }
+        case .mapping(let entries):
+            hasher.add(2)
+            hasher.add(entries.count)
+            for entry in entries { add(entry, to: &hasher) }
         }
     }
 }

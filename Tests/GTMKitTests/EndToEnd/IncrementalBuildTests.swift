@@ -214,6 +214,24 @@ struct IncrementalBuildTests {
         #expect(again.stdout.contains("up to date"), "\(again)")
     }
 
+    /// Briefs carry the path diagnostics and `brief.path` name them by, relative to the folder
+    /// gtmgen runs in: a build run from another folder must not reuse the names the cache has.
+    @Test func aBuildFromAnotherFolderNamesFilesFromThere() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        try project.write("templates/brief-meta.mustache", DefaultTemplates.all["brief-meta"]! + "<p class=\"source\">{{brief.path}}</p>\n")
+        try append(project, "content/reference/glossary.md", "\nThe [spec](spec.pdf).\n")
+        _ = try await runGTMGen(["build"], in: project.root)
+        let paths = ["--content", "project/content", "--templates", "project/templates", "--config", "project/gtmgen.yaml"]
+        let incremental = try await runGTMGen(["build", "--output", "project/site"] + paths, in: project.container)
+        let full = try await runGTMGen(["build", "--clean", "--output", "project/full"] + paths, in: project.container)
+        #expect(incremental.status == 0 && full.status == 0, "\(incremental)\n\(full)")
+        #expect(full.stderr.contains("project/content/reference/glossary.md:"), "\(full)")
+        #expect(incremental.stderr == full.stderr)
+        #expect(try project.read("site/reference/glossary/index.html").contains("project/content/reference/glossary.md"))
+        #expect(siteDifferencesFromFull(project).isEmpty)
+    }
+
     @Test func bodyEditRewritesOnlyWhatDependsOnIt() async throws {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }

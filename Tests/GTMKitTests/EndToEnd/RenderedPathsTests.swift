@@ -1,0 +1,44 @@
+import Foundation
+@testable import GTMKit
+import Testing
+
+/// `BuildReport.renderedPaths` tells pages rendered from pages skipped by their keys; the
+/// incremental-build property relies on it to see what a rebuild redid.
+@Suite("Rendered pages of a build")
+struct RenderedPathsTests {
+    @Test func aFullBuildRendersEveryPageAndABodyEditOnlyWhatShowsTheBody() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
+        let first = SiteBuild.build(request)
+        #expect(!first.failed, "\(first.diagnostics)")
+        let pages = snapshotTree(project.url("site")).keys.filter {
+            $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0 == "search/index.json"
+        }
+        #expect(first.renderedPaths == Set(pages))
+
+        try append(project, "content/reference/glossary.md", "\nOne more paragraph.\n")
+        let second = SiteBuild.build(request)
+        #expect(!second.failed)
+        // The feed quotes every brief's body; the search index is written on every build.
+        #expect(second.renderedPaths == ["reference/glossary/index.html", "feed.xml", "search/index.json"])
+    }
+
+    /// Lists and related briefs show a brief's front matter values, not the lines they are on:
+    /// a key added above the kind-specific keys moves them but must not make every list page,
+    /// and every brief the edited one links to, render again.
+    @Test func aKeyAddedAboveOthersRendersOnlyTheBriefsOwnPages() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
+        #expect(!SiteBuild.build(request).failed)
+        try replace(project, "content/competitors/yunfan.md", "owner: 王磊\n",
+                    with: "owner: 王磊\nsources:\n  - https://yunfan.example/about\n")
+        let rebuild = SiteBuild.build(request)
+        #expect(!rebuild.failed)
+        #expect(rebuild.renderedPaths == [
+            "competitors/yunfan/index.html", "competitors/yunfan/battlecard/index.html",
+            "feed.xml", "compare/5w1h/index.html", "search/index.json",
+        ])
+    }
+}

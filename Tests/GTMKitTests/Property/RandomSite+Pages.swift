@@ -1,0 +1,61 @@
+@testable import GTMKit
+
+/// Which pages an edit may make gtmgen render again: everything else must be skipped.
+///
+/// The rule, from what each page shows (`PageKeys`, `PageRenderer.key(of:)`):
+/// - The search index is written on every build.
+/// - A brief's own text (body prose, a heading nobody links to, `sources`) shows on its
+///   page, its battlecard, and where bodies are quoted: the feed and the 5W1H comparison.
+/// - What lists show of a brief (title, summary, owner, dates, language, kind-specific and
+///   custom keys) shows besides on the home page, the sitemap, the tag index, the matrix,
+///   the pages of its own tags and its own folder, and on the pages of related briefs: the
+///   briefs it links to (it is among their backlinks), a SWOT's competitor, a competitor's
+///   SWOTs, with their battlecards. Briefs that link to it do not show it: their links are
+///   written by their writers.
+/// - A link shows on the page of the brief it is written in (its own text) and, as a
+///   backlink, on the pages of the briefs it points to, before and after the edit.
+/// - A brief left out of the build (a draft) reaches nothing.
+extension RandomSite {
+    func pagesReached(by reach: EditOutcome.Reach) -> Set<String>? {
+        let always: Set<String> = ["search/index.json"]
+        switch reach {
+        case .anything:
+            return nil
+        case .nothing:
+            return always
+        case .ownPage(let id):
+            guard let brief = brief(id), isIncluded(brief) else { return always }
+            return always.union(ownPages(brief)).union(["feed.xml", "compare/5w1h/index.html"])
+        case .links(let id, let targets):
+            guard var pages = pagesReached(by: .ownPage(id)), pages != always else { return always }
+            for target in targets.compactMap(brief) where isIncluded(target) { pages.formUnion(ownPages(target)) }
+            return pages
+        case .listing(let id):
+            guard let brief = brief(id), isIncluded(brief) else { return always }
+            var pages = always.union(ownPages(brief))
+            pages.formUnion(["feed.xml", "compare/5w1h/index.html", "index.html", "sitemap.xml", "tags/index.html", "compare/index.html"])
+            if !brief.folder.isEmpty { pages.insert(brief.folder + "/index.html") }
+            for tag in brief.tags { pages.insert("tags/" + TagSlug.make(Vocabulary.tags[tag]) + "/index.html") }
+            for related in relatedBriefs(brief) { pages.formUnion(ownPages(related)) }
+            return pages
+        }
+    }
+
+    /// A brief's page, and its battlecard when it is a competitor.
+    func ownPages(_ brief: SiteBrief) -> Set<String> {
+        brief.kind == .competitor ? [brief.route.outputPath, brief.battlecardPath] : [brief.route.outputPath]
+    }
+
+    /// Briefs in the build whose pages show a brief: those it links to, and its SWOT partners.
+    func relatedBriefs(_ brief: SiteBrief) -> [SiteBrief] {
+        let included = briefs.filter(isIncluded)
+        var related = brief.links.compactMap { link in included.first { $0.id == link.target && $0.id != brief.id } }
+        if brief.kind == .swot, let slug = competitorSlug(of: brief) {
+            related += included.filter { $0.kind == .competitor && $0.slug == slug }
+        }
+        if brief.kind == .competitor {
+            related += included.filter { $0.kind == .swot && competitorSlug(of: $0) == brief.slug }
+        }
+        return related
+    }
+}
