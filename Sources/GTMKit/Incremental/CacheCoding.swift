@@ -276,7 +276,7 @@ extension BinaryReader {
 
     mutating func range() throws -> Range<Int> {
         let start = try int(), count = try int()
-        guard start >= 0, count >= 0 else { throw Malformed() }
+        guard start >= 0, count >= 0, start <= Int.max - count else { throw Malformed() }
         return start..<start + count
     }
 
@@ -394,5 +394,24 @@ extension BinaryReader {
         }
         let facts = BriefFacts(details: details, sections: Dictionary(sections, uniquingKeysWith: { first, _ in first }))
         return BuildCache.KindAnalysis(key: key, facts: facts, diagnostics: diagnostics)
+    }
+}
+
+
+/// What the cache records of its text file.
+extension BinaryWriter {
+    mutating func textRecord(_ value: TextFileRecord) {
+        uint64(value.generation)
+        int(value.size)
+        array(value.chunkChecksums) { $0.uint64($1) }
+    }
+}
+
+extension BinaryReader {
+    mutating func textRecord() throws -> TextFileRecord {
+        let record = TextFileRecord(generation: try uint64(), size: try int(), chunkChecksums: try array { try $0.uint64() })
+        let chunks = (record.size + TextFileRecord.chunkSize - 1) / TextFileRecord.chunkSize
+        guard record.size >= TextStore.headerSize, record.chunkChecksums.count == chunks else { throw Malformed() }
+        return record
     }
 }
