@@ -55,6 +55,10 @@ public enum SiteBuild {
             return report
         }
 
+        // One build at a time writes an output, from reading its cache to saving the next one.
+        let outputLock = write ? OutputLock.acquireForBuild(request.outputDirectory, onWait: request.onWaitingForOutput) : nil
+        defer { outputLock?.release() }
+
         // The cache of the previous build, when this build writes into an output that exists.
         let cacheURL = BuildCache.location(for: request.outputDirectory)
         let outputExists = FileManager.default.fileExists(atPath: request.outputDirectory.path)

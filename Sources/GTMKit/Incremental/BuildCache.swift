@@ -101,6 +101,13 @@ public struct BuildCache: Sendable {
     /// The text file that belongs to a cache file.
     static func textPath(for cache: URL) -> String { cache.path + ".text" }
 
+    /// The output folder a cache file belongs to (the inverse of `location(for:)`).
+    static func output(forCacheAt cache: URL) -> String? {
+        let name = cache.lastPathComponent
+        guard name.hasPrefix("."), name.hasSuffix(".cache"), name.count > ".cache".count + 1 else { return nil }
+        return cache.deletingLastPathComponent().appendingPathComponent(String(name.dropFirst().dropLast(".cache".count))).path
+    }
+
     /// Sources are stored in shards, encoded and decoded on every core.
     static let shardCount = 16
 

@@ -60,6 +60,9 @@ public final class ResidentCache: @unchecked Sendable {
     private func save() {
         let (pending, kept, url) = lock.withLock { (savedVersion == version ? nil : cache, version, destination) }
         guard var pending, let url else { return }
+        // Builds of other processes wait while this one saves (it may append to the text file).
+        let output = BuildCache.output(forCacheAt: url).map { OutputLock.acquire(URL(fileURLWithPath: $0)) }
+        defer { output??.release() }
         // The rename happens under the lock: either before a new build removes the file, or
         // not at all once one has started.
         let saved = (try? pending.save(to: url, placing: { rename in
