@@ -180,7 +180,7 @@ public enum SiteBuild {
         resident?.beginWrite()
         unlink(cacheURL.path)
         do {
-            let stream = try previous.map { writer.beginUpdate(previous: $0.fileHashes) } ?? writer.beginFull()
+            let stream = try previous.map { try writer.beginUpdate(previous: $0.output) } ?? writer.beginFull()
             let (files, pageKeys) = renderer.render(reuse: pageReuse, sink: { stream.write($0) },
                                                     progress: { pageCounter.advance($0) })
             report.fileCount = files.count
@@ -219,7 +219,7 @@ public enum SiteBuild {
                 cache.sources[outcome.contentPath] = entry
             }
             cache.pageKeys = pageKeys
-            cache.fileHashes = hashes
+            cache.output = stream.state
             cache.diagnostics = report.diagnostics
             cache.briefCount = report.briefCount
             cache.pageCount = report.pageCount

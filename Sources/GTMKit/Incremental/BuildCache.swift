@@ -11,7 +11,8 @@ import Foundation
 /// the file carries a checksum (the header on its own, read alone by a build that finds
 /// nothing changed; each shard; the tables), the file must end where its last part does, and
 /// the text file's checksums are kept here and checked when the cache is read (see
-/// `TextFileRecord`). A cache that fails any check is not read: the build is a full one.
+/// `TextFileRecord`). A cache that fails any check, or that describes another output folder
+/// than the one on disk (`OutputState`), is not read: the build is a full one.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
     static let formatVersion = "gtmgen-cache-10"
@@ -81,8 +82,13 @@ public struct BuildCache: Sendable {
     var sources: [String: SourceEntry] = [:]
     /// Output path → dependency key of the last render.
     var pageKeys: [String: UInt64] = [:]
+    /// The output and spare trees as the build left them (see `OutputState`).
+    var output = OutputState()
     /// Output path → hash of the bytes written.
-    var fileHashes: [String: UInt64] = [:]
+    var fileHashes: [String: UInt64] {
+        get { output.files }
+        set { output.files = newValue }
+    }
     /// Warnings of the last build, repeated when nothing changed.
     var diagnostics: [Diagnostic] = []
     /// Counts of the last build, for the summary line of a build that had nothing to do.
@@ -108,12 +114,20 @@ public struct BuildCache: Sendable {
         return cache.deletingLastPathComponent().appendingPathComponent(String(name.dropFirst().dropLast(".cache".count))).path
     }
 
+    /// Whether the output folder beside the cache file is still the folder this cache
+    /// describes (a cache that records none is for an output that does not exist).
+    func describesOutput(besideCacheAt cache: URL) -> Bool {
+        guard let path = Self.output(forCacheAt: cache) else { return output.site == nil }
+        return output.site == FolderIdentity.of(path)
+    }
+
     /// Sources are stored in shards, encoded and decoded on every core.
     static let shardCount = 16
 
-    /// Reads the cache; nil when it is missing, damaged, or of another format or executable.
-    /// With `summaryOnly`, stops after the small header (keys, counts, diagnostics): enough to
-    /// tell that nothing changed, without decoding every brief.
+    /// Reads the cache; nil when it is missing, damaged, of another format or executable, or
+    /// describes an output folder other than the one beside it. With `summaryOnly`, stops after
+    /// the small header (keys, counts, diagnostics): enough to tell that nothing changed,
+    /// without decoding every brief.
     /// - Parameter anyExecutable: also accept a cache that another gtmgen executable wrote
     ///   (for tests that read what the binary wrote; a build never does).
     static func load(from url: URL, summaryOnly: Bool = false, anyExecutable: Bool = false) -> BuildCache? {
@@ -123,12 +137,13 @@ public struct BuildCache: Sendable {
             var info = stat()
             if fstat(handle.fileDescriptor, &info) == 0, let head = try? handle.read(upToCount: 1 << 20),
                let cache = decode([UInt8](head), summaryOnly: true, fileSize: Int(info.st_size), anyExecutable: anyExecutable) {
-                return cache
+                return cache.describesOutput(besideCacheAt: url) ? cache : nil
             }
         }
-        guard let bytes = readFile(url.path) else { return nil }
-        return decode(bytes, summaryOnly: summaryOnly, fileSize: bytes.count, textPath: textPath(for: url),
-                      anyExecutable: anyExecutable)
+        guard let bytes = readFile(url.path),
+              let cache = decode(bytes, summaryOnly: summaryOnly, fileSize: bytes.count, textPath: textPath(for: url),
+                                 anyExecutable: anyExecutable) else { return nil }
+        return cache.describesOutput(besideCacheAt: url) ? cache : nil
     }
 
     /// - Parameter fileSize: the size of the whole file (`bytes` may be its start only).
@@ -150,6 +165,7 @@ public struct BuildCache: Sendable {
             cache.fileCount = try head.int()
             cache.inputBytes = try head.int()
             cache.diagnostics = try head.array { try $0.diagnostic() }
+            cache.output.site = try head.optional { try $0.folder() }
             guard head.isAtEnd else { throw BinaryReader.Malformed() }
             if summaryOnly { return cache }
             var text = try reader.section()
@@ -176,6 +192,7 @@ public struct BuildCache: Sendable {
             cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
             let files = try tail.array { reader in (try reader.string(), try reader.uint64()) }
             cache.fileHashes = Dictionary(files, uniquingKeysWith: { first, _ in first })
+            cache.output.spare = try tail.optional { [files = cache.fileHashes] in try $0.spare(output: files) }
             guard tail.isAtEnd, reader.isAtEnd else { throw BinaryReader.Malformed() }
             return cache
         } catch {
@@ -287,6 +304,7 @@ public struct BuildCache: Sendable {
         summary.int(fileCount)
         summary.int(inputBytes)
         summary.array(diagnostics) { $0.diagnostic($1) }
+        summary.optional(output.site) { $0.folder($1) }
         var textPart = BinaryWriter(capacity: 1 << 12)
         textPart.optional(text) { $0.textRecord($1) }
         func head(length: Int) -> [UInt8] {
@@ -308,6 +326,7 @@ public struct BuildCache: Sendable {
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
+        tables.optional(output.spare) { [files = fileHashes] in $0.spare($1, output: files) }
         var tail = BinaryWriter(capacity: tables.bytes.count + 24)
         tail.section(tables.bytes)
         let length = head(length: 0).count + shards.reduce(0) { $0 + $1.count } + tail.bytes.count

@@ -5,15 +5,24 @@ import Glibc
 
 /// Everything a build keeps beside its output folder, named after it (`site/` here):
 ///
-///     site/                 the published site
+///     site/                 generation N, the published site: always a whole generation
+///     .site.spare/          generation N-1, which the next incremental build turns into
+///                           N+1 and exchanges with site/ (see `SpareTree`); shares inodes
+///                           with site/ through hard links wherever both hold the same bytes
+///     .site.pool/           files no tree needs any more, whose inodes take the next new
+///                           pages (see `InodePool`): the tree a full build replaced, the
+///                           spare's own copies of pages it now shares with site/
 ///     .site.lock            flock(2)ed by the build that writes site/; holds its pid
-///     .site.cache           what the last build knew (see `BuildCache`)
-///     .site.cache.text
+///     .site.cache           what build N knew (see `BuildCache`), with the hashes of the files
+///     .site.cache.text      of both trees and which folders site/ and .site.spare/ were
 ///     .site.building-PID    a full build's staging folder, swapped in when complete
 ///     .site.old-PID         the old tree where RENAME_EXCHANGE is missing (two renames)
 ///     .site.cache.tmp-PID, .site.cache.text.tmp-PID   cache files being written
 ///
-/// Whatever a killed build leaves is removed by the next one, once it holds the lock.
+/// A build removes the cache before it touches either tree and saves it after the exchange,
+/// so a cache on disk always describes both trees as they are; without one, the next build is
+/// a full build into a fresh staging folder. Whatever a killed build leaves is removed by
+/// the next one, once it holds the lock.
 struct OutputLayout: Sendable {
     /// The output folder, absolute.
     let output: String
@@ -27,6 +36,8 @@ struct OutputLayout: Sendable {
         name = url.lastPathComponent
     }
 
+    var spare: String { sibling("spare") }
+    var pool: String { sibling("pool") }
     var lock: String { sibling("lock") }
     func staging(pid: Int32 = getpid()) -> String { sibling("building-\(pid)") }
     func old(pid: Int32 = getpid()) -> String { sibling("old-\(pid)") }

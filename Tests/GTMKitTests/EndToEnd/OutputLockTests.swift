@@ -45,7 +45,7 @@ struct OutputLockTests {
         #expect(full.status == 0)
         #expect(siteDifferencesFromFull(project).isEmpty, "\(siteDifferencesFromFull(project).prefix(10))")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
-            .filter { $0.hasPrefix(".site.") && ![".site.cache", ".site.cache.text", ".site.lock", ".site.spare"].contains($0) }
+            .filter { $0.hasPrefix(".site.") && ![".site.cache", ".site.cache.text", ".site.lock", ".site.spare", ".site.pool"].contains($0) }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
