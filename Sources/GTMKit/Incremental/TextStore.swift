@@ -36,7 +36,8 @@ final class TextStore: @unchecked Sendable {
     /// Maps the text file a cache describes: nil unless it is that file (its generation) and
     /// its first `record.size` bytes still have the recorded checksums, checked on every core.
     convenience init?(path: String, expecting record: TextFileRecord) {
-        guard let (base, mappedSize, generation) = Self.map(path) else { return nil }
+        // Every page is read at once to be checked: mapped in one go, not fault by fault.
+        guard let (base, mappedSize, generation) = Self.map(path, populate: true) else { return nil }
         guard generation == record.generation, record.size >= Self.headerSize, record.size <= mappedSize,
               Self.checksums(base, from: 0, to: record.size) == record.chunkChecksums else {
             munmap(base, mappedSize)
@@ -106,14 +107,15 @@ final class TextStore: @unchecked Sendable {
     }
 
     /// The whole file mapped, with its generation; nil when it is missing or not a text store.
-    private static func map(_ path: String) -> (UnsafeMutableRawPointer, Int, UInt64)? {
+    private static func map(_ path: String, populate: Bool = false) -> (UnsafeMutableRawPointer, Int, UInt64)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, Int(info.st_size) >= headerSize else { return nil }
         let size = Int(info.st_size)
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
+        guard let mapped = mmap(nil, size, PROT_READ, flags, descriptor, 0), mapped != MAP_FAILED else { return nil }
         let header = UnsafeRawBufferPointer(start: mapped, count: headerSize)
         guard Array(header.prefix(magic.count)) == magic else {
             munmap(mapped, size)
