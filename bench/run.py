@@ -115,7 +115,8 @@ def gtmgen_build(project):
 
 def gtmgen_full(project):
     """One full build into an emptied output folder, without a cache."""
-    shutil.rmtree(os.path.join(project, "site"), ignore_errors=True)
+    for name in ("site", ".site.spare", ".site.pool"):
+        shutil.rmtree(os.path.join(project, name), ignore_errors=True)
     for name in (".site.cache", ".site.cache.text"):
         if os.path.exists(os.path.join(project, name)):
             os.remove(os.path.join(project, name))

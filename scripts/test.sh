@@ -5,7 +5,9 @@
 # specification, the engine against swift-mustache), then the
 # publishing checks against a real nginx and a real sshd (see scripts/publish-tests.sh), and
 # the real-browser checks of the example site (headless Chromium, the Nu HTML checker, a link
-# checker and axe-core; see scripts/browser-tests.sh).
+# checker and axe-core; see scripts/browser-tests.sh). Builds are also killed at random moments
+# (scripts/kill-test.sh) and run out of disk space (scripts/disk-full-test.sh, which mounts a
+# tmpfs and so needs root).
 # GTMGEN_RECORD=1 re-records golden files; GTMGEN_SKIP_BROWSER=1 and GTMGEN_SKIP_PUBLISH=1
 # skip the browser and publishing checks.
 set -euo pipefail
@@ -13,6 +15,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 swift build --build-tests
 swift test --skip-build "$@"
+# A killed build leaves the whole old or the whole new site; a full disk leaves the old one.
+bash scripts/kill-test.sh 15
+bash scripts/disk-full-test.sh
 # Every page of the example, the fixtures and a 1k corpus through swift-mustache as well: a
 # package of its own, so swift-mustache is no dependency of gtmgen.
 swift test --package-path Tests/EngineDifferential

@@ -27,6 +27,7 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         var request = try project.request(output: output)
         request.exitsAfterBuild = true
+        request.onWaitingForOutput = Terminal.waitNotice(displayPath: { [request] in request.displayPath($0) })
         let report = SiteBuild.build(request, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)

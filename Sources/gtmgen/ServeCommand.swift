@@ -82,8 +82,11 @@ struct DevServer: Sendable {
     func request() -> BuildRequest {
         let date = (try? BuildRequest.buildDate(environment: ProcessInfo.processInfo.environment).get())
             ?? CalendarDate(unixSeconds: Int(Date().timeIntervalSince1970))
-        return BuildRequest(projectRoot: projectRoot, contentDirectory: content, templatesDirectory: templates,
-                            outputDirectory: outputDirectory, configFile: config, includeDrafts: drafts, buildDate: date)
+        var request = BuildRequest(projectRoot: projectRoot, contentDirectory: content, templatesDirectory: templates,
+                                   outputDirectory: outputDirectory, configFile: config, includeDrafts: drafts, buildDate: date)
+        // Each rebuild takes the output's lock as `build` does: say so when one has to wait.
+        request.onWaitingForOutput = Terminal.waitNotice(displayPath: { [request] in request.displayPath($0) })
+        return request
     }
 
     func run() async throws {

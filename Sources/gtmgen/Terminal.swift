@@ -42,6 +42,15 @@ enum Terminal {
         }
     }
 
+    /// Says on stderr that a build waits for another build of the same output, and for whom.
+    static func waitNotice(displayPath: @escaping @Sendable (URL) -> String) -> @Sendable (OutputLock.Wait) -> Void {
+        { wait in
+            let holder = wait.holder.map { " (pid \($0))" } ?? ""
+            clearProgress()
+            writeError("gtmgen: waiting for another build of \(displayPath(wait.output))/\(holder) to finish…\n")
+        }
+    }
+
     static func clearProgress() {
         if stderrIsTTY { writeError("\r\u{1B}[2K") }
     }

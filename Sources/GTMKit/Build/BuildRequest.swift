@@ -19,6 +19,9 @@ public struct BuildRequest: Sendable {
     /// The process exits right after this build (`gtmgen build`): what the build held is left
     /// to the exit instead of being freed piece by piece (see `ProcessLifetime`).
     public var exitsAfterBuild = false
+    /// Told when another build is writing the same output and this one waits for it to
+    /// finish (see `OutputLock`), so the caller can say so.
+    public var onWaitingForOutput: (@Sendable (OutputLock.Wait) -> Void)?
 
     public init(projectRoot: URL, contentDirectory: URL? = nil, templatesDirectory: URL? = nil,
                 outputDirectory: URL? = nil, configFile: URL? = nil, includeDrafts: Bool = false,

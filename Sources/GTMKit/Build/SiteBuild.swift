@@ -32,6 +32,9 @@ public enum SiteBuild {
         }
 
         clock.begin(.reuse)
+        // One build at a time writes an output, from reading its cache to saving the next one.
+        let outputLock = OutputLock.acquireForBuild(request.outputDirectory, onWait: request.onWaitingForOutput)
+        defer { outputLock?.release() }
         let memory = BuildMemory(request, inputs: inputs, resident: resident)
         if !inputs.diagnostics.hasErrors, let summary = memory.upToDate() {
             return .upToDate(summary, strict: request.strict)
@@ -69,7 +72,7 @@ public enum SiteBuild {
         let writer = SiteWriter(output: request.outputDirectory)
         memory.forgetBeforeWriting()
         do {
-            let stream = try memory.outputHashes.map { writer.beginUpdate(previous: $0) } ?? writer.beginFull()
+            let stream = try memory.previousOutput.map { try writer.beginUpdate(previous: $0) } ?? writer.beginFull()
             let rendered = renderer.render(into: stream, memory: pages, progress: { counter.advance($0) })
             report.fileCount = rendered.fileCount
             report.pageCount = rendered.pageCount
@@ -77,11 +80,11 @@ public enum SiteBuild {
 
             clock.begin(.write)
             let hashes = try stream.finish()
-            report.changedFiles = Self.changedFiles(hashes, previous: memory.outputHashes)
+            report.changedFiles = Self.changedFiles(hashes, previous: memory.previousOutput?.files)
 
             clock.begin(.save)
             held.append(memory.remember(parsed, inputs: inputs, assembly: assembly, patched: report.assemblyPatched,
-                                        fileHashes: hashes, report: report))
+                                        output: stream.state, report: report))
         } catch {
             memory.forget()
             report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: .writeError,

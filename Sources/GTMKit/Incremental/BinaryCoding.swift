@@ -45,6 +45,20 @@ struct BinaryWriter {
         int(values.count)
         for value in values { write(&self, value) }
     }
+
+    /// A checksummed section: its length, its bytes, then their checksum (see `Checksum`).
+    mutating func section(_ content: [UInt8]) {
+        int(content.count)
+        bytes.append(contentsOf: content)
+        uint64(Checksum.of(content))
+    }
+
+    /// The bytes `section` writes, for a section written to a file piece by piece.
+    static func section(_ content: [UInt8]) -> [UInt8] {
+        var writer = BinaryWriter(capacity: content.count + 24)
+        writer.section(content)
+        return writer.bytes
+    }
 }
 
 struct BinaryReader: @unchecked Sendable {
@@ -87,6 +101,25 @@ struct BinaryReader: @unchecked Sendable {
         guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
         return BinaryReader(bytes, range: offset..<offset + count)
+    }
+
+    /// The next section (see `BinaryWriter.section`), after its checksum was found right.
+    mutating func section() throws -> BinaryReader {
+        let (part, checksum) = try uncheckedSection()
+        guard part.checksum == checksum else { throw Malformed() }
+        return part
+    }
+
+    /// The next section and the checksum it should have, for a caller that checks it later
+    /// (the cache's shards are checked on every core, as they are decoded).
+    mutating func uncheckedSection() throws -> (BinaryReader, UInt64) {
+        let part = try nested()
+        return (part, try uint64())
+    }
+
+    /// The checksum of what is left to read.
+    var checksum: UInt64 {
+        Checksum.of(UnsafeRawBufferPointer(start: base + offset, count: end - offset))
     }
 
     mutating func int() throws -> Int {

@@ -6,6 +6,13 @@ import Foundation
 /// reuses what is still valid and re-renders only what an edit can have changed. The HTML and
 /// search text of the bodies live in a second file (`.site.cache.text`, see `TextStore`),
 /// read only for the pages a build renders again.
+///
+/// A cache that is not exactly what a build wrote must never decide a page, so every part of
+/// the file carries a checksum (the header on its own, read alone by a build that finds
+/// nothing changed; each shard; the tables), the file must end where its last part does, and
+/// the text file's checksums are kept here and checked when the cache is read (see
+/// `TextFileRecord`). A cache that fails any check, or that describes another output folder
+/// than the one on disk (`OutputState`), is not read: the build is a full one.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
     static let formatVersion = "gtmgen-cache-10"
@@ -64,8 +71,13 @@ public struct BuildCache: Sendable {
     var sources: [String: SourceEntry] = [:]
     /// Output path → dependency key of the last render.
     var pageKeys: [String: UInt64] = [:]
+    /// The output and spare trees as the build left them (see `OutputState`).
+    var output = OutputState()
     /// Output path → hash of the bytes written.
-    var fileHashes: [String: UInt64] = [:]
+    var fileHashes: [String: UInt64] {
+        get { output.files }
+        set { output.files = newValue }
+    }
     /// Warnings of the last build, repeated when nothing changed.
     var diagnostics: [Diagnostic] = []
     /// Counts of the last build, for the summary line of a build that had nothing to do.
@@ -84,47 +96,78 @@ public struct BuildCache: Sendable {
     /// The text file that belongs to a cache file.
     static func textPath(for cache: URL) -> String { cache.path + ".text" }
 
+    /// The output folder a cache file belongs to (the inverse of `location(for:)`).
+    static func output(forCacheAt cache: URL) -> String? {
+        let name = cache.lastPathComponent
+        guard name.hasPrefix("."), name.hasSuffix(".cache"), name.count > ".cache".count + 1 else { return nil }
+        return cache.deletingLastPathComponent().appendingPathComponent(String(name.dropFirst().dropLast(".cache".count))).path
+    }
+
+    /// Whether the output folder beside the cache file is still the folder this cache
+    /// describes (a cache that records none is for an output that does not exist).
+    func describesOutput(besideCacheAt cache: URL) -> Bool {
+        guard let path = Self.output(forCacheAt: cache) else { return output.site == nil }
+        return output.site == FolderIdentity.of(path)
+    }
+
     /// Sources are stored in shards, encoded and decoded on every core.
     static let shardCount = 16
 
-    /// Reads the cache. With `summaryOnly`, stops after the small header (keys, counts,
-    /// diagnostics): enough to tell that nothing changed, without decoding every brief.
+    /// Reads the cache; nil when it is missing, damaged, of another format or executable, or
+    /// describes an output folder other than the one beside it. With `summaryOnly`, stops after
+    /// the small header (keys, counts, diagnostics): enough to tell that nothing changed,
+    /// without decoding every brief.
     /// - Parameter anyExecutable: also accept a cache that another gtmgen executable wrote
     ///   (for tests that read what the binary wrote; a build never does).
     static func load(from url: URL, summaryOnly: Bool = false, anyExecutable: Bool = false) -> BuildCache? {
         // The summary sits at the start: read only that much when it is all that is needed.
         if summaryOnly, let handle = FileHandle(forReadingAtPath: url.path) {
             defer { try? handle.close() }
-            if let head = try? handle.read(upToCount: 1 << 20), let cache = decode([UInt8](head), summaryOnly: true, textPath: nil, anyExecutable: anyExecutable) {
-                return cache
+            var info = stat()
+            if fstat(handle.fileDescriptor, &info) == 0, let head = try? handle.read(upToCount: 1 << 20),
+               let cache = decode([UInt8](head), summaryOnly: true, fileSize: Int(info.st_size), anyExecutable: anyExecutable) {
+                return cache.describesOutput(besideCacheAt: url) ? cache : nil
             }
         }
-        guard let bytes = readFile(url.path) else { return nil }
-        return decode(bytes, summaryOnly: summaryOnly, textPath: textPath(for: url), anyExecutable: anyExecutable)
+        guard let bytes = readFile(url.path),
+              let cache = decode(bytes, summaryOnly: summaryOnly, fileSize: bytes.count, textPath: textPath(for: url),
+                                 anyExecutable: anyExecutable) else { return nil }
+        return cache.describesOutput(besideCacheAt: url) ? cache : nil
     }
 
-    static func decode(_ bytes: [UInt8], summaryOnly: Bool, textPath: String? = nil, anyExecutable: Bool = false) -> BuildCache? {
+    /// - Parameter fileSize: the size of the whole file (`bytes` may be its start only).
+    static func decode(_ bytes: [UInt8], summaryOnly: Bool, fileSize: Int, textPath: String? = nil,
+                       anyExecutable: Bool = false) -> BuildCache? {
         var reader = BinaryReader(bytes)
         do {
             let header = try reader.string()
             guard header == formatVersion + "/" + GTMKitVersion.buildIdentity
                     || (anyExecutable && header.hasPrefix(formatVersion + "/" + GTMKitVersion.string + "+")) else { return nil }
             var cache = BuildCache()
-            cache.inputsKey = try reader.uint64()
-            cache.parseKey = try reader.uint64()
-            let textGeneration = try reader.uint64()
-            cache.briefCount = try reader.int()
-            cache.pageCount = try reader.int()
-            cache.fileCount = try reader.int()
-            cache.inputBytes = try reader.int()
-            cache.diagnostics = try reader.array { try $0.diagnostic() }
+            var head = try reader.section()
+            // A cache cut short is found even by a build that reads no further than this.
+            guard try head.uint64() == UInt64(fileSize) else { throw BinaryReader.Malformed() }
+            cache.inputsKey = try head.uint64()
+            cache.parseKey = try head.uint64()
+            cache.briefCount = try head.int()
+            cache.pageCount = try head.int()
+            cache.fileCount = try head.int()
+            cache.inputBytes = try head.int()
+            cache.diagnostics = try head.array { try $0.diagnostic() }
+            cache.output.site = try head.optional { try $0.folder() }
+            guard head.isAtEnd else { throw BinaryReader.Malformed() }
             if summaryOnly { return cache }
-            // Without its own text file, a cache that holds rendered bodies is of no use.
-            let store = textPath.flatMap(TextStore.init(path:)).flatMap { $0.generation == textGeneration ? $0 : nil }
-            let shards = try reader.array { try $0.nested() }
-            let decoded = shards.parallelMap { shard -> [(String, SourceEntry)]? in
+            var text = try reader.section()
+            let textRecord = try text.optional { try $0.textRecord() }
+            // Without its own text file, as it was written, a cache that holds rendered bodies
+            // is of no use.
+            let store = textRecord.flatMap { record in textPath.flatMap { TextStore(path: $0, expecting: record) } }
+            let shards = try reader.array { try $0.uncheckedSection() }
+            let decoded = shards.parallelMap { shard, checksum -> [(String, SourceEntry)]? in
                 var shard = shard
-                return try? shard.array { try $0.sourceEntry(store: store) }
+                guard shard.checksum == checksum, let entries = try? shard.array({ try $0.sourceEntry(store: store) }),
+                      shard.isAtEnd else { return nil }
+                return entries
             }
             var sources: [String: SourceEntry] = [:]
             sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
@@ -133,10 +176,13 @@ public struct BuildCache: Sendable {
                 for (path, entry) in shard { sources[path] = entry }
             }
             cache.sources = sources
-            let pages = try reader.array { reader in (try reader.string(), try reader.uint64()) }
+            var tail = try reader.section()
+            let pages = try tail.array { reader in (try reader.string(), try reader.uint64()) }
             cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
-            let files = try reader.array { reader in (try reader.string(), try reader.uint64()) }
+            let files = try tail.array { reader in (try reader.string(), try reader.uint64()) }
             cache.fileHashes = Dictionary(files, uniquingKeysWith: { first, _ in first })
+            cache.output.spare = try tail.optional { [files = cache.fileHashes] in try $0.spare(output: files) }
+            guard tail.isAtEnd, reader.isAtEnd else { throw BinaryReader.Malformed() }
             return cache
         } catch {
             return nil
@@ -149,16 +195,19 @@ public struct BuildCache: Sendable {
     ///   it (the file is then dropped and the save fails). `serve` declines a save that a newer
     ///   build has made stale.
     mutating func save(to url: URL, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
-        let generation = try writeText(to: Self.textPath(for: url))
-        try writeMetadata(to: url, textGeneration: generation, placing: placing)
+        let text = try writeText(to: Self.textPath(for: url))
+        try writeMetadata(to: url, text: text, placing: placing)
     }
 
     /// Appends the texts the text file does not hold yet, or writes a new text file when more
     /// than half of the current one is stale; moves the sources' texts into the file and
-    /// returns its generation.
-    mutating func writeText(to path: String) throws -> UInt64 {
+    /// returns what the cache records of it.
+    mutating func writeText(to path: String) throws -> TextFileRecord {
         let current = TextStore.generation(at: path)
         var kept = 0
+        // The current file as the longest mapping of it the sources point into: the checksums
+        // of its whole chunks carry over to the file after an append.
+        var currentStore: TextStore?
         // Paths whose texts are not in the current file (new renderings, or an older file's).
         var outside: [String] = []
         for (path, entry) in sources {
@@ -168,6 +217,7 @@ public struct BuildCache: Sendable {
             for text in markdown.texts {
                 if let slice = text.slice, slice.store.generation == current {
                     inFile += text.byteCount
+                    if slice.store.size > currentStore?.size ?? -1 { currentStore = slice.store }
                 } else {
                     all = false
                 }
@@ -202,7 +252,7 @@ public struct BuildCache: Sendable {
             throw error
         }
         try writer.finish()
-        guard let store = TextStore(path: path), store.generation == writer.generation else {
+        guard let store = TextStore(writtenAt: path, generation: writer.generation, continuing: appending ? currentStore : nil) else {
             throw TextStoreWriter.Failure(description: "cannot map \(path)")
         }
         // In place: the entries that did not move are neither copied nor touched.
@@ -210,10 +260,10 @@ public struct BuildCache: Sendable {
             guard let markdown = sources[path]?.rendered?.rendering.markdown else { continue }
             sources[path]?.rendered?.rendering.markdown = markdown.moving(to: store, ranges: ranges)
         }
-        return writer.generation
+        return store.record
     }
 
-    func writeMetadata(to url: URL, textGeneration: UInt64, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
+    func writeMetadata(to url: URL, text: TextFileRecord?, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
         let paths = sources.keys.sorted()
         let size = max(1, (paths.count + Self.shardCount - 1) / Self.shardCount)
         let groups = stride(from: 0, to: paths.count, by: size).map { paths[$0..<min($0 + size, paths.count)] }
@@ -224,41 +274,52 @@ public struct BuildCache: Sendable {
                 guard let entry = sources[path] else { preconditionFailure("a listed source has no entry") }
                 if let encoded = entry.encoded { writer.append(encoded) } else { writer.sourceEntry(path: path, entry) }
             }
-            return writer.bytes
+            return BinaryWriter.section(writer.bytes)
         }
-        // Header, then each shard as it is, then the page and file tables: written piece by
-        // piece so the cache is never held twice in memory.
-        var head = BinaryWriter(capacity: 1 << 16)
-        head.string(BuildCache.formatVersion + "/" + GTMKitVersion.buildIdentity)
-        head.uint64(inputsKey)
-        head.uint64(parseKey)
-        head.uint64(textGeneration)
-        head.int(briefCount)
-        head.int(pageCount)
-        head.int(fileCount)
-        head.int(inputBytes)
-        head.array(diagnostics) { $0.diagnostic($1) }
-        head.int(shards.count)
-        var tail = BinaryWriter(capacity: 1 << 20)
-        tail.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
+        // Version, header, text file, then each shard as it is, then the page and file tables:
+        // written piece by piece so the cache is never held twice in memory; each part with
+        // its checksum.
+        var summary = BinaryWriter(capacity: 1 << 16)
+        summary.uint64(0)  // the file's length, once known (eight bytes whatever it is)
+        summary.uint64(inputsKey)
+        summary.uint64(parseKey)
+        summary.int(briefCount)
+        summary.int(pageCount)
+        summary.int(fileCount)
+        summary.int(inputBytes)
+        summary.array(diagnostics) { $0.diagnostic($1) }
+        summary.optional(output.site) { $0.folder($1) }
+        var textPart = BinaryWriter(capacity: 1 << 12)
+        textPart.optional(text) { $0.textRecord($1) }
+        func head(length: Int) -> [UInt8] {
+            var head = BinaryWriter(capacity: 1 << 16)
+            head.string(BuildCache.formatVersion + "/" + GTMKitVersion.buildIdentity)
+            var lengthed = BinaryWriter(capacity: 8)
+            lengthed.uint64(UInt64(length))
+            head.section(lengthed.bytes + summary.bytes.dropFirst(8))
+            head.section(textPart.bytes)
+            head.int(shards.count)
+            return head.bytes
+        }
+        var tables = BinaryWriter(capacity: 1 << 20)
+        tables.array(pageKeys.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
-        tail.array(fileHashes.sorted { $0.key < $1.key }) { writer, pair in
+        tables.array(fileHashes.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.uint64(pair.value)
         }
+        tables.optional(output.spare) { [files = fileHashes] in $0.spare($1, output: files) }
+        var tail = BinaryWriter(capacity: tables.bytes.count + 24)
+        tail.section(tables.bytes)
+        let length = head(length: 0).count + shards.reduce(0) { $0 + $1.count } + tail.bytes.count
         let temporary = url.path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else { throw CocoaError(.fileWriteUnknown) }
         do {
-            try handle.write(contentsOf: head.bytes)
-            for shard in shards {
-                var length = BinaryWriter(capacity: 16)
-                length.int(shard.count)
-                try handle.write(contentsOf: length.bytes)
-                try handle.write(contentsOf: shard)
-            }
+            try handle.write(contentsOf: head(length: length))
+            for shard in shards { try handle.write(contentsOf: shard) }
             try handle.write(contentsOf: tail.bytes)
             try handle.close()
         } catch {

@@ -124,9 +124,9 @@ final class BuildMemory: @unchecked Sendable {
         return kept.renderingKeys.merging(recorded) { _, new in new }
     }
 
-    /// The hashes of the files in the output as the previous build left them; nil when the
-    /// output must be written whole.
-    var outputHashes: [String: UInt64]? { previous?.fileHashes }
+    /// The output (and its spare tree) as the previous build left them; nil when the output
+    /// must be written whole.
+    var previousOutput: OutputState? { previous?.output }
 
     /// The cache on disk describes the output as it is; once writing starts it no longer
     /// does. Removed first, so a build that dies half-way leaves a full build to the next
@@ -146,7 +146,7 @@ final class BuildMemory: @unchecked Sendable {
     /// pause), else written beside the output now. A cache that cannot be written only
     /// costs the next build its shortcuts.
     func remember(_ parsed: ParsedContent, inputs: ProjectInputs, assembly: SiteAssembler.Assembly, patched: Bool,
-                  fileHashes: [String: UInt64], report: BuildReport) -> BuildCache {
+                  output: OutputState, report: BuildReport) -> BuildCache {
         var cache = BuildCache()
         let racy = (inputs.briefStamps + inputs.assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
         cache.inputsKey = racy ? 0 : inputsKey
@@ -172,7 +172,7 @@ final class BuildMemory: @unchecked Sendable {
             cache.sources[outcome.contentPath] = entry
         }
         cache.pageKeys = pageKeys?.keys ?? [:]
-        cache.fileHashes = fileHashes
+        cache.output = output
         cache.diagnostics = report.diagnostics
         cache.briefCount = report.briefCount
         cache.pageCount = report.pageCount

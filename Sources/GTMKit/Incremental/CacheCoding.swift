@@ -285,7 +285,7 @@ extension BinaryReader {
 
     mutating func range() throws -> Range<Int> {
         let start = try int(), count = try int()
-        guard start >= 0, count >= 0 else { throw Malformed() }
+        guard start >= 0, count >= 0, start <= Int.max - count else { throw Malformed() }
         return start..<start + count
     }
 
@@ -401,5 +401,54 @@ extension BinaryReader {
         }
         let facts = BriefFacts(details: details, sections: Dictionary(sections, uniquingKeysWith: { first, _ in first }))
         return (facts, diagnostics)
+    }
+}
+
+/// What the cache records of the files beside it: the text file and the two output trees.
+extension BinaryWriter {
+    mutating func folder(_ value: FolderIdentity) {
+        uint64(value.device)
+        uint64(value.inode)
+        int(value.changeSeconds)
+        int(value.changeNanoseconds)
+    }
+
+    mutating func textRecord(_ value: TextFileRecord) {
+        uint64(value.generation)
+        int(value.size)
+        array(value.chunkChecksums) { $0.uint64($1) }
+    }
+
+    /// The spare tree's hashes, as the paths where they differ from the output's: the two
+    /// trees are mostly the same files.
+    mutating func spare(_ value: OutputState.Spare, output files: [String: UInt64]) {
+        folder(value.folder)
+        var differences: [(String, UInt64?)] = value.files.compactMap { path, hash in files[path] == hash ? nil : (path, hash) }
+        for path in files.keys where value.files[path] == nil { differences.append((path, nil)) }
+        array(differences.sorted { $0.0 < $1.0 }) { writer, pair in
+            writer.string(pair.0)
+            writer.optional(pair.1) { $0.uint64($1) }
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func folder() throws -> FolderIdentity {
+        FolderIdentity(device: try uint64(), inode: try uint64(), changeSeconds: try int(), changeNanoseconds: try int())
+    }
+
+    mutating func textRecord() throws -> TextFileRecord {
+        let record = TextFileRecord(generation: try uint64(), size: try int(), chunkChecksums: try array { try $0.uint64() })
+        let chunks = (record.size + TextFileRecord.chunkSize - 1) / TextFileRecord.chunkSize
+        guard record.size >= TextStore.headerSize, record.chunkChecksums.count == chunks else { throw Malformed() }
+        return record
+    }
+
+    mutating func spare(output files: [String: UInt64]) throws -> OutputState.Spare {
+        let folder = try folder()
+        var spare = files
+        let differences = try array { reader in (try reader.string(), try reader.optional { try $0.uint64() }) }
+        for (path, hash) in differences { spare[path] = hash }
+        return OutputState.Spare(files: spare, folder: folder)
     }
 }

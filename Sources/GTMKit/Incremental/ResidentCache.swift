@@ -22,8 +22,12 @@ public final class ResidentCache: @unchecked Sendable {
         self.quietPeriod = quietPeriod
     }
 
+    /// The cache of the last build, while the output is still the folder it wrote (a build
+    /// of another process may have replaced it since).
     var current: BuildCache? {
-        lock.withLock { cache }
+        let (kept, url): (BuildCache?, URL?) = lock.withLock { (cache, destination) }
+        guard let kept, let url, kept.describesOutput(besideCacheAt: url) else { return nil }
+        return kept
     }
 
     var keptAssembly: KeptAssembly? {
@@ -60,9 +64,13 @@ public final class ResidentCache: @unchecked Sendable {
     private func save() {
         let (pending, kept, url) = lock.withLock { (savedVersion == version ? nil : cache, version, destination) }
         guard var pending, let url else { return }
+        // Builds of other processes wait while this one saves, and it saves only what still
+        // describes the output: one of them may have rebuilt it since.
+        let output = BuildCache.output(forCacheAt: url).map { OutputLock.acquire(URL(fileURLWithPath: $0)) }
+        defer { output??.release() }
         // The rename happens under the lock: either before a new build removes the file, or
         // not at all once one has started.
-        let saved = (try? pending.save(to: url, placing: { rename in
+        let saved = pending.describesOutput(besideCacheAt: url) && (try? pending.save(to: url, placing: { rename in
             lock.withLock { version == kept && !writing && rename() }
         })) != nil
         // The kept graph's texts move to the file too, or the next patched build would hand

@@ -9,46 +9,80 @@ import Glibc
 ///
 /// The file is only ever appended to or replaced by rename, never truncated, so a mapping
 /// stays valid for as long as a build holds it. A generation number in its header ties it to
-/// the cache file that points into it.
+/// the cache file that points into it, and the cache keeps a checksum of every mebibyte of
+/// it (`TextFileRecord`): a file damaged on disk is found when the cache is read, before any
+/// of its texts can reach a page, instead of in the middle of a build.
 final class TextStore: @unchecked Sendable {
     static let magic = Array("gtmgen-text-1\n".utf8)
     static var headerSize: Int { magic.count + 8 }
 
     let generation: UInt64
-    /// Bytes mapped: the file's size when it was opened.
+    /// Bytes in use: the part of the file the checksums cover and texts may point into.
     let size: Int
+    /// One checksum per `TextFileRecord.chunkSize` bytes of the first `size`.
+    let chunkChecksums: [UInt64]
+    /// Bytes mapped: the file's size when it was opened.
+    private let mappedSize: Int
     private let base: UnsafeMutableRawPointer
 
-    /// Maps the file; nil when it is missing or not a text store.
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= Self.headerSize else { return nil }
-        let size = Int(info.st_size)
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
-        let header = UnsafeRawBufferPointer(start: mapped, count: Self.headerSize)
-        guard Array(header.prefix(Self.magic.count)) == Self.magic else {
-            munmap(mapped, size)
-            return nil
-        }
-        var generation: UInt64 = 0
-        for index in 0..<8 { generation |= UInt64(header[Self.magic.count + index]) << UInt64(index * 8) }
+    private init(generation: UInt64, size: Int, chunkChecksums: [UInt64], mappedSize: Int, base: UnsafeMutableRawPointer) {
         self.generation = generation
         self.size = size
-        base = mapped
+        self.chunkChecksums = chunkChecksums
+        self.mappedSize = mappedSize
+        self.base = base
+    }
+
+    /// Maps the text file a cache describes: nil unless it is that file (its generation) and
+    /// its first `record.size` bytes still have the recorded checksums, checked on every core.
+    convenience init?(path: String, expecting record: TextFileRecord) {
+        // Every page is read at once to be checked: mapped in one go, not fault by fault.
+        guard let (base, mappedSize, generation) = Self.map(path, populate: true) else { return nil }
+        guard generation == record.generation, record.size >= Self.headerSize, record.size <= mappedSize,
+              Self.checksums(base, from: 0, to: record.size) == record.chunkChecksums else {
+            munmap(base, mappedSize)
+            return nil
+        }
+        self.init(generation: generation, size: record.size, chunkChecksums: record.chunkChecksums,
+                  mappedSize: mappedSize, base: base)
+    }
+
+    /// Maps a file this process has just written and computes its checksums. A file that was
+    /// appended to keeps the checksums of the whole chunks `earlier` (the same file before
+    /// the append) had already checked: only the last chunk and what follows are read.
+    convenience init?(writtenAt path: String, generation expected: UInt64, continuing earlier: TextStore?) {
+        guard let (base, mappedSize, generation) = Self.map(path) else { return nil }
+        guard generation == expected else {
+            munmap(base, mappedSize)
+            return nil
+        }
+        var kept: [UInt64] = []
+        if let earlier, earlier.generation == generation, earlier.size <= mappedSize {
+            kept = Array(earlier.chunkChecksums.prefix(earlier.size / TextFileRecord.chunkSize))
+        }
+        let start = kept.count * TextFileRecord.chunkSize
+        self.init(generation: generation, size: mappedSize,
+                  chunkChecksums: kept + Self.checksums(base, from: start, to: mappedSize),
+                  mappedSize: mappedSize, base: base)
     }
 
     deinit {
-        munmap(base, size)
+        munmap(base, mappedSize)
+    }
+
+    /// What the cache file records of this text file.
+    var record: TextFileRecord {
+        TextFileRecord(generation: generation, size: size, chunkChecksums: chunkChecksums)
     }
 
     func contains(_ range: Range<Int>) -> Bool {
         range.lowerBound >= Self.headerSize && range.upperBound <= size
     }
 
-    /// The text at a byte range; ranges are checked against the file when the cache is read.
+    /// The text at a byte range. Every range read from a cache was checked against the
+    /// file's checked size when the cache was read (`BinaryReader.markdown(store:)`), so one
+    /// out of bounds here is a fault of the program: the build stops before it publishes a
+    /// page from bytes outside the text, and the output stays as it was.
     func string(_ range: Range<Int>) -> String {
         precondition(contains(range), "text store range out of bounds")
         return String(decoding: UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
@@ -71,6 +105,47 @@ final class TextStore: @unchecked Sendable {
         for index in 0..<8 { generation |= UInt64(header[magic.count + index]) << UInt64(index * 8) }
         return generation
     }
+
+    /// The whole file mapped, with its generation; nil when it is missing or not a text store.
+    private static func map(_ path: String, populate: Bool = false) -> (UnsafeMutableRawPointer, Int, UInt64)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= headerSize else { return nil }
+        let size = Int(info.st_size)
+        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
+        guard let mapped = mmap(nil, size, PROT_READ, flags, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        let header = UnsafeRawBufferPointer(start: mapped, count: headerSize)
+        guard Array(header.prefix(magic.count)) == magic else {
+            munmap(mapped, size)
+            return nil
+        }
+        var generation: UInt64 = 0
+        for index in 0..<8 { generation |= UInt64(header[magic.count + index]) << UInt64(index * 8) }
+        return (mapped, size, generation)
+    }
+
+    /// Checksums of the chunks of `start..<end` (`start` on a chunk boundary), on every core.
+    private static func checksums(_ base: UnsafeMutableRawPointer, from start: Int, to end: Int) -> [UInt64] {
+        let chunk = TextFileRecord.chunkSize
+        let address = UInt(bitPattern: base)
+        return Array(stride(from: start, to: end, by: chunk)).parallelMap(chunkSize: 1) { offset in
+            let pointer = UnsafeRawPointer(bitPattern: address)! + offset
+            return Checksum.of(UnsafeRawBufferPointer(start: pointer, count: min(chunk, end - offset)))
+        }
+    }
+}
+
+/// What a cache records of its text file: which file (its generation), how much of it the
+/// cache points into (a build that appended and then died may have left more), and a checksum
+/// of every chunk of that much.
+struct TextFileRecord: Sendable, Equatable {
+    static let chunkSize = 1 << 20
+
+    var generation: UInt64
+    var size: Int
+    var chunkChecksums: [UInt64]
 }
 
 /// Writes bodies into a text store: appended to the current file, or into a new one.

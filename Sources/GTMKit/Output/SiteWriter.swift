@@ -4,9 +4,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a built site so readers and writers never see half of it: everything goes into a
-/// fresh folder beside the output, which is swapped in only once every file is written.
-/// If anything fails, the previous output is left exactly as it was.
+/// Writes a built site so readers never see half of it and a build killed at any moment
+/// leaves the whole old site or the whole new one (the layout beside the output is described
+/// in `OutputLayout`). A full build writes everything into a fresh folder beside the output
+/// and swaps it in; an incremental build brings the spare tree up to date and exchanges it
+/// with the output (`SpareTree`). If anything fails, the previous output is left exactly as
+/// it was and nothing of the attempt stays behind.
+///
+/// Neither kind of build makes or frees an inode per page where it can help it: pages are
+/// written into files of the pool (`InodePool`) or rewritten in place in the spare, and the
+/// tree a full build replaces goes to the pool instead of being deleted.
 public struct SiteWriter: Sendable {
     public var output: URL
 
@@ -14,7 +21,10 @@ public struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
+    var layout: OutputLayout { OutputLayout(output: output) }
+
     public enum WriteError: Error, CustomStringConvertible {
+        /// `path` relative to the output where it is one of its files.
         case io(path: String, reason: String)
         public var description: String {
             switch self {
@@ -31,119 +41,153 @@ public struct SiteWriter: Sendable {
         return try stream.finish()
     }
 
-    /// Updates the output in place: writes only files whose bytes changed (each replaced
-    /// atomically by rename, see `SpareFiles`) and removes files the site no longer has.
-    public func update(_ files: [OutputFile], previous: [String: UInt64]) throws -> [String: UInt64] {
-        let stream = beginUpdate(previous: previous)
+    /// Updates the output to `files` and the `kept` paths, whose files are as `previous` (what
+    /// the last build left, from its cache) has them: writes only what changed and exchanges
+    /// the result in.
+    public func update(_ files: [OutputFile], keeping kept: [String] = [], previous: OutputState) throws -> OutputState {
+        let stream = try beginUpdate(previous: previous)
         _ = files.parallelMap { stream.write($0) }
-        return try stream.finish()
+        _ = kept.parallelMap { stream.keep($0) }
+        _ = try stream.finish()
+        return stream.state
     }
 
     /// A full build's writes go to a fresh folder beside the output, swapped in by `finish`.
+    /// A spare tree left from before is of no use to it (nothing describes it) and goes first,
+    /// leaving its space to the new site.
     public func beginFull() throws -> WriteStream {
-        let manager = FileManager.default
-        let staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        return WriteStream(writer: self, root: staging.path, previous: nil)
+        let layout = self.layout
+        if access(layout.spare, F_OK) == 0 { TreeRemoval.remove(layout.spare) }
+        let staging = layout.staging()
+        if access(staging, F_OK) == 0 { TreeRemoval.remove(staging) }
+        guard Self.makeFolders(Substring(staging)) else {
+            throw WriteError.io(path: staging, reason: String(cString: strerror(errno)))
+        }
+        return WriteStream(writer: self, target: .staging(staging, InodePool(folder: layout.pool)))
     }
 
-    /// An incremental build's writes go straight into the output, file by file.
-    public func beginUpdate(previous: [String: UInt64]) -> WriteStream {
-        SpareFiles.removeLeftovers(in: output.path)
-        return WriteStream(writer: self, root: output.path, previous: previous)
+    /// An incremental build's writes go to the spare tree, exchanged with the output by `finish`.
+    public func beginUpdate(previous: OutputState) throws -> WriteStream {
+        switch SpareTree.prepare(layout, previous: previous) {
+        case .success(let spare): return WriteStream(writer: self, target: .spare(spare))
+        case .failure(let error): throw error
+        }
     }
 
     /// Takes files as they are rendered, from any thread, so pages need not all be held in
-    /// memory at once; `finish` completes the output (swap or removal of stale files).
+    /// memory at once; `finish` publishes them (swap or exchange) or removes the attempt.
     public final class WriteStream: PageSink, @unchecked Sendable {
-        let writer: SiteWriter
-        let root: String
-        /// nil for a full build into a staging folder.
-        let previous: [String: UInt64]?
-        private let lock = NSLock()
-        private var hashes: [String: UInt64] = [:]
-        private var failure: String?
-        /// An update replaces changed files through spare files (see `SpareFiles`).
-        private let spares: SpareFiles?
-
-        init(writer: SiteWriter, root: String, previous: [String: UInt64]?) {
-            self.writer = writer
-            self.root = root
-            self.previous = previous
-            spares = previous == nil ? nil : SpareFiles(folder: root)
+        enum Target {
+            /// A full build's fresh folder, and the pool its files are taken from.
+            case staging(String, InodePool)
+            case spare(SpareTree)
         }
 
-        /// Writes one file, unless an earlier build wrote the same bytes; records its hash.
+        let writer: SiteWriter
+        let target: Target
+        private let lock = NSLock()
+        private var hashes: [String: UInt64] = [:]
+        private var failure: WriteError?
+        /// What is on disk once `finish` has returned: the hashes and folders a cache records.
+        public private(set) var state = OutputState()
+
+        init(writer: SiteWriter, target: Target) {
+            self.writer = writer
+            self.target = target
+        }
+
+        /// Writes one file (unless the tree being made already holds its bytes); records its hash.
         public func write(_ file: OutputFile) {
-            let destination = root + "/" + file.path
             var hash: UInt64?
             var problem: String?
             switch file.body {
             case .bytes(let bytes):
-                (hash, problem) = store(bytes, at: destination, path: file.path)
+                (hash, problem) = store(bytes, at: file.path)
             case .copy(let source):
                 if let data = FileManager.default.contents(atPath: source) {
-                    (hash, problem) = store([UInt8](data), at: destination, path: file.path)
+                    (hash, problem) = store([UInt8](data), at: file.path)
                 } else {
                     problem = "cannot read \(source)"
                 }
             }
+            record(file.path, hash: hash, problem: problem)
+        }
+
+        private func record(_ path: String, hash: UInt64?, problem: String?) {
             lock.withLock {
-                if let hash { hashes[file.path] = hash }
-                if let problem, failure == nil { failure = problem }
+                if let hash { hashes[path] = hash }
+                if let problem, failure == nil { failure = .io(path: path, reason: problem) }
             }
         }
 
-        /// The page is in the output as this build would write it.
+        /// The page is in the output as this build would make it: the tree being made takes it from there.
         func keep(_ path: String) {
-            guard let hash = previous?[path] else { return }
-            lock.withLock { hashes[path] = hash }
+            var hash: UInt64?
+            var problem: String?
+            if case .spare(let spare) = target {
+                (hash, problem) = spare.keepUnchanged(path)
+            } else {
+                problem = "no earlier build to keep \(path) from"
+            }
+            record(path, hash: hash, problem: problem)
         }
 
         var consumesBytes: Bool { true }
 
-        private func store(_ bytes: [UInt8], at destination: String, path: String) -> (UInt64, String?) {
+        private func store(_ bytes: [UInt8], at path: String) -> (UInt64, String?) {
             let hash = StableHasher.hash(bytes)
-            if let previous, previous[path] == hash, access(destination, F_OK) == 0 { return (hash, nil) }
-            let problem = spares.map { $0.replace(destination, with: bytes) } ?? SiteWriter.writeFile(bytes, to: destination)
-            return (hash, problem)
+            switch target {
+            case .staging(let root, let pool): return (hash, SiteWriter.writeNew(bytes, to: root + "/" + path, pool: pool))
+            case .spare(let spare): return (hash, spare.store(bytes, hash: hash, at: path))
+            }
         }
 
-        /// Swaps a full build in, or removes what an incremental build no longer has.
+        /// Publishes what was written: swaps the staging folder in, or exchanges the spare
+        /// with the output. On failure, removes it and leaves the output as it was.
         public func finish() throws -> [String: UInt64] {
             let (written, problem) = lock.withLock { (hashes, failure) }
-            let manager = FileManager.default
-            guard let previous else {
+            switch target {
+            case .spare(let spare):
                 do {
-                    if let problem { throw WriteError.io(path: writer.output.path, reason: problem) }
-                    // A committed `.gitkeep` keeps the empty output folder in the repository.
-                    let keep = writer.output.appendingPathComponent(".gitkeep")
-                    if manager.fileExists(atPath: keep.path) {
-                        try manager.copyItem(atPath: keep.path, toPath: root + "/.gitkeep")
-                    }
-                    try writer.swap(URL(fileURLWithPath: root))
+                    if let problem { throw problem }
+                    state = try spare.finish(files: written)
                     return written
                 } catch {
-                    try? manager.removeItem(atPath: root)
+                    spare.abandon()
+                    throw error
+                }
+            case .staging(let root, let pool):
+                do {
+                    if let problem { throw problem }
+                    // A committed `.gitkeep` keeps the empty output folder in the repository.
+                    let keep = writer.output.path + "/.gitkeep"
+                    if access(keep, F_OK) == 0, let reason = TreeMirror.linkOrCopy(keep, root + "/.gitkeep") {
+                        throw WriteError.io(path: ".gitkeep", reason: reason)
+                    }
+                    let old = try writer.swap(root)
+                    state = OutputState(files: written, site: FolderIdentity.of(writer.output.path), spare: nil)
+                    // The replaced tree's files take the pages of later builds.
+                    if let old {
+                        if rename(old, pool.folder) != 0, rename(old, pool.folder + "/\(getpid())-old") != 0 { TreeRemoval.remove(old) }
+                        pool.trim(to: written.count, always: true)
+                    }
+                    return written
+                } catch {
+                    TreeRemoval.remove(root)
+                    // The build may have failed for want of space: the pool's files go too.
+                    pool.removeAll()
                     throw error
                 }
             }
-            spares?.removeAll()
-            if let problem { throw WriteError.io(path: writer.output.path, reason: problem) }
-            for (path, _) in previous where written[path] == nil {
-                unlink(root + "/" + path)
-                writer.removeEmptyParents(of: path)
-            }
-            return written
         }
     }
 
-    func removeEmptyParents(of path: String) {
+    /// Removes the folders above `path` (relative to `root`) that it leaves empty.
+    static func removeEmptyParents(of path: String, in root: String) {
         var folder = Substring(path)
         while let slash = folder.lastSlashIndex {
             folder = folder[..<slash]
-            guard rmdir(output.path + "/" + folder) == 0 else { return }
+            guard rmdir(root + "/" + folder) == 0 else { return }
         }
     }
 
@@ -160,118 +204,84 @@ public struct SiteWriter: Sendable {
         return makeFolders(path[..<slash])
     }
 
-    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes a file, making the folders above it; returns the reason it failed, or nil.
+    /// - Parameter exclusive: the file must be new (never truncate a file that exists).
+    static func writeFile(_ bytes: [UInt8], to path: String, exclusive: Bool = false) -> String? {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT, makeParentFolders(of: path) {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
-        guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
+        return writeAll(bytes, to: descriptor)
+    }
+
+    /// Writes a file that does not exist yet, through a file of `pool` when it has one (no
+    /// inode made); returns the reason it failed, or nil.
+    static func writeNew(_ bytes: [UInt8], to path: String, pool: InodePool) -> String? {
+        if let (pooled, descriptor) = pool.take() {
+            let problem = overwrite(descriptor, with: bytes)
+            close(descriptor)
+            if problem == nil, renameMakingFolders(pooled, to: path) { return nil }
+            unlink(pooled)
+            if let problem { return problem }
+        }
+        return writeFile(bytes, to: path)
+    }
+
+    /// Replaces the whole content of an open file with `bytes`; returns the reason it failed.
+    static func overwrite(_ descriptor: Int32, with bytes: [UInt8]) -> String? {
+        if let problem = writeAll(bytes, to: descriptor) { return problem }
+        return ftruncate(descriptor, off_t(bytes.count)) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    /// Renames `source` to `destination`, making the folders above it; false when it cannot.
+    static func renameMakingFolders(_ source: String, to destination: String) -> Bool {
+        if rename(source, destination) == 0 { return true }
+        return errno == ENOENT && makeParentFolders(of: destination) && rename(source, destination) == 0
+    }
+
+    /// Writes all of `bytes` from the start of an open file; returns the reason it failed.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+                pwrite(descriptor, buffer.baseAddress! + offset, bytes.count - offset, off_t(offset))
             }
-            guard written > 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return String(cString: strerror(written == 0 ? EIO : errno)) }
             offset += written
         }
         return nil
     }
 
     /// Puts the staged folder in place of the output: an atomic exchange when the output
-    /// exists (renameat2 RENAME_EXCHANGE), then removes the old tree.
-    func swap(_ staging: URL) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw WriteError.io(path: output.path, reason: "it exists and is not a folder")
+    /// exists (renameat2 RENAME_EXCHANGE). Returns where the old tree is now, if there was one.
+    func swap(_ staging: String) throws -> String? {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
+            guard rename(staging, output.path) == 0 else {
+                throw WriteError.io(path: output.path, reason: String(cString: strerror(errno)))
             }
-            if gtm_rename_exchange(staging.path, output.path) == 0 {
-                TreeRemoval.remove(staging.path)
-                return
-            }
-            // Filesystems without RENAME_EXCHANGE: two renames, the old tree kept until the new is in.
-            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-            try? manager.removeItem(at: old)
-            try manager.moveItem(at: output, to: old)
-            do {
-                try manager.moveItem(at: staging, to: output)
-            } catch {
-                try? manager.moveItem(at: old, to: output)
-                throw error
-            }
-            TreeRemoval.remove(old.path)
-        } else {
-            try manager.moveItem(at: staging, to: output)
+            return nil
         }
-    }
-}
-
-/// Replaces files atomically without creating or deleting an inode per file.
-///
-/// Writing a temporary file and renaming it over the old one allocates an inode and frees
-/// one per page. On ext4 without a journal the allocator passes over every inode freed in the
-/// last minutes, one at a time, so rewriting 15,000 pages that way took seconds of kernel time
-/// per thousand pages (a template edit spent 8 s in the kernel). Here each replacement writes
-/// into a spare file, keeps the old file's inode alive under the spare's next name with a hard
-/// link, and renames the spare over the page: readers still see the old or the new page,
-/// whole, and the old inode becomes the next spare. Where hard links are not possible the
-/// temporary-file way is used.
-final class SpareFiles: @unchecked Sendable {
-    static let prefix = ".gtmgen-spare-"
-    private let folder: String
-    private let lock = NSLock()
-    private var free: [String] = []
-    private var counter = 0
-
-    init(folder: String) { self.folder = folder }
-
-    /// Spare files a killed build left behind.
-    static func removeLeftovers(in folder: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) { unlink(folder + "/" + name) }
-    }
-
-    private func newName() -> String {
-        lock.withLock {
-            counter += 1
-            return "\(folder)/\(Self.prefix)\(getpid())-\(counter)"
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw WriteError.io(path: output.path, reason: "it exists and is not a folder")
         }
-    }
-
-    /// Replaces the file at `path` with `bytes`; returns a problem, or nil.
-    func replace(_ path: String, with bytes: [UInt8]) -> String? {
-        let spare = lock.withLock { free.popLast() } ?? newName()
-        if let problem = SiteWriter.writeFile(bytes, to: spare) {
-            unlink(spare)
-            return problem
+        if gtm_rename_exchange(staging, output.path) == 0 { return staging }
+        // Filesystems without RENAME_EXCHANGE: two renames, the old tree kept until the new is
+        // in (a build killed between them has it put back, see `OutputLayout.removeLeftovers`).
+        let old = layout.old()
+        if access(old, F_OK) == 0 { TreeRemoval.remove(old) }
+        guard rename(output.path, old) == 0 else {
+            throw WriteError.io(path: output.path, reason: String(cString: strerror(errno)))
         }
-        let next = newName()
-        // The page's current inode stays as the next spare; a page that does not exist yet
-        // leaves none.
-        let kept = link(path, next) == 0
-        var renamed = rename(spare, path) == 0
-        // A new page in a new folder: the folder comes first.
-        if !renamed, errno == ENOENT, SiteWriter.makeParentFolders(of: path) {
-            renamed = rename(spare, path) == 0
-        }
-        guard renamed else {
+        guard rename(staging, output.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(spare)
-            if kept { unlink(next) }
-            return "\(path): \(reason)"
+            rename(old, output.path)
+            throw WriteError.io(path: output.path, reason: reason)
         }
-        if kept { lock.withLock { free.append(next) } }
-        return nil
-    }
-
-    /// Removes the spares once the update is done.
-    func removeAll() {
-        let names = lock.withLock { () -> [String] in
-            defer { free = [] }
-            return free
-        }
-        for name in names { unlink(name) }
+        return old
     }
 }

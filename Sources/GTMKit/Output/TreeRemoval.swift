@@ -18,7 +18,7 @@ enum TreeRemoval {
     }
 
     /// The folder and every folder below it, parents before children (links are not followed).
-    private static func collectFolders(_ path: String, into folders: inout [String]) {
+    static func collectFolders(_ path: String, into folders: inout [String]) {
         folders.append(path)
         var children: [String] = []
         DirectoryEntries.forEach(in: path) { name, type in
@@ -35,7 +35,7 @@ enum TreeRemoval {
         for name in files { unlink(folder + "/" + name) }
     }
 
-    private static func isFolder(_ type: Int32, in folder: String, name: String) -> Bool {
+    static func isFolder(_ type: Int32, in folder: String, name: String) -> Bool {
         switch type {
         case Int32(DT_DIR): return true
         case Int32(DT_UNKNOWN):

@@ -27,9 +27,10 @@ struct BuildCommandTests {
         let acme = try project.read("site/competitors/acme/index.html")
         #expect(acme.contains("src=\"../acme-share.svg\""))
         #expect(acme.contains("href=\"../../swot/acme-swot/#strengths\""))
-        // No staging folders are left beside the output: only the build cache and its text.
+        // No staging folders are left beside the output: only the build cache, its text and
+        // the lock file.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
-            .filter { $0.hasPrefix(".site") && $0 != ".site.cache" && $0 != ".site.cache.text" }
+            .filter { $0.hasPrefix(".site") && ![".site.cache", ".site.cache.text", ".site.lock"].contains($0) }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(project.exists(".site.cache"))
         #expect(project.exists(".site.cache.text"))

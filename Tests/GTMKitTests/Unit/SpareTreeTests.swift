@@ -1,0 +1,151 @@
+import Foundation
+@testable import GTMKit
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Incremental updates publish whole generations through the spare tree: the output becomes
+/// exactly the new files, the spare exactly the previous ones, pages that did not change keep
+/// their inode, and no file the output links is ever written.
+@Suite("Spare tree")
+struct SpareTreeTests {
+    struct Folder {
+        let root: URL
+        var output: URL { root.appendingPathComponent("site") }
+        var spare: String { root.appendingPathComponent(".site.spare").path }
+        var pool: String { root.appendingPathComponent(".site.pool").path }
+        var writer: SiteWriter { SiteWriter(output: output) }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-spare-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        }
+
+        func text(_ path: String) -> String? {
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func files(_ folder: String) -> [String: String] {
+            var result: [String: String] = [:]
+            for (path, data) in snapshotTree(URL(fileURLWithPath: folder)) {
+                result[path] = path.hasSuffix("/") ? "" : String(decoding: data, as: UTF8.self)
+            }
+            return result
+        }
+    }
+
+    func page(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, text: text) }
+
+    func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    @Test func updatesPublishWholeGenerationsAndKeepUnchangedPagesInodes() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("a.html", "a1"), page("b/index.html", "b1"), page("c/d/index.html", "d1")])
+        var state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        let bInode = inode(folder.output.path + "/b/index.html")
+
+        // Generation 2: a changes, b is skipped as unchanged, c/d goes, e comes.
+        state = try folder.writer.update([page("a.html", "a2"), page("e/index.html", "e2")], keeping: ["b/index.html"],
+                                         previous: state)
+        #expect(folder.files(folder.output.path) == ["a.html": "a2", "b/": "", "b/index.html": "b1", "e/": "", "e/index.html": "e2"])
+        #expect(folder.files(folder.spare) == ["a.html": "a1", "b/": "", "b/index.html": "b1", "c/": "", "c/d/": "",
+                                               "c/d/index.html": "d1"])
+        #expect(inode(folder.output.path + "/b/index.html") == bInode, "an unchanged page keeps its inode")
+        #expect(state.spare?.files["a.html"] == StableHasher.hash(Array("a1".utf8)))
+        #expect(state.site == FolderIdentity.of(folder.output.path))
+
+        // Generation 3: b changes, a is rendered again with the bytes it has, e is unchanged.
+        state = try folder.writer.update([page("a.html", "a2"), page("b/index.html", "b3")], keeping: ["e/index.html"],
+                                         previous: state)
+        #expect(folder.files(folder.output.path) == ["a.html": "a2", "b/": "", "b/index.html": "b3", "e/": "", "e/index.html": "e2"])
+        #expect(folder.files(folder.spare) == ["a.html": "a2", "b/": "", "b/index.html": "b1", "e/": "", "e/index.html": "e2"])
+        #expect(inode(folder.output.path + "/a.html") == inode(folder.spare + "/a.html"), "equal pages share one inode")
+        #expect(inode(folder.spare + "/b/index.html") == bInode, "the replaced page is the spare's")
+    }
+
+    /// The spare's file shares its inode with the output's: a new page for it must never be
+    /// written into that inode (the live site would change in the middle of the build).
+    @Test func neverWritesThroughAFileTheOutputLinks() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("a.html", "a1"), page("b.html", "b1")])
+        var state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        // Nothing changes: the spare becomes a mirror of the output, every file shared.
+        state = try folder.writer.update([], keeping: ["a.html", "b.html"], previous: state)
+        let live = folder.output.path + "/a.html"
+        #expect(inode(live) == inode(folder.spare + "/a.html"))
+        let descriptor = open(live, O_RDONLY)
+        defer { close(descriptor) }
+        // A file of the pool that the output also links must not be taken either.
+        try FileManager.default.createDirectory(atPath: folder.pool, withIntermediateDirectories: true)
+        #expect(link(folder.output.path + "/b.html", folder.pool + "/linked") == 0)
+
+        state = try folder.writer.update([page("a.html", "a3"), page("b.html", "b3")], previous: state)
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let count = pread(descriptor, &buffer, 16, 0)
+        #expect(String(decoding: buffer.prefix(max(0, count)), as: UTF8.self) == "a1", "the old page's inode was written")
+        #expect(folder.files(folder.output.path) == ["a.html": "a3", "b.html": "b3"])
+        #expect(folder.files(folder.spare) == ["a.html": "a1", "b.html": "b1"])
+    }
+
+    /// A spare that is not the folder the cache recorded is not trusted: it is made again
+    /// from the output.
+    @Test func aSpareReplacedBehindTheBuildsBackIsMadeAgain() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("a.html", "a1"), page("b.html", "b1")])
+        var state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        state = try folder.writer.update([page("a.html", "a2")], keeping: ["b.html"], previous: state)
+        // Another folder in its place, holding what the recorded hashes say (and a stray file).
+        TreeRemoval.remove(folder.spare)
+        try FileManager.default.createDirectory(atPath: folder.spare, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: folder.spare + "/b.html", contents: Data("tampered".utf8))
+        _ = FileManager.default.createFile(atPath: folder.spare + "/stray.html", contents: Data("x".utf8))
+        state = try folder.writer.update([page("a.html", "a3"), page("b.html", "b1")], previous: state)
+        #expect(folder.files(folder.output.path) == ["a.html": "a3", "b.html": "b1"])
+    }
+
+    @Test func aFailedUpdateLeavesTheOutputAsItWasAndNothingBeside() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("a.html", "a1"), page("b.html", "b1")])
+        let state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        let before = folder.files(folder.output.path)
+        #expect(throws: SiteWriter.WriteError.self) {
+            _ = try folder.writer.update([page("a.html", "a2"), OutputFile(path: "c.png", copyFrom: folder.root.path + "/missing.png")],
+                                         previous: state)
+        }
+        #expect(folder.files(folder.output.path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).sorted() == ["site"])
+    }
+
+    @Test func aCommittedGitkeepStaysInTheOutput() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("a.html", "a1")])
+        _ = FileManager.default.createFile(atPath: folder.output.path + "/.gitkeep", contents: Data())
+        var state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        for round in 2...4 {
+            state = try folder.writer.update([page("a.html", "a\(round)")], previous: state)
+            #expect(FileManager.default.fileExists(atPath: folder.output.path + "/.gitkeep"), "round \(round)")
+        }
+        _ = try folder.writer.write([page("a.html", "full")])
+        #expect(FileManager.default.fileExists(atPath: folder.output.path + "/.gitkeep"))
+    }
+
+    /// A page whose folder was a file in the generation before, and the other way round.
+    @Test func filesAndFoldersMayTradePlaces() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let hashes = try folder.writer.write([page("x", "file"), page("y/index.html", "page")])
+        var state = OutputState(files: hashes, site: FolderIdentity.of(folder.output.path), spare: nil)
+        state = try folder.writer.update([page("x/index.html", "page"), page("y", "file")], previous: state)
+        state = try folder.writer.update([page("x", "file again"), page("y/index.html", "page again")], previous: state)
+        #expect(folder.files(folder.output.path) == ["x": "file again", "y/": "", "y/index.html": "page again"])
+    }
+}
