@@ -91,7 +91,11 @@ extension RandomSite {
         var allocator = HeadingID.Allocator()
         let words = Vocabulary.sectionWords(for: brief.folderKind)
         var ids: [Int: String] = [:]
-        for section in brief.sections { ids[section.uid] = allocator.unique(for: heading(section, words: words)) }
+        for text in Vocabulary.subheadings(brief.intro) { _ = allocator.unique(for: text) }
+        for section in brief.sections {
+            ids[section.uid] = allocator.unique(for: heading(section, words: words))
+            for text in Vocabulary.subheadings(section.prose) { _ = allocator.unique(for: text) }
+        }
         return ids
     }
 
