@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
         let start = DispatchTime.now()
         var request = try project.request(output: output)
         request.exitsAfterBuild = true
-        let report = SiteBuild.run(request, write: true, progress: Terminal.progressReporter())
+        let report = SiteBuild.build(request, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)
         if timings { Terminal.printTimings(report.timings) }

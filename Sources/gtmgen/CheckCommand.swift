@@ -26,9 +26,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        var request = try project.request(output: "site")
+        var request = try project.request()
         request.exitsAfterBuild = true
-        let report = SiteBuild.run(request, write: false, progress: format == .text ? Terminal.progressReporter() : nil)
+        let report = SiteBuild.check(request, progress: format == .text ? Terminal.progressReporter() : nil)
         Terminal.clearProgress()
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
@@ -49,31 +49,17 @@ struct CheckCommand: ParsableCommand {
 /// `check --format json`: one object with the verdict, counts and every diagnostic.
 enum DiagnosticJSON {
     struct Payload: Encodable {
-        struct Item: Encodable {
-            var severity: String
-            var path: String
-            var line: Int
-            var column: Int
-            var code: String
-            var message: String
-        }
         var ok: Bool
         var briefs: Int
         var errors: Int
         var warnings: Int
-        var diagnostics: [Item]
+        var diagnostics: [Diagnostic]
     }
 
-    static func encode(report: BuildReport, ok: Bool) -> String {
-        let payload = Payload(
-            ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount, warnings: report.diagnostics.warningCount,
-            diagnostics: report.diagnostics.map {
-                .init(severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line,
-                      column: $0.location.column, code: $0.code, message: $0.message)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(payload)) ?? Data("{}".utf8)
+    static func encode(report: CheckReport, ok: Bool) -> String {
+        let payload = Payload(ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount,
+                              warnings: report.diagnostics.warningCount, diagnostics: report.diagnostics)
+        let data = (try? Diagnostic.jsonEncoder(pretty: true).encode(payload)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

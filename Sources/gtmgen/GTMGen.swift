@@ -19,4 +19,9 @@ struct GTMGen: ParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PublishCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        InternalErrorReport.install()
+        main(nil)
+    }
 }

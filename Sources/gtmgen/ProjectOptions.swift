@@ -23,14 +23,15 @@ struct SourceOptions: ParsableArguments {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
     }
 
-    func request(output: String, strict: Bool = false, clean: Bool = false) throws -> BuildRequest {
+    /// - Parameter output: the folder `build` writes (nil: `site/`, for commands that write none).
+    func request(output: String? = nil, strict: Bool = false, clean: Bool = false) throws -> BuildRequest {
         let date: CalendarDate
         switch BuildRequest.buildDate(environment: ProcessInfo.processInfo.environment) {
         case .success(let value): date = value
         case .failure(let error): throw ValidationError(error.description)
         }
         return BuildRequest(projectRoot: workingDirectory, contentDirectory: resolve(content), templatesDirectory: resolve(templates),
-                            outputDirectory: resolve(output), configFile: resolve(config), includeDrafts: drafts, strict: strict,
+                            outputDirectory: output.map(resolve), configFile: resolve(config), includeDrafts: drafts, strict: strict,
                             clean: clean, buildDate: date)
     }
 }
@@ -45,7 +46,7 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .long, help: "Ignore the build cache: render and write the whole site anew.")
     var clean = false
 
-    func request(output: String) throws -> BuildRequest {
+    func request(output: String? = nil) throws -> BuildRequest {
         try source.request(output: output, strict: strict, clean: clean)
     }
 }

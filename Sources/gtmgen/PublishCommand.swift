@@ -85,9 +85,8 @@ struct PublishCommand: ParsableCommand {
 
     /// Builds in memory; a failed build stops here, before anything is published.
     func buildSite() throws -> [OutputFile] {
-        let request = try source.request(output: FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-publish-unused").path,
-                                         strict: strict)
-        let report = SiteBuild.run(request, write: false, progress: Terminal.progressReporter())
+        let request = try source.request(strict: strict)
+        let report = SiteBuild.render(request, progress: Terminal.progressReporter())
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)
         if report.failed {

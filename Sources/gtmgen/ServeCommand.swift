@@ -91,7 +91,7 @@ struct DevServer: Sendable {
         let server = self
         // The cache stays in memory between rebuilds: a save is rebuilt without reading it.
         let memory = ResidentCache()
-        let coordinator = RebuildCoordinator(builder: { SiteBuild.run(server.request(), write: true, resident: memory) },
+        let coordinator = RebuildCoordinator(builder: { SiteBuild.build(server.request(), resident: memory) },
                                              onFinish: { status, report, changes in server.printOutcome(status, report, changes) })
         coordinator.buildNow()
 

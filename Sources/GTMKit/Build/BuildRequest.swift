@@ -54,15 +54,13 @@ public struct BuildRequest: Sendable {
     }
 }
 
-/// The outcome of a build or check: every diagnostic, and counts for the summary line.
+/// The outcome of `build`: every diagnostic, and counts for the summary line.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var briefCount = 0
     public var pageCount = 0
     public var fileCount = 0
     public var inputBytes = 0
-    /// Whether the output folder was written.
-    public var wroteOutput = false
     /// Nothing changed since the last build: nothing was rendered or written.
     public var upToDate = false
     /// Output files written or removed (the rest were already right).
@@ -78,8 +76,30 @@ public struct BuildReport: Sendable {
     public var renderedPaths: Set<String> = []
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
-    /// The rendered files, for callers that keep the site in memory (`check`, publish, tests).
-    /// A build that writes hands pages to disk as they are rendered: its files carry paths only.
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
+/// The outcome of `check`: every diagnostic a build would report.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var briefCount = 0
+    public var pageCount = 0
+    /// Any error, or any warning under `--strict`.
+    public var failed: Bool
+    public var timings: [(stage: String, seconds: Double)] = []
+}
+
+/// The outcome of rendering a site into memory (`publish`, tests): its files, or its problems.
+public struct RenderReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var briefCount = 0
+    /// Any error, or any warning under `--strict`: then there are no files.
+    public var failed: Bool
+    public var timings: [(stage: String, seconds: Double)] = []
+    /// Every file of the site, sorted by path.
     public var files: [OutputFile] = []
 }
 

@@ -17,11 +17,11 @@ public enum AssetSafety {
             let display = displayPrefix.isEmpty ? path : displayPrefix + "/" + path
             let fileExtension = path.lowercasedPathExtension ?? ""
             if htmlExtensions.contains(fileExtension) {
-                problems.append(.error(SourceLocation(path: display), code: "unsafe-asset",
+                problems.append(.error(SourceLocation(path: display), code: .unsafeAsset,
                     "HTML file in content/: it would be published as it is and could run scripts on the site; write it as a Markdown brief, or set `unsafe_html: true` in gtmgen.yaml"))
             } else if fileExtension == "svg", let bytes = FileManager.default.contents(atPath: root + "/" + path),
                       let (marker, line, column) = firstActiveContent([UInt8](bytes)) {
-                problems.append(.error(SourceLocation(path: display, line: line, column: column), code: "unsafe-asset",
+                problems.append(.error(SourceLocation(path: display, line: line, column: column), code: .unsafeAsset,
                     "SVG with active content (`\(marker)`): opened on its own it would run on the site; remove it, or set `unsafe_html: true` in gtmgen.yaml"))
             }
         }

@@ -33,7 +33,7 @@ public struct BriefParser: Sendable {
         if let problem = SlugRules.problem(with: slug) {
             let location = matter.slug == nil ? file.location() : matter.location(of: "slug")
             let fix = matter.slug == nil ? "rename the file or set `slug:` in the front matter" : "change `slug:`"
-            diagnostics.append(.error(location, code: "unsafe-slug", "unsafe slug `\(slug)`: \(problem); \(fix)"))
+            diagnostics.append(.error(location, code: .unsafeSlug, "unsafe slug `\(slug)`: \(problem); \(fix)"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 

@@ -11,11 +11,11 @@ public struct FrontMatterDecoder {
     public mutating func decode(_ root: YAMLValue?, startLine: Int) -> FrontMatter {
         var matter = FrontMatter(start: file.location(line: max(startLine - 1, 1)))
         guard let root else {
-            error(at: matter.start, "missing-title", "missing required key `title`: add `title: …` to the front matter")
+            error(at: matter.start, .missingTitle, "missing required key `title`: add `title: …` to the front matter")
             return matter
         }
         guard let entries = root.mapping else {
-            error(at: location(root), "front-matter-shape",
+            error(at: location(root), .frontMatterShape,
                   "front matter must be a map of `key: value` lines, found \(root.shapeName)")
             return matter
         }
@@ -29,7 +29,7 @@ public struct FrontMatterDecoder {
                 sawTitle = true
                 if let text = string(value, key: "title") {
                     if text.trimmingWhitespace.isEmpty {
-                        error(at: keyLocation, "missing-title", "`title` is empty: give the brief a title")
+                        error(at: keyLocation, .missingTitle, "`title` is empty: give the brief a title")
                     }
                     matter.title = text
                 }
@@ -38,7 +38,7 @@ public struct FrontMatterDecoder {
                     if let kind = BriefKind(rawValue: text.lowercased()) {
                         matter.kind = kind
                     } else {
-                        error(at: location(value), "unknown-kind", "unknown kind `\(text)`: use one of \(BriefKind.allowedList)")
+                        error(at: location(value), .unknownKind, "unknown kind `\(text)`: use one of \(BriefKind.allowedList)")
                     }
                 }
             case "slug": matter.slug = string(value, key: "slug")
@@ -54,7 +54,7 @@ public struct FrontMatterDecoder {
             }
         }
         if !sawTitle {
-            error(at: matter.start, "missing-title", "missing required key `title`: add `title: …` to the front matter")
+            error(at: matter.start, .missingTitle, "missing required key `title`: add `title: …` to the front matter")
         }
         return matter
     }
@@ -65,14 +65,14 @@ public struct FrontMatterDecoder {
         file.location(line: value.line, column: value.column)
     }
 
-    mutating func error(at location: SourceLocation, _ code: String, _ message: String) {
+    mutating func error(at location: SourceLocation, _ code: DiagnosticCode, _ message: String) {
         diagnostics.append(.error(location, code: code, message))
     }
 
     mutating func string(_ value: YAMLValue, key: String) -> String? {
         if value.isNull { return nil }
         guard let text = value.scalar else {
-            error(at: location(value), "type", "`\(key)` must be text, found \(value.shapeName)")
+            error(at: location(value), .wrongType, "`\(key)` must be text, found \(value.shapeName)")
             return nil
         }
         return text
@@ -82,13 +82,13 @@ public struct FrontMatterDecoder {
         if value.isNull { return [] }
         if let single = value.scalar { return [single] }
         guard let items = value.sequence else {
-            error(at: location(value), "type", "`\(key)` must be a list of text, e.g. `[pricing, smb]`, found \(value.shapeName)")
+            error(at: location(value), .wrongType, "`\(key)` must be a list of text, e.g. `[pricing, smb]`, found \(value.shapeName)")
             return []
         }
         var result: [String] = []
         for item in items {
             if let text = item.scalar, !item.isNull { result.append(text) } else {
-                error(at: location(item), "type", "each entry of `\(key)` must be text, found \(item.shapeName)")
+                error(at: location(item), .wrongType, "each entry of `\(key)` must be text, found \(item.shapeName)")
             }
         }
         return result
@@ -97,7 +97,7 @@ public struct FrontMatterDecoder {
     mutating func date(_ value: YAMLValue, key: String) -> CalendarDate? {
         guard let text = string(value, key: key) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            error(at: location(value), "bad-date", "`\(key)` is not a valid date `\(text)`: write it as YYYY-MM-DD, e.g. 2026-03-01")
+            error(at: location(value), .badDate, "`\(key)` is not a valid date `\(text)`: write it as YYYY-MM-DD, e.g. 2026-03-01")
             return nil
         }
         return date
@@ -109,7 +109,7 @@ public struct FrontMatterDecoder {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(at: location(value), "type", "`\(key)` must be true or false, found `\(text)`")
+            error(at: location(value), .wrongType, "`\(key)` must be true or false, found `\(text)`")
             return nil
         }
     }
@@ -117,7 +117,7 @@ public struct FrontMatterDecoder {
     mutating func sources(_ value: YAMLValue) -> [SourceReference] {
         if value.isNull { return [] }
         guard let items = value.sequence else {
-            error(at: location(value), "type", "`sources` must be a list of URLs or `{title, url}` maps, found \(value.shapeName)")
+            error(at: location(value), .wrongType, "`sources` must be a list of URLs or `{title, url}` maps, found \(value.shapeName)")
             return []
         }
         var result: [SourceReference] = []
@@ -127,7 +127,7 @@ public struct FrontMatterDecoder {
             } else if item.mapping != nil, let url = item["url"]?.value.scalar, !url.isEmpty {
                 result.append(SourceReference(title: item["title"]?.value.scalar, url: url))
             } else {
-                error(at: location(item), "bad-source", "each entry of `sources` must be a URL or a map with `url:` (and optional `title:`)")
+                error(at: location(item), .badSource, "each entry of `sources` must be a URL or a map with `url:` (and optional `title:`)")
             }
         }
         return result

@@ -31,10 +31,10 @@ public enum FrontMatterSplitter {
             lineStart = next
         }
         if yamlStart == nil {
-            return .failure(.error(file.location(), code: "missing-front-matter",
+            return .failure(.error(file.location(), code: .missingFrontMatter,
                 "missing front matter: a brief starts with a line `---`, then YAML with at least `title: …`, then `---`"))
         }
-        return .failure(.error(file.location(), code: "unclosed-front-matter",
+        return .failure(.error(file.location(), code: .unclosedFrontMatter,
             "front matter opened with `---` on line 1 is never closed: add a line `---` after the YAML"))
     }
 

@@ -9,7 +9,7 @@ public enum SourceText {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .failure(.error(file.location(), code: "empty-file",
+            return .failure(.error(file.location(), code: .emptyFile,
                 "empty file: a brief needs front matter (`---`, `title: …`, `---`) and a body"))
         }
         // Both on contiguous memory: memchr for the NUL, the standard library's vectorised
@@ -22,13 +22,13 @@ public enum SourceText {
         if let nulOffset {
             let nul = bytes.startIndex + nulOffset
             let (line, column) = position(of: nul, in: bytes)
-            return .failure(.error(file.location(line: line, column: column), code: "binary-file",
+            return .failure(.error(file.location(line: line, column: column), code: .binaryFile,
                 "binary file: found a NUL byte; a brief must be UTF-8 text (move images and PDFs out of `.md` files)"))
         }
         if let validated { return .success(validated) }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
-            return .failure(.error(file.location(line: line, column: column), code: "invalid-utf8",
+            return .failure(.error(file.location(line: line, column: column), code: .invalidUTF8,
                 "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): save the file as UTF-8"))
         }
         return .success(String(decoding: bytes, as: UTF8.self))

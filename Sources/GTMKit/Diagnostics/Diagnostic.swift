@@ -7,23 +7,23 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
-    /// A stable, machine-readable name for the rule (`yaml-syntax`, `missing-title`, …),
-    /// so CI scripts can filter without parsing prose.
-    public var code: String
+    /// The rule, by a stable, machine-readable name (`yaml-syntax`, `missing-title`, …), so
+    /// CI scripts can filter without parsing prose.
+    public var code: DiagnosticCode
     public var message: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, code: DiagnosticCode, _ message: String) {
         self.severity = severity
         self.location = location
         self.code = code
         self.message = message
     }
 
-    public static func error(_ location: SourceLocation, code: String, _ message: String) -> Diagnostic {
+    public static func error(_ location: SourceLocation, code: DiagnosticCode, _ message: String) -> Diagnostic {
         Diagnostic(.error, location, code: code, message)
     }
 
-    public static func warning(_ location: SourceLocation, code: String, _ message: String) -> Diagnostic {
+    public static func warning(_ location: SourceLocation, code: DiagnosticCode, _ message: String) -> Diagnostic {
         Diagnostic(.warning, location, code: code, message)
     }
 

@@ -8,7 +8,7 @@ import Foundation
 /// read only for the pages a build renders again.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-9"
+    static let formatVersion = "gtmgen-cache-10"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp { didSet { encoded = nil } }
@@ -16,7 +16,7 @@ public struct BuildCache: Sendable {
         /// nil when the file did not parse; its diagnostics are kept either way.
         var brief: Brief? { didSet { encoded = nil } }
         var parseDiagnostics: [Diagnostic] { didSet { encoded = nil } }
-        /// The rendered Markdown, valid for `renderKey` (source hash + routes + render settings).
+        /// The brief's rendering, valid for its key (source hash + routes + render settings).
         var rendered: RenderedEntry? { didSet { encoded = nil } }
         /// The bytes this entry was read from, written back as they are while nothing in it
         /// changes: a rebuild after one edit keeps all other entries, and encoding them again
@@ -34,17 +34,16 @@ public struct BuildCache: Sendable {
         }
 
         /// Takes over the bytes `previous` was read from when this entry holds exactly what it
-        /// held: the brief reused for an unchanged stamp (`briefReused`) and the rendering the
-        /// assembler reused for an unchanged render key and analysis key, with its texts
-        /// where they were.
+        /// held: the brief reused for an unchanged stamp (`briefReused`) and the rendering
+        /// reused for an unchanged key, with its texts where they were.
         mutating func adoptEncoding(of previous: SourceEntry, briefReused: Bool) {
             guard briefReused, let bytes = previous.encoded, stamp == previous.stamp, hash == previous.hash else { return }
             switch (rendered, previous.rendered) {
             case (nil, nil):
                 break
             case let (current?, earlier?):
-                guard current.renderKey == earlier.renderKey, current.analysis?.key == earlier.analysis?.key,
-                      current.markdown.isStored(atSamePlacesAs: earlier.markdown) else { return }
+                guard current.key == earlier.key,
+                      current.rendering.markdown.isStored(atSamePlacesAs: earlier.rendering.markdown) else { return }
             default:
                 return
             }
@@ -52,20 +51,10 @@ public struct BuildCache: Sendable {
         }
     }
 
+    /// A brief's rendering and the key of everything it was made from (see `RenderingMemo`).
     struct RenderedEntry: Sendable {
-        var renderKey: UInt64
-        var markdown: RenderedMarkdown
-        var links: [BriefLink]
-        var diagnostics: [Diagnostic]
-        /// The kind analysis of the brief, reused while its key matches.
-        var analysis: KindAnalysis? = nil
-    }
-
-    struct KindAnalysis: Sendable {
-        /// Analysis settings and brief identity it was made with (see `SiteAssembler`).
         var key: UInt64
-        var facts: BriefFacts
-        var diagnostics: [Diagnostic]
+        var rendering: BriefRendering
     }
 
     /// Everything that decides the output: when it is unchanged, so is the site.
@@ -173,11 +162,11 @@ public struct BuildCache: Sendable {
         // Paths whose texts are not in the current file (new renderings, or an older file's).
         var outside: [String] = []
         for (path, entry) in sources {
-            guard let markdown = entry.rendered?.markdown else { continue }
+            guard let markdown = entry.rendered?.rendering.markdown else { continue }
             var inFile = 0
             var all = true
-            for text in markdown.storedTexts {
-                if case .stored(let store, _) = text.storage, store.generation == current {
+            for text in markdown.texts {
+                if let slice = text.slice, slice.store.generation == current {
                     inFile += text.byteCount
                 } else {
                     all = false
@@ -196,13 +185,8 @@ public struct BuildCache: Sendable {
             ?? TextStoreWriter.rewrite(path: path)
         /// Where a text is after this save: where it was, when the file is kept, or written anew.
         func place(_ text: StoredText) throws -> Range<Int> {
-            switch text.storage {
-            case .stored(let store, let range):
-                if appending && store.generation == current { return range }
-                return try store.withBytes(range) { try writer.add($0) }
-            case .memory(let value):
-                return try writer.add(value)
-            }
+            if let slice = text.slice, appending && slice.store.generation == current { return slice.range }
+            return try text.withBytes { try writer.add($0) }
         }
         // Sorted, so the same sources make the same file.
         let moving = appending ? outside.sorted() : sources.keys.sorted()
@@ -210,8 +194,8 @@ public struct BuildCache: Sendable {
         placed.reserveCapacity(moving.count)
         do {
             for path in moving {
-                guard let markdown = sources[path]?.rendered?.markdown else { continue }
-                placed.append((path, try markdown.storedTexts.map(place)))
+                guard let markdown = sources[path]?.rendered?.rendering.markdown else { continue }
+                placed.append((path, try markdown.texts.map(place)))
             }
         } catch {
             writer.abandon()
@@ -223,8 +207,8 @@ public struct BuildCache: Sendable {
         }
         // In place: the entries that did not move are neither copied nor touched.
         for (path, ranges) in placed {
-            guard let markdown = sources[path]?.rendered?.markdown else { continue }
-            sources[path]?.rendered?.markdown = markdown.moving(to: store, ranges: ranges)
+            guard let markdown = sources[path]?.rendered?.rendering.markdown else { continue }
+            sources[path]?.rendered?.rendering.markdown = markdown.moving(to: store, ranges: ranges)
         }
         return writer.generation
     }

@@ -13,11 +13,11 @@ extension BinaryWriter {
         // Links are nearly always written in the brief's own file: its path is not repeated.
         let home = entry.brief?.displayPath ?? path
         optional(entry.rendered) { writer, rendered in
-            writer.uint64(rendered.renderKey)
-            writer.markdown(rendered.markdown)
-            writer.array(rendered.links) { $0.link($1, in: home) }
-            writer.array(rendered.diagnostics) { $0.diagnostic($1) }
-            writer.optional(rendered.analysis) { $0.analysis($1) }
+            writer.uint64(rendered.key)
+            writer.markdown(rendered.rendering.markdown)
+            writer.array(rendered.rendering.links) { $0.link($1, in: home) }
+            writer.array(rendered.rendering.linkProblems) { $0.diagnostic($1) }
+            writer.facts(rendered.rendering.facts, problems: rendered.rendering.kindProblems)
         }
     }
 
@@ -41,7 +41,7 @@ extension BinaryWriter {
     mutating func diagnostic(_ value: Diagnostic) {
         bool(value.severity == .error)
         location(value.location)
-        string(value.code)
+        string(value.code.rawValue)
         string(value.message)
     }
 
@@ -134,8 +134,8 @@ extension BinaryWriter {
     }
 
     func stored(_ text: StoredText) -> Range<Int> {
-        guard let range = text.storedRange else { preconditionFailure("a cache is encoded after its texts went to the text file") }
-        return range
+        guard let slice = text.slice else { preconditionFailure("a cache is encoded after its texts went to the text file") }
+        return slice.range
     }
 
     mutating func range(_ value: Range<Int>) {
@@ -162,10 +162,13 @@ extension BinaryReader {
         let home = brief?.displayPath ?? path
         let rendered = try optional { reader in
             guard let store else { throw Malformed() }
-            return BuildCache.RenderedEntry(renderKey: try reader.uint64(), markdown: try reader.markdown(store: store),
-                                     links: try reader.array { try $0.link(in: home) },
-                                     diagnostics: try reader.array { try $0.diagnostic() },
-                                     analysis: try reader.optional { try $0.analysis() })
+            let key = try reader.uint64()
+            let markdown = try reader.markdown(store: store)
+            let links = try reader.array { try $0.link(in: home) }
+            let linkProblems = try reader.array { try $0.diagnostic() }
+            let (facts, kindProblems) = try reader.facts()
+            return BuildCache.RenderedEntry(key: key, rendering: BriefRendering(
+                markdown: markdown, links: links, linkProblems: linkProblems, facts: facts, kindProblems: kindProblems))
         }
         return (path, BuildCache.SourceEntry(stamp: stamp, hash: hash, brief: brief, parseDiagnostics: parseDiagnostics,
                                              rendered: rendered, encoded: bytesRead(since: start)))
@@ -181,7 +184,12 @@ extension BinaryReader {
 
     mutating func diagnostic() throws -> Diagnostic {
         let severity: Diagnostic.Severity = try bool() ? .error : .warning
-        return Diagnostic(severity, try location(), code: try string(), try string())
+        return Diagnostic(severity, try location(), code: try diagnosticCode(), try string())
+    }
+
+    mutating func diagnosticCode() throws -> DiagnosticCode {
+        guard let code = DiagnosticCode(rawValue: try string()) else { throw Malformed() }
+        return code
     }
 
     mutating func yaml() throws -> YAMLValue {
@@ -251,7 +259,8 @@ extension BinaryReader {
     mutating func markdown(store: TextStore) throws -> RenderedMarkdown {
         let html = try range(), plainText = try range()
         guard store.contains(html), store.contains(plainText) else { throw Malformed() }
-        let text = MarkdownText(store: store, html: html, plainText: plainText)
+        let text = MarkdownText(html: StoredText(deferred: TextStoreSlice(store: store, range: html)),
+                                plainText: StoredText(deferred: TextStoreSlice(store: store, range: plainText)))
         let preamble = try range()
         guard preamble.upperBound <= html.count else { throw Malformed() }
         let headings = try array { try $0.heading() }
@@ -269,7 +278,7 @@ extension BinaryReader {
             let paragraph = try reader.range()
             guard store.contains(paragraph) else { throw Malformed() }
             return MarkdownSection(heading: heading, text: text, range: part,
-                                   firstParagraph: StoredText(store: store, range: paragraph))
+                                   firstParagraph: StoredText(deferred: TextStoreSlice(store: store, range: paragraph)))
         }
         return RenderedMarkdown(text: text, preambleRange: preamble, headings: headings, sections: sections)
     }
@@ -296,14 +305,13 @@ extension BinaryWriter {
         optional(value) { $0.string($1) }
     }
 
-    mutating func analysis(_ value: BuildCache.KindAnalysis) {
-        uint64(value.key)
-        array(value.diagnostics) { $0.diagnostic($1) }
-        array(value.facts.sections.sorted { $0.key < $1.key }) { writer, pair in
+    mutating func facts(_ value: BriefFacts, problems: [Diagnostic]) {
+        array(problems) { $0.diagnostic($1) }
+        array(value.sections.sorted { $0.key < $1.key }) { writer, pair in
             writer.string(pair.key)
             writer.int(pair.value)
         }
-        switch value.facts.details {
+        switch value.details {
         case .page:
             int(0)
         case .competitor(let facts):
@@ -352,8 +360,7 @@ extension BinaryReader {
         try optional { try $0.string() }
     }
 
-    mutating func analysis() throws -> BuildCache.KindAnalysis {
-        let key = try uint64()
+    mutating func facts() throws -> (BriefFacts, [Diagnostic]) {
         let diagnostics = try array { try $0.diagnostic() }
         let sections = try array { reader in (try reader.string(), try reader.int()) }
         let details: BriefFacts.Details
@@ -393,6 +400,6 @@ extension BinaryReader {
             throw Malformed()
         }
         let facts = BriefFacts(details: details, sections: Dictionary(sections, uniquingKeysWith: { first, _ in first }))
-        return BuildCache.KindAnalysis(key: key, facts: facts, diagnostics: diagnostics)
+        return (facts, diagnostics)
     }
 }

@@ -1,22 +1,67 @@
-/// Dependency keys of pages: a hash of everything a page is rendered from, so a rebuild can
-/// tell that a page would come out the same without rendering it. A key must change whenever
-/// the page could change; keys err on the side of re-rendering.
-struct PageKeys {
-    let site: Site
+import Foundation
+
+/// Dependency keys of pages: a hash of everything a page is made from, computed from the
+/// inputs its description lists, so a rebuild can tell that a page would come out the same
+/// without rendering it. Keys err on the side of rendering again.
+final class PageKeys: PageMemory, @unchecked Sendable {
     /// Config, templates, build date, navigation: what every page depends on.
     let global: UInt64
-    /// Per brief: hash of its source and the routes its links were resolved against.
-    let contentKeys: [UInt64]
+    /// Per brief: the key of its rendering (source, link targets, settings).
+    let bodyKeys: [UInt64]
     /// Per brief: what a list entry, backlink or matrix row shows of it.
     let listingKeys: [UInt64]
+    /// The previous build's keys, by output path.
+    let previous: [String: UInt64]
+    /// Whether a file is still in the output (a key alone does not bring a deleted page back).
+    let exists: @Sendable (String) -> Bool
+    private let lock = NSLock()
+    private var current: [String: UInt64] = [:]
 
-    /// - Parameter contentKeys: per brief of `site.briefs`, its render key.
-    init(site: Site, global: UInt64, contentKeys: [UInt64]) {
-        self.site = site
+    init(site: Site, global: UInt64, bodyKeys: [UInt64], previous: [String: UInt64],
+         exists: @escaping @Sendable (String) -> Bool) {
         self.global = global
-        self.contentKeys = contentKeys
+        self.bodyKeys = bodyKeys
+        self.previous = previous
+        self.exists = exists
+        listingKeys = Self.listingKeys(site)
+    }
+
+    var isFirstBuild: Bool { previous.isEmpty }
+
+    /// This build's keys, by output path, for the next build.
+    var keys: [String: UInt64] { lock.withLock { current } }
+
+    func isUnchanged(_ page: PageDescription) -> Bool {
+        guard let key = key(of: page) else { return false }
+        lock.withLock { current[page.path] = key }
+        return previous[page.path] == key && exists(page.path)
+    }
+
+    /// nil for a page made on every build.
+    func key(of page: PageDescription) -> UInt64? {
+        guard let inputs = page.inputs else { return nil }
+        var hasher = StableHasher()
+        hasher.add(global)
+        hasher.add(page.path)
+        for input in inputs {
+            switch input {
+            case .listing(let index):
+                hasher.add(1 as UInt64)
+                hasher.add(listingKeys[index])
+            case .body(let index):
+                hasher.add(2 as UInt64)
+                hasher.add(bodyKeys[index])
+            case .text(let text):
+                hasher.add(3 as UInt64)
+                hasher.add(text)
+            }
+        }
+        return hasher.value
+    }
+
+    static func listingKeys(_ site: Site) -> [UInt64] {
         let buildDay = site.buildDate.daysSinceEpoch
-        listingKeys = Array(site.briefs.indices).parallelMap { index in
+        return Array(site.briefs.indices).parallelMap { index in
             var hasher = StableHasher()
             let brief = site.briefs[index].brief
             hasher.add(brief.title)
@@ -32,8 +77,8 @@ struct PageKeys {
             for tag in brief.matter.tags { hasher.add(tag) }
             // The other keys' values, not the lines they are on: a key added above them moves
             // them, and changes nothing a list shows.
-            for entry in brief.matter.extra { PageKeys.add(entry, to: &hasher) }
-            // Staleness depends on the build date, which `global` holds.
+            for entry in brief.matter.extra { add(entry, to: &hasher) }
+            // Staleness depends on the build date (also in `global`, which a list's entry alone does not see).
             hasher.add(buildDay)
             return hasher.value
         }
@@ -60,30 +105,5 @@ struct PageKeys {
             hasher.add(entries.count)
             for entry in entries { add(entry, to: &hasher) }
         }
-    }
-
-    func brief(_ index: Int) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(global)
-        hasher.add(contentKeys[index])
-        hasher.add(listingKeys[index])
-        for source in site.backlinks[index] { hasher.add(listingKeys[source]) }
-        for swot in site.swotsByCompetitor[index] ?? [] { hasher.add(listingKeys[swot]) }
-        for tag in site.tags(of: index) { hasher.add(tag.slug); hasher.add(tag.name) }
-        // A SWOT shows its competitor's title and URL.
-        if case .swot(let facts) = site.briefs[index].facts.details, let slug = facts.competitor,
-           let competitor = site.competitorBySlug[slug] {
-            hasher.add(listingKeys[competitor])
-        }
-        return hasher.value
-    }
-
-    func list(_ name: String, members: [Int], extra: [String] = []) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(global)
-        hasher.add(name)
-        for text in extra { hasher.add(text) }
-        for member in members { hasher.add(listingKeys[member]) }
-        return hasher.value
     }
 }

@@ -6,7 +6,7 @@ public final class ResidentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: BuildCache?
     /// The site's graph from the last build that wrote, for patching the next one.
-    private var assembly: SiteAssembler.KeptAssembly?
+    private var assembly: KeptAssembly?
     /// A build is writing the output: the cache file on disk must stay removed until it keeps
     /// its own cache, so a save of the previous one may not put it back.
     private var writing = false
@@ -26,7 +26,7 @@ public final class ResidentCache: @unchecked Sendable {
         lock.withLock { cache }
     }
 
-    var keptAssembly: SiteAssembler.KeptAssembly? {
+    var keptAssembly: KeptAssembly? {
         lock.withLock { assembly }
     }
 
@@ -40,7 +40,7 @@ public final class ResidentCache: @unchecked Sendable {
     }
 
     /// - Parameter assembly: the graph the build that wrote `cache` rendered (nil: none to patch).
-    func keep(_ cache: BuildCache?, savingTo url: URL, assembly: SiteAssembler.KeptAssembly? = nil) {
+    func keep(_ cache: BuildCache?, savingTo url: URL, assembly: KeptAssembly? = nil) {
         let kept = lock.withLock {
             writing = false
             self.cache = cache

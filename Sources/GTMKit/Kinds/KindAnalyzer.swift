@@ -23,17 +23,17 @@ public struct KindAnalyzer: Sendable {
         for spec in specs where spec.required && sections[spec.key] == nil {
             let required = specs.filter(\.required)
             let aliases = spec.aliases.joined(separator: ", ")
-            reader.diagnostics.append(.error(brief.location(line: brief.bodyStartLine), code: "missing-section",
+            reader.diagnostics.append(.error(brief.location(line: brief.bodyStartLine), code: .missingSection,
                 "missing section \"\(spec.word)\" (a \(kindPhrase(brief.kind)) needs \(required.map(\.word).joined(separator: ", ")); aliases: \(aliases)): add a level-2 heading `## \(spec.word)`"))
         }
         for section in markdown.sections where Scaffold.isPlaceholder(section.firstParagraphText) {
             reader.diagnostics.append(.warning(brief.location(line: section.heading.line, column: section.heading.column),
-                code: "placeholder", "section \"\(section.heading.text)\" still holds the placeholder `\(section.firstParagraphText)`: write it or remove the section"))
+                code: .placeholder, "section \"\(section.heading.text)\" still holds the placeholder `\(section.firstParagraphText)`: write it or remove the section"))
         }
         for key in ["summary", "owner"] {
             let value = key == "summary" ? brief.matter.summary : brief.matter.owner
             if let value, Scaffold.isPlaceholder(value) {
-                reader.diagnostics.append(.warning(brief.matter.location(of: key), code: "placeholder",
+                reader.diagnostics.append(.warning(brief.matter.location(of: key), code: .placeholder,
                     "`\(key)` still holds the placeholder `\(value)`: fill it in"))
             }
         }
@@ -79,7 +79,7 @@ struct ExtraKeyReader {
     mutating func text(_ key: String, in value: YAMLValue? = nil) -> String? {
         guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
         guard let text = found.value.scalar else {
-            diagnostics.append(.error(at(found.value), code: "type", "`\(key)` must be text, found \(found.value.shapeName)"))
+            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(key)` must be text, found \(found.value.shapeName)"))
             return nil
         }
         return text
@@ -90,12 +90,12 @@ struct ExtraKeyReader {
         guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
         let name = label ?? key
         guard let text = found.value.scalar, let number = Double(text.replacingUnderscores), number.isFinite else {
-            diagnostics.append(.error(at(found.value), code: "not-a-number",
+            diagnostics.append(.error(at(found.value), code: .notANumber,
                 "`\(name)` must be a number, found \(found.value.scalar.map { "`\($0)`" } ?? found.value.shapeName) (write 0.02 for 2%, without units or currency)"))
             return nil
         }
         guard number >= 0 else {
-            diagnostics.append(.error(at(found.value), code: "negative-number", "`\(name)` must not be negative, found `\(text)`"))
+            diagnostics.append(.error(at(found.value), code: .negativeNumber, "`\(name)` must not be negative, found `\(text)`"))
             return nil
         }
         return number
@@ -104,7 +104,7 @@ struct ExtraKeyReader {
     mutating func map(_ key: String) -> YAMLValue? {
         guard let found = entry(key), !found.value.isNull else { return nil }
         guard found.value.mapping != nil else {
-            diagnostics.append(.error(at(found.value), code: "type", "`\(key)` must be a map (`key: value` pairs), found \(found.value.shapeName)"))
+            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(key)` must be a map (`key: value` pairs), found \(found.value.shapeName)"))
             return nil
         }
         return found.value
@@ -113,7 +113,7 @@ struct ExtraKeyReader {
     mutating func stage() -> LifecycleStage? {
         guard let found = entry("stage"), let text = text("stage") else { return nil }
         guard let stage = LifecycleStage(text: text) else {
-            diagnostics.append(.error(at(found.value), code: "bad-stage", "unknown stage `\(text)`: use one of \(LifecycleStage.allowedList)"))
+            diagnostics.append(.error(at(found.value), code: .badStage, "unknown stage `\(text)`: use one of \(LifecycleStage.allowedList)"))
             return nil
         }
         return stage
@@ -125,19 +125,19 @@ struct ExtraKeyReader {
             if website.lowercased().hasPrefix("http://") || website.lowercased().hasPrefix("https://") {
                 facts.website = website
             } else {
-                diagnostics.append(.error(at(entry.value), code: "bad-url", "`website` must be an http(s) URL, found `\(website)`"))
+                diagnostics.append(.error(at(entry.value), code: .badURL, "`website` must be an http(s) URL, found `\(website)`"))
             }
         }
         facts.segment = text("segment")
         facts.region = text("region")
         if let entry = entry("founded"), let year = text("founded") {
             if let value = Int(year), (1800...2200).contains(value) { facts.founded = value } else {
-                diagnostics.append(.error(at(entry.value), code: "bad-year", "`founded` must be a year such as 2016, found `\(year)`"))
+                diagnostics.append(.error(at(entry.value), code: .badYear, "`founded` must be a year such as 2016, found `\(year)`"))
             }
         }
         if let entry = entry("threat"), let threat = text("threat") {
             if let level = ThreatLevel(rawValue: threat.lowercased()) { facts.threat = level } else {
-                diagnostics.append(.error(at(entry.value), code: "bad-threat",
+                diagnostics.append(.error(at(entry.value), code: .badThreat,
                     "unknown threat `\(threat)`: use one of \(ThreatLevel.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
@@ -152,7 +152,7 @@ struct ExtraKeyReader {
             for axis in ["x", "y"] {
                 guard let value = number(axis, in: position, label: "position.\(axis)") else { continue }
                 if value > 10 {
-                    diagnostics.append(.error(at(position[axis]!.value), code: "out-of-range",
+                    diagnostics.append(.error(at(position[axis]!.value), code: .outOfRange,
                         "`position.\(axis)` must be between 0 and 10, found \(position[axis]!.value.scalar ?? "")"))
                     continue
                 }
@@ -181,13 +181,13 @@ struct ExtraKeyReader {
             currency = currency ?? text("currency", in: map)
             for fraction in ["churn_monthly", "gross_margin"] {
                 if let entry = map[fraction], let value = Double(entry.value.scalar ?? ""), value > 1 {
-                    diagnostics.append(.error(at(entry.value), code: "out-of-range",
+                    diagnostics.append(.error(at(entry.value), code: .outOfRange,
                         "`metrics.\(fraction)` is a fraction between 0 and 1 (0.02 = 2%), found \(entry.value.scalar ?? "")"))
                     if fraction == "churn_monthly" { metrics.churnMonthly = nil } else { metrics.grossMargin = nil }
                 }
             }
             for entry in map.mapping ?? [] where !KindAnalyzer.metricKeys.contains(entry.key) && entry.key != "currency" {
-                diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: "unknown-metric",
+                diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: .unknownMetric,
                     "unknown metric `\(entry.key)`: gtmgen reads \(KindAnalyzer.metricKeys.joined(separator: ", "))"))
             }
         }
@@ -198,7 +198,7 @@ struct ExtraKeyReader {
                 var conversion: Double?
                 if let previous = steps.last {
                     if count > previous.count, let entry = map[key] {
-                        diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: "funnel-grows",
+                        diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: .funnelGrows,
                             "funnel grows from \(previous.key) (\(NumberFormat.plain(previous.count))) to \(key) (\(NumberFormat.plain(count))): each AARRR step should count at most the one before"))
                     }
                     conversion = previous.count > 0 ? count / previous.count : nil

@@ -22,11 +22,23 @@ public struct MarkdownSection: Sendable {
     public var firstParagraphText: String { firstParagraph.value }
 }
 
-/// A short text kept in memory after rendering or in the cache's text file (see `MarkdownText`).
+/// Text held somewhere other than in memory and read only when asked for: a rebuild of a
+/// large site so never loads the HTML of the briefs it does not render again. Whoever keeps
+/// renderings between builds provides it; Markdown knows nothing of where it lives.
+protocol DeferredText: Sendable {
+    var byteCount: Int { get }
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T
+}
+
+extension DeferredText {
+    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+}
+
+/// A text of a rendered body: in memory after rendering, or deferred (see `DeferredText`).
 struct StoredText: Sendable {
     enum Storage: Sendable {
         case memory(String)
-        case stored(TextStore, Range<Int>)
+        case deferred(any DeferredText)
     }
 
     var storage: Storage
@@ -35,28 +47,29 @@ struct StoredText: Sendable {
         storage = .memory(text)
     }
 
-    init(store: TextStore, range: Range<Int>) {
-        storage = .stored(store, range)
+    init(deferred: any DeferredText) {
+        storage = .deferred(deferred)
     }
 
     var value: String {
         switch storage {
         case .memory(let text): return text
-        case .stored(let store, let range): return store.string(range)
+        case .deferred(let text): return text.string
         }
     }
 
     var byteCount: Int {
         switch storage {
         case .memory(let text): return text.utf8.count
-        case .stored(_, let range): return range.count
+        case .deferred(let text): return text.byteCount
         }
     }
 
-    /// Where the text sits in a text store; nil while it is only in memory.
-    var storedRange: Range<Int>? {
-        if case .stored(_, let range) = storage { return range }
-        return nil
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        switch storage {
+        case .memory(var text): return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        case .deferred(let text): return try text.withBytes(body)
+        }
     }
 }
 
@@ -82,34 +95,21 @@ public struct RenderedMarkdown: Sendable {
     /// Body text without markup, for search; at most `plainTextLimit` characters.
     public var plainText: String { text.plainText }
 
-    /// Every text the cache's text file holds of this body: HTML, search text, then each
-    /// section's first paragraph.
-    var storedTexts: [StoredText] {
+    /// Every text of this body, in a fixed order: HTML, search text, then each section's first
+    /// paragraph. What a keeper of renderings stores, and hands back to `replacingTexts`.
+    var texts: [StoredText] {
         [text.htmlText, text.plain] + sections.map(\.firstParagraph)
     }
 
-    /// Whether every text of both bodies sits at the same place of a text file (and none is
-    /// only in memory). Asked for every brief when a rebuild saves its cache.
-    func isStored(atSamePlacesAs other: RenderedMarkdown) -> Bool {
-        func same(_ mine: StoredText, _ theirs: StoredText) -> Bool {
-            guard let range = mine.storedRange else { return false }
-            return range == theirs.storedRange
-        }
-        guard sections.count == other.sections.count, same(text.htmlText, other.text.htmlText),
-              same(text.plain, other.text.plain) else { return false }
-        for index in sections.indices where !same(sections[index].firstParagraph, other.sections[index].firstParagraph) {
-            return false
-        }
-        return true
-    }
-
-    /// The same body with its texts in `store`, at `ranges` in the order of `storedTexts`.
-    func moving(to store: TextStore, ranges: [Range<Int>]) -> RenderedMarkdown {
+    /// The same body with its texts replaced, in the order of `texts` (e.g. by deferred ones
+    /// once they are stored elsewhere).
+    func replacingTexts(_ texts: [StoredText]) -> RenderedMarkdown {
+        precondition(texts.count == sections.count + 2, "one text per text of the body")
         var moved = self
-        moved.text = MarkdownText(store: store, html: ranges[0], plainText: ranges[1])
+        moved.text = MarkdownText(html: texts[0], plainText: texts[1])
         for index in moved.sections.indices {
             moved.sections[index].text = moved.text
-            moved.sections[index].firstParagraph = StoredText(store: store, range: ranges[index + 2])
+            moved.sections[index].firstParagraph = texts[index + 2]
         }
         return moved
     }
@@ -118,9 +118,8 @@ public struct RenderedMarkdown: Sendable {
     public static let plainTextLimit = 4000
 }
 
-/// The HTML and search text of one body: in memory after rendering, or in the cache's text
-/// file, read only when a page that shows them is rendered again. An incremental build of a
-/// large site so never loads the HTML of the briefs it does not re-render.
+/// The HTML and search text of one body: in memory after rendering, or deferred (read only
+/// when a page that shows them is rendered again).
 struct MarkdownText: Sendable {
     var htmlText: StoredText
     var plain: StoredText
@@ -130,9 +129,9 @@ struct MarkdownText: Sendable {
         plain = StoredText(plainText)
     }
 
-    init(store: TextStore, html: Range<Int>, plainText: Range<Int>) {
-        htmlText = StoredText(store: store, range: html)
-        plain = StoredText(store: store, range: plainText)
+    init(html: StoredText, plainText: StoredText) {
+        htmlText = html
+        plain = plainText
     }
 
     var html: String { htmlText.value }
@@ -155,12 +154,7 @@ struct MarkdownText: Sendable {
             }
             return body(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         }
-        switch plain.storage {
-        case .memory(var text):
-            return text.withUTF8 { cut(UnsafeRawBufferPointer($0)) }
-        case .stored(let store, let range):
-            return store.withBytes(range) { cut($0) }
-        }
+        return plain.withBytes { cut($0) }
     }
 
     /// A byte range of the HTML (ranges always fall between blocks, so on character boundaries).
@@ -171,8 +165,8 @@ struct MarkdownText: Sendable {
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             let end = utf8.index(start, offsetBy: range.count)
             return String(html[start..<end])
-        case .stored(let store, let whole):
-            return store.string(whole.lowerBound + range.lowerBound..<whole.lowerBound + range.upperBound)
+        case .deferred(let html):
+            return html.withBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[range]), as: UTF8.self) }
         }
     }
 }

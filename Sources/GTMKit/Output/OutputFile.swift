@@ -5,8 +5,6 @@ public struct OutputFile: Sendable, Hashable {
         case bytes([UInt8])
         /// A file copied from the project (images and PDFs beside briefs), by absolute path.
         case copy(from: String)
-        /// Rendered from the same inputs as the file already in the output: left as it is.
-        case unchanged
     }
 
     public var path: String
@@ -27,15 +25,10 @@ public struct OutputFile: Sendable, Hashable {
         body = .copy(from: source)
     }
 
-    init(path: String, unchanged: Void) {
-        self.path = path
-        body = .unchanged
-    }
-
     /// The bytes, leaving the file without them: lets a caller reuse the buffer without a copy.
     mutating func takeBytes() -> [UInt8] {
         guard case .bytes(let bytes) = body else { return [] }
-        body = .unchanged
+        body = .bytes([])
         return bytes
     }
 

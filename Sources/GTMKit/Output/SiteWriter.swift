@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
 
     /// Takes files as they are rendered, from any thread, so pages need not all be held in
     /// memory at once; `finish` completes the output (swap or removal of stale files).
-    public final class WriteStream: @unchecked Sendable {
+    public final class WriteStream: PageSink, @unchecked Sendable {
         let writer: SiteWriter
         let root: String
         /// nil for a full build into a staging folder.
@@ -80,8 +80,6 @@ public struct SiteWriter: Sendable {
             var hash: UInt64?
             var problem: String?
             switch file.body {
-            case .unchanged:
-                hash = previous?[file.path]
             case .bytes(let bytes):
                 (hash, problem) = store(bytes, at: destination, path: file.path)
             case .copy(let source):
@@ -96,6 +94,14 @@ public struct SiteWriter: Sendable {
                 if let problem, failure == nil { failure = problem }
             }
         }
+
+        /// The page is in the output as this build would write it.
+        func keep(_ path: String) {
+            guard let hash = previous?[path] else { return }
+            lock.withLock { hashes[path] = hash }
+        }
+
+        var consumesBytes: Bool { true }
 
         private func store(_ bytes: [UInt8], at destination: String, path: String) -> (UInt64, String?) {
             let hash = StableHasher.hash(bytes)

@@ -96,7 +96,6 @@ public struct LocalWebRoot: Sendable {
             case .copy(let source):
                 guard let data = FileManager.default.contents(atPath: source) else { throw PublishError.io(path: source, reason: "cannot read") }
                 digests[file.path] = StableHasher.hash([UInt8](data))
-            case .unchanged: throw PublishError.buildHasUnwrittenFiles(path: file.path)
             }
         }
         return digests

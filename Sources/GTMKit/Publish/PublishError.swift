@@ -5,7 +5,6 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case busy(lock: String)
     case io(path: String, reason: String)
     case command(String, status: Int32)
-    case buildHasUnwrittenFiles(path: String)
 
     public var description: String {
         switch self {
@@ -20,8 +19,6 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .command(let command, let status):
             return "`\(command)` failed with exit status \(status)"
-        case .buildHasUnwrittenFiles(let path):
-            return "\(path): the build did not render this file (an incremental build result cannot be published)"
         }
     }
 }

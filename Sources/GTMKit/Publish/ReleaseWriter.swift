@@ -61,8 +61,6 @@ struct ReleaseWriter: Sendable {
                 return .failure(.io(path: source, reason: "cannot read"))
             }
             bytes = [UInt8](data)
-        case .unchanged:
-            return .failure(.buildHasUnwrittenFiles(path: file.path))
         }
         if let linkFrom {
             let previous = linkFrom + "/" + file.path

@@ -22,66 +22,53 @@ public struct PageRenderer: Sendable {
         case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search, searchIndex
     }
 
-    /// Keys of the previous build, and whether a path still exists in the output, for
-    /// skipping pages whose inputs did not change.
-    struct Reuse: Sendable {
-        var keys: PageKeys
-        var previous: [String: UInt64]
-        var exists: @Sendable (String) -> Bool
-    }
-
+    /// Every file of the site, rendered into memory (tests and tools).
     public func render(progress: (@Sendable (Int) -> Void)? = nil) -> [OutputFile] {
-        render(reuse: nil, progress: progress).files
+        let sink = CollectingSink()
+        render(into: sink, memory: nil, progress: progress)
+        return sink.files
     }
 
-    /// - Parameter sink: when given, receives each file as soon as it is rendered (and the
-    ///   returned files carry no bytes), so a large site is never held in memory whole.
-    func render(reuse: Reuse?, sink: (@Sendable (OutputFile) -> Void)? = nil,
-                progress: (@Sendable (Int) -> Void)? = nil)
-        -> (files: [OutputFile], keys: [String: UInt64], rendered: Set<String>) {
+    /// Renders every page on every core into `sink`, leaving the pages `memory` knows to be
+    /// unchanged; then the theme assets, scripts and copied content files.
+    /// - Returns: the path of every file of the site, sorted, and the pages rendered.
+    @discardableResult
+    func render(into sink: any PageSink, memory: (any PageMemory)?,
+                progress: (@Sendable (Int) -> Void)? = nil) -> RenderedSite {
         let (assetFiles, scripts, models) = shared()
-        let jobs = self.jobs(firstBuild: reuse?.previous.isEmpty ?? true)
-        /// Hands a file to the sink and keeps only its path.
-        @Sendable func deliver(_ file: OutputFile) -> OutputFile {
-            guard let sink else { return file }
-            sink(file)
-            return OutputFile(path: file.path, unchanged: ())
-        }
-        // With a sink, each page is written before the next is rendered on that thread, so
-        // its bytes can go into a buffer that the next page reuses.
-        let buffers = sink == nil ? nil : BufferPool()
-        @Sendable func renderAndDeliver(_ job: Job) -> OutputFile {
-            guard let buffers, let sink else { return deliver(render(job, models: models)) }
-            switch page(job, models: models) {
-            case .file(let file):
-                return deliver(file)
-            case .template(let path, let name, let context):
+        let jobs = self.jobs(firstBuild: memory?.isFirstBuild ?? true)
+        // A sink that is done with the bytes when `write` returns gets each page in a buffer
+        // the next page on that thread reuses.
+        let buffers = sink.consumesBytes ? BufferPool() : nil
+        let outcomes = jobs.parallelMap(chunkSize: 1) { job -> (path: String, rendered: Bool) in
+            defer { progress?(1) }
+            let page = describe(job, models: models)
+            if let memory, memory.isUnchanged(page) {
+                sink.keep(page.path)
+                return (page.path, false)
+            }
+            switch page.make() {
+            case .bytes(let bytes):
+                sink.write(OutputFile(path: page.path, bytes: bytes))
+            case .template(let name, let context):
+                guard let buffers else {
+                    sink.write(OutputFile(path: page.path, bytes: templates.render(context, template: name)))
+                    break
+                }
                 var buffer = buffers.take()
                 templates.render(context, template: name, into: &buffer)
-                var file = OutputFile(path: path, bytes: buffer)
+                var file = OutputFile(path: page.path, bytes: buffer)
                 buffer = []
-                sink(file)
+                sink.write(file)
                 buffers.give(file.takeBytes())
-                return OutputFile(path: path, unchanged: ())
             }
+            return (page.path, true)
         }
-        // The third value tells whether the page was rendered (false: skipped by its key).
-        let rendered = jobs.parallelMap(chunkSize: 1) { job -> (OutputFile, (String, UInt64)?, Bool) in
-            defer { progress?(1) }
-            guard let reuse, let (path, key) = self.key(of: job, models: models, keys: reuse.keys) else {
-                return (renderAndDeliver(job), nil, true)
-            }
-            if reuse.previous[path] == key, reuse.exists(path) {
-                return (deliver(OutputFile(path: path, unchanged: ())), (path, key), false)
-            }
-            return (renderAndDeliver(job), (path, key), true)
-        }
-        let pages = rendered.map(\.0)
-        let keys = Dictionary(rendered.compactMap(\.1), uniquingKeysWith: { first, _ in first })
-        let renderedPaths = Set(rendered.filter(\.2).map(\.0.path))
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
-        let others = (assetFiles + scripts + copies).parallelMap(deliver)
-        return ((pages + others).sorted { $0.path < $1.path }, keys, renderedPaths)
+        let others = assetFiles + scripts + copies
+        _ = others.parallelMap { sink.write($0) }
+        return RenderedSite(paths: (outcomes.map(\.path) + others.map(\.path)).sorted(),
+                            renderedPages: Set(outcomes.filter(\.rendered).map(\.path)))
     }
 
     /// What every page shares: theme assets, scripts, and the view models built once per build.
@@ -111,54 +98,6 @@ public struct PageRenderer: Sendable {
         return firstBuild ? sitePages + briefPages : [sitePages[0]] + briefPages + sitePages.dropFirst()
     }
 
-    /// The output path and dependency key of pages that can be skipped; nil for the search
-    /// index, which shows every brief's text and is always rendered.
-    func key(of job: Job, models: ViewModels, keys: PageKeys) -> (String, UInt64)? {
-        switch job {
-        case .brief(let index):
-            return (site.briefs[index].brief.route.outputPath, keys.brief(index))
-        case .battlecard(let index):
-            var hasher = StableHasher()
-            hasher.add("battlecard")
-            hasher.add(keys.brief(index))
-            return (models.battlecardRoute(site.briefs[index].brief).outputPath, hasher.value)
-        case .folder(let index):
-            let folder = site.folders[index]
-            let subfolders = folder.subfolders.compactMap { path in site.folders.first { $0.path == path } }
-                .flatMap { [$0.path, String($0.members.count)] }
-            return (folder.route.outputPath, keys.list("folder:" + folder.path, members: folder.members, extra: subfolders))
-        case .tag(let index):
-            let tag = site.tags[index]
-            return (tag.route.outputPath, keys.list("tag:" + tag.slug, members: tag.members, extra: [tag.name]))
-        case .home:
-            return (Route.home.outputPath, keys.list("home", members: Array(site.briefs.indices)))
-        case .tagIndex:
-            return (Route("tags").outputPath, keys.list("tags", members: Array(site.briefs.indices)))
-        case .sitemap:
-            return ("sitemap.xml", keys.list("sitemap", members: Array(site.briefs.indices)))
-        case .compare:
-            return (Route("compare").outputPath, keys.list("compare", members: models.competitorIndexes))
-        case .compareFiveW:
-            // The first paragraphs of the competitors shown come from their bodies.
-            let shown = models.sideBySideCompetitors
-            return (Route("compare/5w1h").outputPath,
-                    keys.list("5w1h", members: models.competitorIndexes, extra: shown.map { String(keys.contentKeys[$0], radix: 16) }))
-        case .feed:
-            // Its entries show their bodies; its date is the newest of all briefs.
-            let shown = models.feedEntries
-            return ("feed.xml", keys.list("feed", members: shown,
-                                          extra: shown.map { String(keys.contentKeys[$0], radix: 16) }
-                                              + [SyndicationModels.latest(site).description]))
-        case .search:
-            return (Route("search").outputPath, keys.list("search", members: [],
-                                                          extra: [models.stylesheetPath, models.searchScriptPath]))
-        case .notFound:
-            return ("404.html", keys.list("404", members: [], extra: [models.stylesheetPath]))
-        case .searchIndex:
-            return nil
-        }
-    }
-
     static func scriptFile(_ name: String, _ source: String) -> OutputFile {
         let bytes = Array(source.utf8)
         return OutputFile(path: "assets/\(name).\(Fingerprint.hex(bytes).prefix(10)).js", bytes: bytes)
@@ -171,125 +110,150 @@ public struct PageRenderer: Sendable {
         return ([OutputFile(path: stylesheetPath, bytes: css), OutputFile(path: "favicon.svg", bytes: favicon)], stylesheetPath)
     }
 
-    /// A page as the templates see it, before rendering: which template, with what values.
-    enum Page {
-        case template(path: String, name: String, context: MustacheMap)
-        case file(OutputFile)
-    }
-
-    func render(_ job: Job, models: ViewModels) -> OutputFile {
-        switch page(job, models: models) {
-        case .template(let path, let name, let context): return OutputFile(path: path, bytes: templates.render(context, template: name))
-        case .file(let file): return file
-        }
-    }
-
-    func page(_ job: Job, models: ViewModels) -> Page {
+    /// Describes a page: where it goes, what it reads besides what every page shares, and
+    /// how it is made. What `make` reads must be what `inputs` lists: a rebuild leaves the
+    /// page as it is while the listed inputs are (see `PageMemory`).
+    func describe(_ job: Job, models: ViewModels) -> PageDescription {
         let strings = models.strings
         switch job {
         case .brief(let index):
             let brief = site.briefs[index].brief
-            var context = models.page(route: brief.route, title: brief.title, lang: brief.lang,
-                                      description: brief.matter.summary, bodyClass: "page-brief kind-\(brief.kind.rawValue)")
-            context[.brief] = .map(models.brief(index))
-            let name = templates.sources[brief.kind.rawValue] != nil ? brief.kind.rawValue : "brief"
-            return .template(path: brief.route.outputPath, name: name, context: context)
+            return PageDescription(path: brief.route.outputPath, inputs: models.briefInputs(index)) {
+                var context = models.page(route: brief.route, title: brief.title, lang: brief.lang,
+                                          description: brief.matter.summary, bodyClass: "page-brief kind-\(brief.kind.rawValue)")
+                context[.brief] = .map(models.brief(index))
+                let name = templates.sources[brief.kind.rawValue] != nil ? brief.kind.rawValue : "brief"
+                return .template(name: name, context: context)
+            }
 
         case .folder(let index):
             let folder = site.folders[index]
-            var context = models.page(route: folder.route, title: strings.folderLabel(folder), bodyClass: "page-folder")
-            context[.folder] = [.path: .text(folder.path), .name: .text(folder.name)]
-            context[.items] = .list(sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) })
             let subfolders = folder.subfolders.compactMap { path in site.folders.first { $0.path == path } }
-            context[.subfolders] = .list(subfolders.map { sub in
-                [.label: .text(strings.folderLabel(sub)), .url: .text(folder.route.relativeURL(to: sub.route)), .count: .int(sub.members.count)]
-            })
-            context[.has_subfolders] = .bool(!subfolders.isEmpty)
-            return .template(path: folder.route.outputPath, name: "folder", context: context)
+            let inputs = folder.members.map(PageInput.listing)
+                + subfolders.flatMap { [PageInput.text($0.path), .text(String($0.members.count))] }
+            return PageDescription(path: folder.route.outputPath, inputs: inputs) {
+                var context = models.page(route: folder.route, title: strings.folderLabel(folder), bodyClass: "page-folder")
+                context[.folder] = [.path: .text(folder.path), .name: .text(folder.name)]
+                context[.items] = .list(sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) })
+                context[.subfolders] = .list(subfolders.map { sub in
+                    [.label: .text(strings.folderLabel(sub)), .url: .text(folder.route.relativeURL(to: sub.route)), .count: .int(sub.members.count)]
+                })
+                context[.has_subfolders] = .bool(!subfolders.isEmpty)
+                return .template(name: "folder", context: context)
+            }
 
         case .tag(let index):
             let tag = site.tags[index]
-            var context = models.page(route: tag.route, title: "\(strings["tag"]): \(tag.name)", bodyClass: "page-tag")
-            context[.tag] = [.name: .text(tag.name), .slug: .text(tag.slug), .count: .int(tag.members.count)]
-            context[.items] = .list(sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) })
-            context[.tags_url] = .text(tag.route.relativeURL(to: Route("tags")))
-            return .template(path: tag.route.outputPath, name: "tag", context: context)
+            return PageDescription(path: tag.route.outputPath, inputs: [.text(tag.name)] + tag.members.map(PageInput.listing)) {
+                var context = models.page(route: tag.route, title: "\(strings["tag"]): \(tag.name)", bodyClass: "page-tag")
+                context[.tag] = [.name: .text(tag.name), .slug: .text(tag.slug), .count: .int(tag.members.count)]
+                context[.items] = .list(sortedByRecency(tag.members).map { models.listItem($0, from: tag.route) })
+                context[.tags_url] = .text(tag.route.relativeURL(to: Route("tags")))
+                return .template(name: "tag", context: context)
+            }
 
         case .battlecard(let index):
             let brief = site.briefs[index].brief
             let route = models.battlecardRoute(brief)
-            var context = models.page(route: route, title: "\(strings["battlecard"]): \(brief.title)", lang: brief.lang,
-                                      description: brief.matter.summary, bodyClass: "page-battlecard")
-            // The brief's values, with links made from the battlecard's own folder.
-            var model = models.brief(index)
-            model[.folder_url] = .text(route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home))
-            if case .map(var competitor)? = model[.competitor], case .list(let cells)? = competitor[.battlecard] {
-                competitor[.battlecard] = .list(cells.map { cell in
-                    guard case .map(var fields) = cell, case .html(let html)? = fields[.html] else { return cell }
-                    fields[.html] = .html(RelativeLinks.oneLevelDeeper(html))
-                    return .map(fields)
-                })
-                model[.competitor] = .map(competitor)
+            return PageDescription(path: route.outputPath, inputs: models.briefInputs(index)) {
+                var context = models.page(route: route, title: "\(strings["battlecard"]): \(brief.title)", lang: brief.lang,
+                                          description: brief.matter.summary, bodyClass: "page-battlecard")
+                // The brief's values, with links made from the battlecard's own folder.
+                var model = models.brief(index)
+                model[.folder_url] = .text(route.relativeURL(to: site.folders.first { $0.path == brief.folder }?.route ?? .home))
+                if case .map(var competitor)? = model[.competitor], case .list(let cells)? = competitor[.battlecard] {
+                    competitor[.battlecard] = .list(cells.map { cell in
+                        guard case .map(var fields) = cell, case .html(let html)? = fields[.html] else { return cell }
+                        fields[.html] = .html(RelativeLinks.oneLevelDeeper(html))
+                        return .map(fields)
+                    })
+                    model[.competitor] = .map(competitor)
+                }
+                context[.brief] = .map(model)
+                context[.brief_url] = "../"
+                return .template(name: "battlecard", context: context)
             }
-            context[.brief] = .map(model)
-            context[.brief_url] = "../"
-            return .template(path: route.outputPath, name: "battlecard", context: context)
 
         case .compare:
             let route = Route("compare")
-            var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
-            context[.rows] = .list(models.matrixRows(from: route))
-            context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
-            if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
-            context[.sort_script] = .text(models.sortScriptPath)
-            return .template(path: route.outputPath, name: "compare", context: context)
+            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing)) {
+                var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
+                context[.rows] = .list(models.matrixRows(from: route))
+                context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
+                if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
+                context[.sort_script] = .text(models.sortScriptPath)
+                return .template(name: "compare", context: context)
+            }
 
         case .compareFiveW:
             let route = Route("compare/5w1h")
-            var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
-            context[.rows] = .list(models.fiveWRows(from: route))
             let shown = models.sideBySideCompetitors
-            let total = models.competitorIndexes.count
-            if shown.count < total {
-                context[.limit_note] = .text(strings.format("side_by_side_limit", String(shown.count), String(total)))
+            // The first paragraphs of the competitors shown come from their bodies.
+            let inputs = models.competitorIndexes.map(PageInput.listing) + shown.map(PageInput.body)
+            return PageDescription(path: route.outputPath, inputs: inputs) {
+                var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
+                context[.rows] = .list(models.fiveWRows(from: route))
+                let total = models.competitorIndexes.count
+                if shown.count < total {
+                    context[.limit_note] = .text(strings.format("side_by_side_limit", String(shown.count), String(total)))
+                }
+                context[.competitors] = .list(shown.map { index in
+                    [.title: .text(site.briefs[index].brief.title), .url: .text(route.relativeURL(to: site.briefs[index].brief.route))]
+                })
+                context[.compare_url] = .text(route.relativeURL(to: Route("compare")))
+                return .template(name: "compare-5w1h", context: context)
             }
-            context[.competitors] = .list(shown.map { index in
-                [.title: .text(site.briefs[index].brief.title), .url: .text(route.relativeURL(to: site.briefs[index].brief.route))]
-            })
-            context[.compare_url] = .text(route.relativeURL(to: Route("compare")))
-            return .template(path: route.outputPath, name: "compare-5w1h", context: context)
 
         case .searchIndex:
-            return .file(OutputFile(path: "search/index.json", bytes: SearchIndex.json(site, strings: strings)))
+            // Every brief's text: always made.
+            return PageDescription(path: "search/index.json", inputs: nil) {
+                .bytes(SearchIndex.json(site, strings: strings))
+            }
 
         case .search:
             let route = Route("search")
-            var context = models.page(route: route, title: strings["search"], bodyClass: "page-search")
-            context[.search_script] = .text(models.searchScriptPath)
-            return .template(path: route.outputPath, name: "search", context: context)
+            return PageDescription(path: route.outputPath, inputs: [.text(models.stylesheetPath), .text(models.searchScriptPath)]) {
+                var context = models.page(route: route, title: strings["search"], bodyClass: "page-search")
+                context[.search_script] = .text(models.searchScriptPath)
+                return .template(name: "search", context: context)
+            }
 
         case .tagIndex:
             let route = Route("tags")
-            var context = models.page(route: route, title: strings["tags"], bodyClass: "page-tags")
-            context[.tags] = .list(tagCloud(from: route))
-            return .template(path: route.outputPath, name: "tags", context: context)
+            return PageDescription(path: route.outputPath, inputs: site.briefs.indices.map(PageInput.listing)) {
+                var context = models.page(route: route, title: strings["tags"], bodyClass: "page-tags")
+                context[.tags] = .list(tagCloud(from: route))
+                return .template(name: "tags", context: context)
+            }
 
         case .home:
-            return .template(path: Route.home.outputPath, name: "home", context: homeContext(models))
+            return PageDescription(path: Route.home.outputPath, inputs: site.briefs.indices.map(PageInput.listing)) {
+                .template(name: "home", context: homeContext(models))
+            }
 
         case .notFound:
-            // Served for any missing URL at any depth, so links start from the site's base path.
-            let context = models.page(route: .file("404.html"), title: strings["not_found_title"], bodyClass: "page-404",
-                                      rootOverride: site.config.basePath)
-            return .template(path: "404.html", name: "404", context: context)
+            return PageDescription(path: "404.html", inputs: [.text(models.stylesheetPath)]) {
+                // Served for any missing URL at any depth, so links start from the site's base path.
+                let context = models.page(route: .file("404.html"), title: strings["not_found_title"], bodyClass: "page-404",
+                                          rootOverride: site.config.basePath)
+                return .template(name: "404", context: context)
+            }
 
         case .sitemap:
-            return .template(path: "sitemap.xml", name: "sitemap", context: SyndicationModels.sitemap(site))
+            return PageDescription(path: "sitemap.xml", inputs: site.briefs.indices.map(PageInput.listing)) {
+                .template(name: "sitemap", context: SyndicationModels.sitemap(site))
+            }
 
         case .feed:
-            var context = SyndicationModels.feed(site, newest: models.feedEntries)
-            context[.site] = models.siteValue
-            return .template(path: "feed.xml", name: "feed", context: context)
+            // Its entries show their bodies; its date is the newest of all briefs.
+            let shown = models.feedEntries
+            let inputs = shown.map(PageInput.listing) + shown.map(PageInput.body)
+                + [.text(SyndicationModels.latest(site).description)]
+            return PageDescription(path: "feed.xml", inputs: inputs) {
+                var context = SyndicationModels.feed(site, newest: shown)
+                context[.site] = models.siteValue
+                return .template(name: "feed", context: context)
+            }
         }
     }
 

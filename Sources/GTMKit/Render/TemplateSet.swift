@@ -34,7 +34,7 @@ public struct TemplateSet: Sendable {
         // A template named after a kind renders that kind's briefs, `page` included.
         for name in overrides.keys.sorted() where DefaultTemplates.all[name] == nil && !usedByOverrides.contains(name)
             && BriefKind(rawValue: name) == nil {
-            diagnostics.append(.warning(SourceLocation(path: "\(displayFolder)/\(name).mustache"), code: "unused-template",
+            diagnostics.append(.warning(SourceLocation(path: "\(displayFolder)/\(name).mustache"), code: .unusedTemplate,
                 "template `\(name)` replaces no built-in template and no template uses it; built-in names are \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))"))
         }
         for error in errors {
@@ -42,9 +42,9 @@ public struct TemplateSet: Sendable {
             let location = SourceLocation(path: path, line: error.position.line, column: error.position.column)
             switch error.kind {
             case .syntax:
-                diagnostics.append(.error(location, code: "template-syntax", "template syntax error: \(error.message)"))
+                diagnostics.append(.error(location, code: .templateSyntax, "template syntax error: \(error.message)"))
             case .unknownTemplate(let reference):
-                diagnostics.append(.error(location, code: "missing-template",
+                diagnostics.append(.error(location, code: .missingTemplate,
                     "template `\(error.template)` uses `\(reference)`, which does not exist: add templates/\(reference).mustache or fix the name"))
             }
         }
@@ -64,7 +64,7 @@ public struct TemplateSet: Sendable {
                 if name.hasSuffix(".mustache") {
                     let data = try Data(contentsOf: url)
                     guard let text = String(data: data, encoding: .utf8) else {
-                        diagnostics.append(.error(SourceLocation(path: "\(displayFolder)/\(name)"), code: "invalid-utf8",
+                        diagnostics.append(.error(SourceLocation(path: "\(displayFolder)/\(name)"), code: .invalidUTF8,
                             "invalid UTF-8: save the template as UTF-8"))
                         continue
                     }

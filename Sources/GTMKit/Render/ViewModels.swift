@@ -174,6 +174,20 @@ struct ViewModels: Sendable {
          .first_paragraph: .text(section.firstParagraphText)]
     }
 
+    /// What `brief(index)` reads: the brief's body and listing, what lists show of the briefs
+    /// that link to it and of its SWOTs (or, for a SWOT, its competitor), and its tags.
+    func briefInputs(_ index: Int) -> [PageInput] {
+        var inputs: [PageInput] = [.body(index), .listing(index)]
+        inputs += site.backlinks[index].map(PageInput.listing)
+        inputs += (site.swotsByCompetitor[index] ?? []).map(PageInput.listing)
+        for tag in site.tags(of: index) { inputs += [.text(tag.slug), .text(tag.name)] }
+        if case .swot(let facts) = site.briefs[index].facts.details, let slug = facts.competitor,
+           let competitor = site.competitorBySlug[slug] {
+            inputs.append(.listing(competitor))
+        }
+        return inputs
+    }
+
     /// Everything a brief template can place; see docs/templates.md.
     func brief(_ index: Int) -> Map {
         let rendered = site.briefs[index]

@@ -52,32 +52,19 @@ extension BuildStatus {
     }
 
     struct Payload: Encodable {
-        struct Item: Encodable {
-            var location: String
-            var path: String
-            var line: Int
-            var column: Int
-            var severity: String
-            var code: String
-            var message: String
-        }
         var build: Int
         var ok: Bool
         var site: Int
         var changed: Int
         var seconds: Double
-        var diagnostics: [Item]
+        var diagnostics: [Diagnostic]
     }
 
-    /// `{"build":…,"ok":…,"site":…,"changed":…,"seconds":…,"diagnostics":[{"location":"path:line:column",…}]}`.
+    /// `{"build":…,"changed":…,"diagnostics":[…],"ok":…,"seconds":…,"site":…}`, each diagnostic
+    /// as `check --format json` writes it (`Diagnostic+JSON.swift`).
     public var json: String {
         let payload = Payload(build: build, ok: succeeded, site: site, changed: changedFiles, seconds: (seconds * 1000).rounded() / 1000,
-                              diagnostics: diagnostics.map {
-                                  .init(location: $0.location.description, path: $0.location.path, line: $0.location.line,
-                                        column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message)
-                              })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                              diagnostics: diagnostics)
+        return (try? Diagnostic.jsonEncoder(pretty: false).encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

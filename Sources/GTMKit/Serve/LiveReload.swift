@@ -79,7 +79,7 @@ public enum LiveReload {
           var item = document.createElement("li");
           item.style.cssText = "margin:0 0 .75rem;white-space:pre-wrap";
           var where = document.createElement("strong");
-          where.textContent = d.location;
+          where.textContent = d.path + ":" + d.line + ":" + d.column;
           var kind = document.createElement("span");
           kind.style.color = d.severity === "error" ? "#f87171" : "#facc15";
           kind.textContent = " " + d.severity + ": ";

@@ -58,17 +58,17 @@ public struct LinkResolver: Sendable {
         if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<question] }
         let decoded = URLPath.decode(String(path))
         guard let resolved = ContentPath.resolve(decoded, fromFolder: brief.folder) else {
-            return .problem(.error(location, code: "broken-link",
+            return .problem(.error(location, code: .brokenLink,
                 "link `\(url)` leaves the content folder: link only to files under content/"))
         }
         if decoded.hasSuffix(".md") {
             if excludedDrafts.contains(resolved) {
-                return .problem(.error(location, code: "link-to-draft",
+                return .problem(.error(location, code: .linkToDraft,
                     "link `\(url)` points at a draft (content/\(resolved)) that this build leaves out: remove the link, or build with --drafts"))
             }
             if unreadable.contains(resolved) { return .keep }
             guard let route = route(resolved) else {
-                return .problem(.error(location, code: "broken-link",
+                return .problem(.error(location, code: .brokenLink,
                     "link to missing brief `\(url)`: there is no content/\(resolved); check the file name and the relative path"))
             }
             let anchor = fragment.map(URLPath.decode).flatMap { $0.isEmpty ? nil : $0 }
@@ -77,7 +77,7 @@ public struct LinkResolver: Sendable {
             return .brief(url: target, link: link)
         }
         if !decoded.isEmpty, !decoded.hasSuffix("/"), !assets.contains(resolved) {
-            return .problem(.warning(location, code: "missing-file",
+            return .problem(.warning(location, code: .missingFile,
                 "link to missing file `\(url)`: there is no content/\(resolved)"))
         }
         // The page lives one folder below its source file (`acme.md` → `acme/index.html`).

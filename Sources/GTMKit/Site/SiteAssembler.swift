@@ -19,37 +19,22 @@ public struct SiteAssembler: Sendable {
                          unreadable: Set<String> = [],
                          progress: (@Sendable (Int) -> Void)? = nil) -> (Site, [Diagnostic]) {
         let result = assemble(briefs: parsed, excludedDrafts: excludedDrafts, assets: assets, unreadable: unreadable,
-                              reuse: nil, progress: progress)
+                              memory: nil, progress: progress)
         return (result.site, result.diagnostics)
     }
 
-    /// Rendered Markdown kept from an earlier build, and how to get a body that must be rendered again.
-    struct RenderReuse: Sendable {
-        /// Per content path: hash of the source file.
-        var sourceHashes: [String: UInt64]
-        /// The previous build's sources, whose renderings are reused while their keys match.
-        var previous: [String: BuildCache.SourceEntry]
-        /// Reads a brief's body from disk when the parsed brief came from the cache without it.
-        var loadBody: @Sendable (Brief) -> String?
-    }
-
+    /// The site's graph and what the assembler found wrong while making it.
     struct Assembly: Sendable {
         var site: Site
         var diagnostics: [Diagnostic]
-        /// What to cache for each brief of `site.briefs` (nil without reuse), with the key it is valid for.
-        var rendered: [BuildCache.RenderedEntry?]
         /// Content path → index into `site.briefs`.
         var indexByPath: [String: Int]
-        /// The routes every link was resolved against (part of each rendering's key).
-        var routesKey: UInt64 = 0
-
-        func rendered(_ contentPath: String) -> BuildCache.RenderedEntry? {
-            indexByPath[contentPath].flatMap { rendered[$0] }
-        }
+        /// What every brief was rendered against (a patch renders changed briefs against it).
+        var settings: RenderingSettings
     }
 
     func assemble(briefs parsed: [Brief], excludedDrafts: [Brief], assets: [String], unreadable: Set<String>,
-                  reuse: RenderReuse?, progress: (@Sendable (Int) -> Void)? = nil) -> Assembly {
+                  memory: (any RenderingMemory)?, progress: (@Sendable (Int) -> Void)? = nil) -> Assembly {
         var diagnostics: [Diagnostic] = []
         let briefs = parsed.sorted { $0.route.path < $1.route.path || ($0.route == $1.route && $0.contentPath < $1.contentPath) }
 
@@ -62,76 +47,46 @@ public struct SiteAssembler: Sendable {
         // against it, backlinks are counted with it.
         var indexByPath: [String: Int] = [:]
         indexByPath.reserveCapacity(briefs.count)
-        // Rendered Markdown stays valid while the source, the routes it links against and the
-        // render settings stay the same. Hashed in the same pass: on large sites every pass
-        // over all briefs is paid in cache misses.
-        var routeHasher = StableHasher()
-        routeHasher.add(config.allowsUnsafeHTML)
         let folderRoutes = Set(Set(briefs.map(\.folder)).flatMap(Self.folderChain).map { Route($0) })
         for brief in briefs {
             let route = brief.route
             if let first = accepted.last, first.route == route {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .duplicateSlug,
                     "duplicate slug `\(brief.slug)`: \(first.displayPath) already uses \(route.path); set a different `slug:`"))
                 continue
             }
             if folderRoutes.contains(route) {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "duplicate-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .duplicateSlug,
                     "slug `\(brief.slug)` collides with the folder content/\(route.path) and its index page; set a different `slug:` or rename the folder"))
                 continue
             }
             if let owner = Self.reservedRoutes.first(where: { route.path.hasPrefix($0.key) }) {
-                diagnostics.append(.error(brief.matter.location(of: "slug"), code: "reserved-slug",
+                diagnostics.append(.error(brief.matter.location(of: "slug"), code: .reservedSlug,
                     "slug `\(brief.slug)` is reserved for \(owner.value); set a different `slug:`"))
                 continue
             }
-            let contentPath = brief.contentPath
-            indexByPath[contentPath] = accepted.count
-            routeHasher.add(contentPath)
-            routeHasher.add(route.path)
-            // Problems found while rendering, and pages, name the brief by its display path.
-            routeHasher.add(brief.displayPath)
+            indexByPath[brief.contentPath] = accepted.count
             accepted.append(brief)
         }
-        for path in excludedDrafts.map(\.contentPath).sorted() { routeHasher.add("draft:" + path) }
-        for path in assets.sorted() { routeHasher.add("asset:" + path) }
-        for path in unreadable.sorted() { routeHasher.add("unreadable:" + path) }
-        let routesKey = routeHasher.value
-
-        let routeTable = accepted, pathIndex = indexByPath
-        let resolver = LinkResolver(route: { path in pathIndex[path].map { routeTable[$0].route } },
-                                    excludedDrafts: Set(excludedDrafts.map(\.contentPath)),
-                                    assets: Set(assets), unreadable: unreadable)
-        let renderer = MarkdownRenderer(allowsUnsafeHTML: config.allowsUnsafeHTML)
-        let analyzer = KindAnalyzer(defaultCurrency: config.currency)
-        let rendered: [(RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?)] = accepted.parallelMap { brief in
-            var renderKey: UInt64 = 0
-            if let reuse, let sourceHash = reuse.sourceHashes[brief.contentPath] {
-                renderKey = Self.renderKey(sourceHash: sourceHash, routesKey: routesKey)
-                if var cached = reuse.previous[brief.contentPath]?.rendered, cached.renderKey == renderKey {
-                    let key = analysisKey(brief)
-                    if cached.analysis?.key != key {
-                        let (facts, kindProblems) = analyzer.analyze(brief, cached.markdown)
-                        cached.analysis = BuildCache.KindAnalysis(key: key, facts: facts, diagnostics: kindProblems)
-                    }
-                    let analysis = cached.analysis!
-                    progress?(1)
-                    return (RenderedBrief(brief: brief, markdown: cached.markdown, links: cached.links, facts: analysis.facts),
-                            cached.diagnostics + analysis.diagnostics, cached)
-                }
-            }
+        let settings = RenderingSettings(
+            briefs: accepted, excludedDrafts: excludedDrafts.map(\.contentPath).sorted(), assets: assets.sorted(),
+            unreadable: unreadable.sorted(), allowsUnsafeHTML: config.allowsUnsafeHTML,
+            defaultCurrency: config.currency, language: config.language)
+        let source = memory?.renderings(for: settings) ?? FreshRenderings()
+        let render = renderer(for: settings, indexByPath: indexByPath)
+        let renderings: [BriefRendering] = accepted.parallelMap { brief in
             defer { progress?(1) }
-            return render(brief, renderKey: renderKey, keepsEntry: reuse != nil, loadBody: reuse?.loadBody,
-                          resolver: resolver, renderer: renderer, analyzer: analyzer)
+            return source.rendering(of: brief, render: render)
         }
         var renderedBriefs: [RenderedBrief] = []
-        renderedBriefs.reserveCapacity(rendered.count)
-        var entries: [BuildCache.RenderedEntry?] = []
-        entries.reserveCapacity(rendered.count)
-        for outcome in rendered {
-            if !outcome.1.isEmpty { diagnostics += outcome.1 }
-            entries.append(outcome.2)
-            renderedBriefs.append(outcome.0)
+        renderedBriefs.reserveCapacity(renderings.count)
+        for (brief, rendering) in zip(accepted, renderings) {
+            if !rendering.linkProblems.isEmpty { diagnostics += rendering.linkProblems }
+            if !rendering.kindProblems.isEmpty { diagnostics += rendering.kindProblems }
+            var brief = brief
+            brief.body = ""  // not needed after rendering; keeps memory flat on large sites
+            renderedBriefs.append(RenderedBrief(brief: brief, markdown: rendering.markdown, links: rendering.links,
+                                                facts: rendering.facts))
         }
         let (backlinks, anchorProblems) = Self.backlinks(renderedBriefs, indexByPath: indexByPath)
         diagnostics += anchorProblems
@@ -142,54 +97,37 @@ public struct SiteAssembler: Sendable {
                         assets: assets, tagIndexBySlug: tagIndex)
         site.tagsByBrief = tagsByBrief
         diagnostics += Self.linkSWOTs(&site)
-        return Assembly(site: site, diagnostics: diagnostics, rendered: entries, indexByPath: indexByPath, routesKey: routesKey)
+        return Assembly(site: site, diagnostics: diagnostics, indexByPath: indexByPath, settings: settings)
     }
 
-    /// A rendering stays valid while its source and the routes its links resolve against do.
-    static func renderKey(sourceHash: UInt64, routesKey: UInt64) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(sourceHash)
-        hasher.add(routesKey)
-        return hasher.value
-    }
-
-    /// The kind analysis depends on the brief (its source, under the render key), its path and
-    /// these settings.
-    func analysisKey(_ brief: Brief) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(config.currency ?? "")
-        hasher.add(config.language)
-        hasher.add(brief.displayPath)
-        return hasher.value
-    }
-
-    /// Renders one brief's Markdown with its links resolved and analyses it for its kind; with
-    /// `keepsEntry`, also what the cache keeps of it.
-    func render(_ brief: Brief, renderKey: UInt64, keepsEntry: Bool, loadBody: (@Sendable (Brief) -> String?)?,
-                resolver: LinkResolver, renderer: MarkdownRenderer, analyzer: KindAnalyzer)
-        -> (RenderedBrief, [Diagnostic], BuildCache.RenderedEntry?) {
-        var brief = brief
-        if brief.body.isEmpty, let loadBody, let body = loadBody(brief) { brief.body = body }
-        var links: [BriefLink] = []
-        var problems: [Diagnostic] = []
-        let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
-            switch resolver.resolve(occurrence, in: brief) {
-            case .keep: return nil
-            case .replace(let url): return url
-            case .brief(let url, let link):
-                links.append(link)
-                return url
-            case .problem(let diagnostic):
-                problems.append(diagnostic)
-                return nil
+    /// Renders one brief's Markdown with its links resolved against `settings` and analyses it
+    /// for its kind.
+    func renderer(for settings: RenderingSettings, indexByPath: [String: Int]) -> @Sendable (Brief) -> BriefRendering {
+        let routeTable = settings.briefs
+        let resolver = LinkResolver(route: { path in indexByPath[path].map { routeTable[$0].route } },
+                                    excludedDrafts: Set(settings.excludedDrafts),
+                                    assets: Set(settings.assets), unreadable: Set(settings.unreadable))
+        let renderer = MarkdownRenderer(allowsUnsafeHTML: settings.allowsUnsafeHTML)
+        let analyzer = KindAnalyzer(defaultCurrency: settings.defaultCurrency)
+        return { brief in
+            var links: [BriefLink] = []
+            var problems: [Diagnostic] = []
+            let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1) { occurrence in
+                switch resolver.resolve(occurrence, in: brief) {
+                case .keep: return nil
+                case .replace(let url): return url
+                case .brief(let url, let link):
+                    links.append(link)
+                    return url
+                case .problem(let diagnostic):
+                    problems.append(diagnostic)
+                    return nil
+                }
             }
+            let (facts, kindProblems) = analyzer.analyze(brief, markdown)
+            return BriefRendering(markdown: markdown, links: links, linkProblems: problems, facts: facts,
+                                  kindProblems: kindProblems)
         }
-        let (facts, kindProblems) = analyzer.analyze(brief, markdown)
-        brief.body = ""  // not needed after rendering; keeps memory flat on large sites
-        let entry = keepsEntry ? BuildCache.RenderedEntry(
-            renderKey: renderKey, markdown: markdown, links: links, diagnostics: problems,
-            analysis: BuildCache.KindAnalysis(key: analysisKey(brief), facts: facts, diagnostics: kindProblems)) : nil
-        return (RenderedBrief(brief: brief, markdown: markdown, links: links, facts: facts), problems + kindProblems, entry)
     }
 
     /// For each brief, the briefs that link to it, and the links to headings that do not
@@ -209,7 +147,7 @@ public struct SiteAssembler: Sendable {
                         let target = briefs[targetIndex]
                         let known = target.markdown.headings.prefix(12).map { "#" + $0.id }.joined(separator: ", ")
                         let place = targetIndex == sourceIndex ? "this brief" : target.brief.displayPath
-                        problems.append(.error(link.location, code: "broken-anchor",
+                        problems.append(.error(link.location, code: .brokenAnchor,
                             "link to missing heading `#\(anchor)` in \(place)" + (known.isEmpty ? " (it has no headings)" : "; its headings are \(known)")))
                     }
                     if targetIndex != sourceIndex, found[targetIndex]?.last != sourceIndex {
@@ -245,7 +183,7 @@ public struct SiteAssembler: Sendable {
                 let known = competitorBySlug.keys.sorted().prefix(10).joined(separator: ", ")
                 diagnostics.append(.error(item.brief.matter.extra.first { $0.key == "competitor" }
                     .map { item.brief.location(line: $0.value.line, column: $0.value.column) } ?? item.brief.matter.start,
-                    code: "unknown-competitor",
+                    code: .unknownCompetitor,
                     "`competitor: \(slug)` names no competitor brief: use the slug of a brief in competitors/ (\(known.isEmpty ? "there are none" : known))"))
             }
         }

@@ -29,7 +29,7 @@ public struct SiteConfig: Sendable {
         }
         guard let root else { return (config, []) }
         guard let entries = root.mapping else {
-            return (config, [.error(file.location(line: root.line, column: root.column), code: "config-shape",
+            return (config, [.error(file.location(line: root.line, column: root.column), code: .configShape,
                                     "gtmgen.yaml must be a map of `key: value` lines, found \(root.shapeName)")])
         }
         var reader = FrontMatterDecoder(file: file)
@@ -46,7 +46,7 @@ public struct SiteConfig: Sendable {
                     if url.hasPrefix("http://") || url.hasPrefix("https://") {
                         config.baseURL = url.hasSuffix("/") ? url : url + "/"
                     } else {
-                        diagnostics.append(.error(at, code: "config-value",
+                        diagnostics.append(.error(at, code: .configValue,
                             "`base_url` must be an absolute http(s) URL such as https://intel.example.internal/, found `\(url)`"))
                     }
                 }
@@ -55,13 +55,13 @@ public struct SiteConfig: Sendable {
             case "stale_after_days":
                 if let text = reader.string(value, key: "stale_after_days") {
                     if let days = Int(text), days > 0 { config.staleAfterDays = days } else {
-                        diagnostics.append(.error(at, code: "config-value",
+                        diagnostics.append(.error(at, code: .configValue,
                             "`stale_after_days` must be a whole number of days above 0, found `\(text)`"))
                     }
                 }
             case "positioning":
                 if value.mapping == nil, !value.isNull {
-                    diagnostics.append(.error(at, code: "config-value",
+                    diagnostics.append(.error(at, code: .configValue,
                         "`positioning` must be a map of axis labels, e.g. `{ x: \"Price\", y: \"Capability\" }`"))
                 }
                 if let x = value["x"] { config.positioningX = reader.string(x.value, key: "positioning.x") ?? config.positioningX }

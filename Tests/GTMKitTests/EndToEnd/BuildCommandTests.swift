@@ -139,6 +139,11 @@ struct CheckCommandTests {
         for item in items {
             #expect(item["code"] is String && item["message"] is String && item["column"] is Int)
         }
+        // Every diagnostic reads back as the one the build reported, in the build's order.
+        struct Output: Decodable { var diagnostics: [Diagnostic] }
+        let decoded = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        let golden = try String(contentsOf: TestPaths.golden.appendingPathComponent("diagnostics/invalid-many.txt"), encoding: .utf8)
+        #expect(decoded.diagnostics.map(\.description).joined(separator: "\n") + "\n" == golden)
         #expect(snapshotTree(project.container) == before, "check --format json wrote files")
     }
 }

@@ -138,10 +138,12 @@ struct IncrementalBuildTests {
             let expected = clean.sources[path]
             #expect(entry.brief?.title == expected?.brief?.title, "stale brief for \(path)")
             #expect(entry.brief?.lang == expected?.brief?.lang, "stale language for \(path)")
-            #expect(entry.rendered?.renderKey == expected?.rendered?.renderKey, "stale render key for \(path)")
-            #expect(entry.rendered?.analysis?.key == expected?.rendered?.analysis?.key, "stale analysis for \(path)")
-            #expect(entry.rendered?.markdown.html == expected?.rendered?.markdown.html, "stale HTML for \(path)")
-            #expect(entry.rendered?.markdown.plainText == expected?.rendered?.markdown.plainText, "stale text for \(path)")
+            #expect(entry.rendered?.key == expected?.rendered?.key, "stale rendering key for \(path)")
+            #expect(entry.rendered?.rendering.facts.sections == expected?.rendered?.rendering.facts.sections, "stale sections for \(path)")
+            #expect(String(describing: entry.rendered?.rendering.facts.details) == String(describing: expected?.rendered?.rendering.facts.details),
+                    "stale analysis for \(path)")
+            #expect(entry.rendered?.rendering.markdown.html == expected?.rendered?.rendering.markdown.html, "stale HTML for \(path)")
+            #expect(entry.rendered?.rendering.markdown.plainText == expected?.rendered?.rendering.markdown.plainText, "stale text for \(path)")
         }
         #expect(siteDifferencesFromFull(project).isEmpty)
     }

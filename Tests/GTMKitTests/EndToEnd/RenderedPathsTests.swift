@@ -10,7 +10,7 @@ struct RenderedPathsTests {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }
         let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
-        let first = SiteBuild.run(request, write: true)
+        let first = SiteBuild.build(request)
         #expect(!first.failed, "\(first.diagnostics)")
         let pages = snapshotTree(project.url("site")).keys.filter {
             $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0 == "search/index.json"
@@ -18,7 +18,7 @@ struct RenderedPathsTests {
         #expect(first.renderedPaths == Set(pages))
 
         try append(project, "content/reference/glossary.md", "\nOne more paragraph.\n")
-        let second = SiteBuild.run(request, write: true)
+        let second = SiteBuild.build(request)
         #expect(!second.failed)
         // The feed quotes every brief's body; the search index is written on every build.
         #expect(second.renderedPaths == ["reference/glossary/index.html", "feed.xml", "search/index.json"])
@@ -31,10 +31,10 @@ struct RenderedPathsTests {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }
         let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
-        #expect(!SiteBuild.run(request, write: true).failed)
+        #expect(!SiteBuild.build(request).failed)
         try replace(project, "content/competitors/yunfan.md", "owner: 王磊\n",
                     with: "owner: 王磊\nsources:\n  - https://yunfan.example/about\n")
-        let rebuild = SiteBuild.run(request, write: true)
+        let rebuild = SiteBuild.build(request)
         #expect(!rebuild.failed)
         #expect(rebuild.renderedPaths == [
             "competitors/yunfan/index.html", "competitors/yunfan/battlecard/index.html",

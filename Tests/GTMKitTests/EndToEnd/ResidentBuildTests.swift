@@ -66,11 +66,11 @@ struct ResidentBuildTests {
         let memory = ResidentCache(quietPeriod: 0)
         let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
                                    buildDate: TestDate.buildDate)
-        let first = SiteBuild.run(request, write: true, resident: memory)
+        let first = SiteBuild.build(request, resident: memory)
         #expect(!first.failed && !first.assemblyPatched, "\(first.diagnostics)")
         for step in Self.steps {
             try step.edit(project)
-            let report = SiteBuild.run(request, write: true, resident: memory)
+            let report = SiteBuild.build(request, resident: memory)
             #expect(report.failed == step.fails, "\(step.name): \(report.diagnostics)")
             #expect(report.assemblyPatched == step.patched, "\(step.name): patched \(report.assemblyPatched)")
             memory.flush()
@@ -81,8 +81,8 @@ struct ResidentBuildTests {
             let differences = siteDifferencesFromFull(project)
             #expect(differences.isEmpty, "\(step.name): differs from a clean build in \(differences.prefix(10))")
             // Warnings are reported as a clean build reports them.
-            let clean = SiteBuild.run(BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
-                                                   clean: true, buildDate: TestDate.buildDate), write: false)
+            let clean = SiteBuild.check(BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
+                                                     clean: true, buildDate: TestDate.buildDate))
             #expect(report.diagnostics == clean.diagnostics, "\(step.name)")
         }
     }
@@ -97,13 +97,13 @@ extension ResidentBuildTests {
         let memory = ResidentCache(quietPeriod: 60)
         let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
                                    buildDate: TestDate.buildDate)
-        _ = SiteBuild.run(request, write: true, resident: memory)
+        _ = SiteBuild.build(request, resident: memory)
         memory.flush()
         let textPath = project.url(".site.cache.text").path
         let generation = try #require(TextStore.generation(at: textPath))
         for round in 1...3 {
             try append(project, "content/reference/glossary.md", "\nRound \(round).\n")
-            let report = SiteBuild.run(request, write: true, resident: memory)
+            let report = SiteBuild.build(request, resident: memory)
             #expect(report.assemblyPatched)
             memory.flush()
             #expect(TextStore.generation(at: textPath) == generation, "round \(round) rewrote the text file")
@@ -118,13 +118,13 @@ extension ResidentBuildTests {
         let memory = ResidentCache(quietPeriod: 60)
         let request = BuildRequest(projectRoot: project.root, configFile: project.url("gtmgen.yaml"),
                                    buildDate: TestDate.buildDate)
-        _ = SiteBuild.run(request, write: true, resident: memory)
+        _ = SiteBuild.build(request, resident: memory)
         let cache = project.url(".site.cache").path
         #expect(!FileManager.default.fileExists(atPath: cache), "not saved before the quiet period")
         memory.beginWrite()
         memory.flush()
         #expect(!FileManager.default.fileExists(atPath: cache), "a save during a build was put in place")
-        _ = SiteBuild.run(request, write: true, resident: memory)
+        _ = SiteBuild.build(request, resident: memory)
         memory.flush()
         #expect(FileManager.default.fileExists(atPath: cache))
     }

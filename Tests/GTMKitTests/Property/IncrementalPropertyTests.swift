@@ -103,8 +103,8 @@ struct PropertyRun {
     mutating func check(after outcome: EditOutcome?, changed: Set<String>) -> Bool {
         let output = project.url("site")
         let before = snapshotTree(output)
-        let incremental = SiteBuild.run(request(clean: false), write: true, resident: resident)
-        let clean = SiteBuild.run(request(clean: true), write: true)
+        let incremental = SiteBuild.build(request(clean: false), resident: resident)
+        let clean = SiteBuild.build(request(clean: true))
         var problems: [String] = []
         if incremental.failed != clean.failed {
             problems.append("the incremental build \(incremental.failed ? "failed" : "succeeded"), the clean build did not")

@@ -20,7 +20,7 @@ struct LiveReloadTests {
     }
 
     static func report(failed: Bool, changed: Int = 0, message: String = "missing required key `title`") -> BuildReport {
-        var report = BuildReport(diagnostics: failed ? [.error(GTMKit.SourceLocation(path: "content/a.md", line: 2, column: 5), code: "missing-title", message)] : [])
+        var report = BuildReport(diagnostics: failed ? [.error(GTMKit.SourceLocation(path: "content/a.md", line: 2, column: 5), code: .missingTitle, message)] : [])
         report.failed = failed
         report.changedFiles = changed
         return report
@@ -51,7 +51,8 @@ struct LiveReloadTests {
         let json = String(event.dropFirst("event: errors\ndata: ".count).dropLast(2))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
-        #expect(first["location"] as? String == "content/a.md:2:5")
+        #expect(first["path"] as? String == "content/a.md")
+        #expect(first["line"] as? Int == 2 && first["column"] as? Int == 5)
         #expect(first["message"] as? String == "bad <script>alert(\"x\")</script>\nnext")
         #expect(object["ok"] as? Bool == false)
 
@@ -59,5 +60,23 @@ struct LiveReloadTests {
         #expect(page.contains("content/a.md:2:5"))
         #expect(page.contains("bad &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
         #expect(!page.contains("<script>alert"))
+    }
+
+    /// The browser gets each diagnostic in the form `check --format json` gives CI.
+    @Test func eventsSpellDiagnosticsAsCheckDoes() throws {
+        let status = BuildStatus.after(.initial, report: Self.report(failed: true), seconds: 0.25)
+        let diagnostic = String(decoding: try Diagnostic.jsonEncoder(pretty: false).encode(status.diagnostics[0]), as: UTF8.self)
+        #expect(status.json.contains("\"diagnostics\":[\(diagnostic)]"), "\(status.json)")
+    }
+
+    /// The overlay reads only keys that the shared JSON form of a diagnostic has.
+    @Test func theOverlayReadsKeysTheEventsCarry() throws {
+        let status = BuildStatus.after(.initial, report: Self.report(failed: true), seconds: 0.25)
+        let json = String(status.serverSentEvent(name: "errors").dropFirst("event: errors\ndata: ".count).dropLast(2))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let keys = Set(try #require((object["diagnostics"] as? [[String: Any]])?.first).keys)
+        let read = Set(LiveReload.script.matches(of: /\bd\.([a-z]+)/).map { String($0.output.1) })
+        #expect(read == ["path", "line", "column", "severity", "message"])
+        #expect(read.isSubset(of: keys), "the script reads \(read.subtracting(keys).sorted()), which the events do not carry")
     }
 }

@@ -121,7 +121,8 @@ struct ServeEndToEndTests {
         try project.write("content/reference/glossary.md", original.replacingOccurrences(of: "title: Glossary\n", with: ""))
         let failure = try #require(events.next("errors", after: 1, timeout: 5), "no errors event: \(server.stderr)")
         #expect(failure.data.contains("\"ok\":false"))
-        #expect(failure.data.contains("\"location\":\"content/reference/glossary.md:1:1\""), "\(failure.data)")
+        #expect(failure.data.contains("\"column\":1,\"line\":1,"), "\(failure.data)")
+        #expect(failure.data.contains("\"path\":\"content/reference/glossary.md\""), "\(failure.data)")
         #expect(failure.data.contains("missing-title"))
         #expect(server.stderr.contains("content/reference/glossary.md:1:1: error:"))
         // The last good site is still served.

@@ -231,8 +231,8 @@ enum Golden {
 }
 
 extension Array where Element == Diagnostic {
-    var codes: [String] { map(\.code) }
-    func first(code: String) -> Diagnostic? { first { $0.code == code } }
+    var codes: [DiagnosticCode] { map(\.code) }
+    func first(code: DiagnosticCode) -> Diagnostic? { first { $0.code == code } }
 }
 
 // MARK: - Edits to a project's files

@@ -53,7 +53,7 @@ struct BriefParserTests {
         #expect(result.brief == nil)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "yaml-syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect(diagnostic.location.path == "content/notes/bad.md")
         #expect(diagnostic.location.line == 4)
         #expect(diagnostic.location.column == 6)
@@ -62,36 +62,36 @@ struct BriefParserTests {
     @Test func unclosedFlowListIsReportedInsideTheFrontMatter() throws {
         let result = parse("notes/bad.md", "---\ntitle: A\ntags: [a, b\nowner: x\n---\nbody\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml-syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect((3...5).contains(diagnostic.location.line), "reported at \(diagnostic.location)")
     }
 
     @Test func missingTitle() throws {
         let result = parse("notes/a.md", "---\nowner: x\n---\nbody")
         #expect(result.brief == nil)
-        #expect(result.diagnostics.codes == ["missing-title"])
+        #expect(result.diagnostics.codes == [.missingTitle])
         #expect(result.diagnostics.first?.location.description == "content/notes/a.md:1:1")
-        #expect(parse("notes/a.md", "---\n---\nbody").diagnostics.codes == ["missing-title"])
+        #expect(parse("notes/a.md", "---\n---\nbody").diagnostics.codes == [.missingTitle])
         let empty = parse("notes/a.md", "---\ntitle: \"  \"\n---\nbody")
-        #expect(empty.diagnostics.codes == ["missing-title"])
+        #expect(empty.diagnostics.codes == [.missingTitle])
         #expect(empty.diagnostics.first?.location.line == 2)
     }
 
     @Test func badDateIsReportedAtTheValue() throws {
         let result = parse("notes/a.md", "---\ntitle: A\nowner: x\nupdated: 2026-02-30\n---\n")
         #expect(result.brief == nil)
-        let diagnostic = try #require(result.diagnostics.first(code: "bad-date"))
+        let diagnostic = try #require(result.diagnostics.first(code: .badDate))
         #expect(diagnostic.location.description == "content/notes/a.md:4:10")
         #expect(diagnostic.message.contains("2026-02-30"))
         let reviewed = parse("notes/a.md", "---\ntitle: A\nreviewed:   2026-13-01\n---\n")
-        #expect(reviewed.diagnostics.first(code: "bad-date")?.location.description == "content/notes/a.md:3:13")
+        #expect(reviewed.diagnostics.first(code: .badDate)?.location.description == "content/notes/a.md:3:13")
     }
 
     @Test func everyProblemInTheFrontMatterIsReported() {
         let result = parse("notes/a.md", "---\ntitle: A\nupdated: nope\nreviewed: 2026-02-31\ndraft: maybe\nkind: memo\n---\n")
         #expect(result.diagnostics.count == 4)
         #expect(result.diagnostics.map(\.location.line) == [3, 4, 5, 6])
-        #expect(result.diagnostics.codes.contains("unknown-kind"))
+        #expect(result.diagnostics.codes.contains(.unknownKind))
     }
 
     @Test func scalarsKeepTheirSourceText() throws {
@@ -126,7 +126,7 @@ struct BriefParserTests {
     @Test func unknownKind() throws {
         let result = parse("notes/a.md", "---\ntitle: A\nkind: memo\n---\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "unknown-kind")
+        #expect(diagnostic.code == .unknownKind)
         #expect(diagnostic.location.description == "content/notes/a.md:3:7")
         #expect(diagnostic.message.contains("competitor"))
     }
@@ -137,13 +137,13 @@ struct BriefParserTests {
         let result = parse("notes/a.md", "---\ntitle: A\nslug: \"\(quoted)\"\n---\n")
         #expect(result.brief == nil)
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "unsafe-slug")
+        #expect(diagnostic.code == .unsafeSlug)
         #expect(diagnostic.location.line == 3)
     }
 
     @Test func unsafeFileNameIsReportedAtTheFile() throws {
         let result = parse("notes/my notes.md", briefText())
-        #expect(result.diagnostics.codes == ["unsafe-slug"])
+        #expect(result.diagnostics.codes == [.unsafeSlug])
         #expect(result.diagnostics.first?.location.line == 1)
     }
 
@@ -175,7 +175,7 @@ struct BriefParserTests {
         #expect(brief.matter.sources.map(\.url) == ["https://a.example/pricing", "https://news.example/c"])
         #expect(brief.matter.sources.map(\.title) == [nil, "Series C"])
         let bad = parse("notes/a.md", "---\ntitle: A\nsources:\n  - title: no url\n---\n")
-        #expect(bad.diagnostics.codes == ["bad-source"])
+        #expect(bad.diagnostics.codes == [.badSource])
         #expect(bad.diagnostics.first?.location.line == 4)
     }
 
@@ -184,7 +184,7 @@ struct BriefParserTests {
         #expect(result.brief == nil)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "duplicate-key")
+        #expect(diagnostic.code == .duplicateKey)
         // At the repeated key (line 4) or at its first use (line 2) — never at the `---` fence.
         #expect([2, 4].contains(diagnostic.location.line), "reported at \(diagnostic.location)")
         #expect(diagnostic.message.contains("title"))
@@ -192,9 +192,9 @@ struct BriefParserTests {
 
     @Test func wrongShapesAreTypeErrors() throws {
         let result = parse("notes/a.md", "---\ntitle: [a, b]\ntags: {a: 1}\n---\n")
-        #expect(result.diagnostics.codes.filter { $0 == "type" }.count == 2)
+        #expect(result.diagnostics.codes.filter { $0 == .wrongType }.count == 2)
         let notAMap = parse("notes/a.md", "---\n- a\n- b\n---\n")
-        #expect(notAMap.diagnostics.codes == ["front-matter-shape"])
+        #expect(notAMap.diagnostics.codes == [.frontMatterShape])
     }
 
     @Test func aliasesAreRejectedOrResolved() throws {
@@ -202,7 +202,7 @@ struct BriefParserTests {
         // instead, the value must at least be the anchored text.
         let result = parse("notes/a.md", "---\ntitle: &t A\nsummary: *t\n---\n")
         if let diagnostic = result.diagnostics.first {
-            #expect(diagnostic.code == "yaml-alias")
+            #expect(diagnostic.code == .yamlAlias)
             #expect(diagnostic.location.line == 3)
         } else {
             #expect(result.brief?.matter.summary == "A")

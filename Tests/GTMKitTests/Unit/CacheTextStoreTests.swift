@@ -12,7 +12,8 @@ struct CacheTextStoreTests {
         let markdown = renderer.render(body)
         return BuildCache.SourceEntry(stamp: FileStamp(size: body.utf8.count, modifiedNanoseconds: 1, inode: key), hash: key,
                                       brief: nil, parseDiagnostics: [],
-                                      rendered: BuildCache.RenderedEntry(renderKey: key, markdown: markdown, links: [], diagnostics: []))
+                                      rendered: BuildCache.RenderedEntry(key: key, rendering: BriefRendering(
+                                          markdown: markdown, links: [], linkProblems: [], facts: .page, kindProblems: [])))
     }
 
     static let bodies = (0..<6).map { index in
@@ -28,11 +29,11 @@ struct CacheTextStoreTests {
     func expectSameText(_ loaded: BuildCache, _ expected: [String: String]) {
         for (path, body) in expected {
             let original = renderer.render(body)
-            guard let markdown = loaded.sources[path]?.rendered?.markdown else {
+            guard let markdown = loaded.sources[path]?.rendered?.rendering.markdown else {
                 Issue.record("no rendered entry for \(path)")
                 continue
             }
-            guard case .stored = markdown.text.htmlText.storage else {
+            guard markdown.text.htmlText.slice != nil else {
                 Issue.record("\(path) was loaded into memory instead of pointing into the text file")
                 continue
             }
@@ -120,8 +121,8 @@ struct CacheTextStoreTests {
         cache.sources["a.md"] = entry(Self.bodies[0], key: 1)
         try cache.save(to: root.appendingPathComponent(".site.cache"))
         let saved = cache
-        let markdown = try #require(saved.sources["a.md"]?.rendered?.markdown)
-        guard case .stored = markdown.text.htmlText.storage else {
+        let markdown = try #require(saved.sources["a.md"]?.rendered?.rendering.markdown)
+        guard markdown.text.htmlText.slice != nil else {
             Issue.record("the saved cache still holds the body in memory")
             return
         }
@@ -141,8 +142,8 @@ extension CacheTextStoreTests {
         cache.sources["a.md"] = entry(body, key: 1)
         try cache.save(to: root.appendingPathComponent(".site.cache"))
         let saved = cache
-        let text = try #require(saved.sources["a.md"]?.rendered?.markdown.text)
-        guard case .stored = text.plain.storage else {
+        let text = try #require(saved.sources["a.md"]?.rendered?.rendering.markdown.text)
+        guard text.plain.slice != nil else {
             Issue.record("expected a stored text")
             return
         }

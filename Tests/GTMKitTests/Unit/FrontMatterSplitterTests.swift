@@ -47,7 +47,7 @@ struct FrontMatterSplitterTests {
             Issue.record("expected missing-front-matter")
             return
         }
-        #expect(diagnostic.code == "missing-front-matter")
+        #expect(diagnostic.code == .missingFrontMatter)
         #expect(diagnostic.location.description == "content/notes/a.md:1:1")
         #expect(diagnostic.message.contains("---"))
     }
@@ -58,7 +58,7 @@ struct FrontMatterSplitterTests {
             Issue.record("expected unclosed-front-matter")
             return
         }
-        #expect(diagnostic.code == "unclosed-front-matter")
+        #expect(diagnostic.code == .unclosedFrontMatter)
         #expect(diagnostic.location.line == 1)
     }
 

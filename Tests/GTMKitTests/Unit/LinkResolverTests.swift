@@ -62,7 +62,7 @@ struct LinkResolverTests {
             Issue.record("expected a problem, got \(result)")
             return
         }
-        #expect(diagnostic.code == "broken-link")
+        #expect(diagnostic.code == .brokenLink)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location.description == "content/competitors/acme.md:7:9")
         #expect(diagnostic.message.contains("swot/missing.md"))
@@ -73,7 +73,7 @@ struct LinkResolverTests {
             Issue.record("expected a problem")
             return
         }
-        #expect(diagnostic.code == "link-to-draft")
+        #expect(diagnostic.code == .linkToDraft)
         #expect(diagnostic.severity == .error)
     }
 
@@ -87,7 +87,7 @@ struct LinkResolverTests {
             Issue.record("expected a problem")
             return
         }
-        #expect(diagnostic.code == "missing-file")
+        #expect(diagnostic.code == .missingFile)
         #expect(diagnostic.severity == .warning)
     }
 
@@ -102,7 +102,7 @@ struct LinkResolverTests {
             Issue.record("expected a problem")
             return
         }
-        #expect(diagnostic.code == "broken-link")
+        #expect(diagnostic.code == .brokenLink)
         #expect(diagnostic.message.contains("content"))
     }
 

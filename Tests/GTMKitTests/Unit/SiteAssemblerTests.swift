@@ -16,7 +16,7 @@ struct SiteAssemblerTests {
             ("notes/a.md", "---\ntitle: A\nslug: acme\n---\n"),
             ("notes/b.md", "---\ntitle: B\nowner: x\nslug: acme\n---\n"),
         ])
-        #expect(diagnostics.codes == ["duplicate-slug"])
+        #expect(diagnostics.codes == [.duplicateSlug])
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.location.description == "content/notes/b.md:4:1")
         #expect(diagnostic.message.contains("content/notes/a.md"))
@@ -34,12 +34,12 @@ struct SiteAssemblerTests {
         let (_, diagnostics) = try assemble([
             ("reference.md", briefText()), ("reference/glossary.md", briefText()),
         ])
-        #expect(diagnostics.codes == ["duplicate-slug"])
+        #expect(diagnostics.codes == [.duplicateSlug])
     }
 
     @Test func reservedRoutes() throws {
         let (_, diagnostics) = try assemble([("tags.md", briefText())])
-        #expect(diagnostics.codes == ["reserved-slug"])
+        #expect(diagnostics.codes == [.reservedSlug])
     }
 
     @Test func brokenAnchorIsReportedAtTheLink() throws {
@@ -47,7 +47,7 @@ struct SiteAssemblerTests {
             ("notes/a.md", "---\ntitle: A\n---\n\n## Who\n\nSee [b](b.md#nope) and [self](#who).\n"),
             ("notes/b.md", "---\ntitle: B\n---\n## Real heading\n"),
         ])
-        #expect(diagnostics.codes == ["broken-anchor"])
+        #expect(diagnostics.codes == [.brokenAnchor])
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.location.description == "content/notes/a.md:7:5")
         #expect(diagnostic.message.contains("#real-heading"))
@@ -55,7 +55,7 @@ struct SiteAssemblerTests {
 
     @Test func brokenSelfAnchor() throws {
         let (_, diagnostics) = try assemble([("notes/a.md", "---\ntitle: A\n---\n[x](#missing)\n")])
-        #expect(diagnostics.codes == ["broken-anchor"])
+        #expect(diagnostics.codes == [.brokenAnchor])
         #expect(diagnostics.first?.location.line == 4)
     }
 
@@ -120,7 +120,7 @@ struct SiteAssemblerTests {
             ("notes/a.md", "---\ntitle: A\n---\n[x](missing.md)\n"),
             ("notes/b.md", "---\ntitle: B\n---\n[y](newco.md)\n"),
         ], drafts: [("notes/newco.md", "---\ntitle: N\ndraft: true\n---\n")])
-        #expect(Set(diagnostics.codes) == ["broken-link", "link-to-draft"])
+        #expect(Set(diagnostics.codes) == [.brokenLink, .linkToDraft])
     }
 }
 
@@ -140,7 +140,7 @@ struct AssemblerKindCheckTests {
     @Test func missingSectionIsReportedForACompetitor() throws {
         let body = Self.fiveW1H.replacingOccurrences(of: "## Where\n", with: "## Somewhere else\n")
         let diagnostics = try assemble([("competitors/a.md", briefText(body: body))]).1
-        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.codes == [.missingSection])
         #expect(diagnostics.first?.message.contains("Where") == true)
     }
 
@@ -148,7 +148,7 @@ struct AssemblerKindCheckTests {
         // `## Why we win` is the battlecard section, not Why; `## 什么时候上市` is When, not What.
         let body = "## 谁\n\nx\n\n## 什么\n\nx\n\n## 哪里\n\nx\n\n## 什么时候上市\n\nx\n\n## Why we win\n\nx\n\n## 如何\n\nx\n"
         let diagnostics = try assemble([("competitors/a.md", briefText(body: body))]).1
-        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.codes == [.missingSection])
         #expect(diagnostics.first?.message.contains("\"Why\"") == true)
         let aliases = body.replacingOccurrences(of: "## Why we win", with: "## Why — customers pick them")
         #expect(try assemble([("competitors/a.md", briefText(body: aliases))]).1.isEmpty)
@@ -157,7 +157,7 @@ struct AssemblerKindCheckTests {
     @Test func swotNeedsFourSections() throws {
         let body = "## Strengths\n\nx\n\n## 劣势\n\nx\n\n## Opportunities\n\nx\n"
         let diagnostics = try assemble([("swot/a.md", briefText(body: body))]).1
-        #expect(diagnostics.codes == ["missing-section"])
+        #expect(diagnostics.codes == [.missingSection])
         #expect(diagnostics.first?.message.contains("Threats") == true)
     }
 

@@ -53,7 +53,7 @@ struct SiteConfigTests {
     func baseURLMustBeAbsoluteHTTP(_ value: String) throws {
         let (config, diagnostics) = SiteConfig.parse("title: T\nbase_url: \"\(value)\"\n", displayPath: "gtmgen.yaml")
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.code == "config-value")
+        #expect(diagnostic.code == .configValue)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location.description == "gtmgen.yaml:2:11")
         #expect(config.baseURL == "http://localhost/")
@@ -62,7 +62,7 @@ struct SiteConfigTests {
     @Test(arguments: ["0", "-5", "ninety", "1.5"])
     func staleAfterDaysMustBeAPositiveWholeNumber(_ value: String) throws {
         let (_, diagnostics) = SiteConfig.parse("stale_after_days: \(value)\n", displayPath: "gtmgen.yaml")
-        #expect(diagnostics.codes == ["config-value"])
+        #expect(diagnostics.codes == [.configValue])
         #expect(diagnostics.first?.location.line == 1)
     }
 
@@ -75,11 +75,11 @@ struct SiteConfigTests {
 
     @Test func syntaxErrorsAndShapes() {
         let broken = SiteConfig.parse("title: T\n  bad: indent\n", displayPath: "gtmgen.yaml").1
-        #expect(broken.codes == ["yaml-syntax"])
+        #expect(broken.codes == [.yamlSyntax])
         #expect(broken.first?.location.path == "gtmgen.yaml")
         #expect(broken.first?.location.line == 2)
-        #expect(SiteConfig.parse("- a\n- b\n", displayPath: "gtmgen.yaml").1.codes == ["config-shape"])
-        #expect(SiteConfig.parse("positioning: Price\n", displayPath: "gtmgen.yaml").1.codes == ["config-value"])
+        #expect(SiteConfig.parse("- a\n- b\n", displayPath: "gtmgen.yaml").1.codes == [.configShape])
+        #expect(SiteConfig.parse("positioning: Price\n", displayPath: "gtmgen.yaml").1.codes == [.configValue])
         #expect(SiteConfig.parse("unsafe_html: sometimes\n", displayPath: "gtmgen.yaml").1.first?.severity == .error)
     }
 }

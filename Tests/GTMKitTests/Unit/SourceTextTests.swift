@@ -15,20 +15,20 @@ struct SourceTextTests {
 
     @Test func emptyFileIsAnError() {
         let diagnostic = failure([])
-        #expect(diagnostic?.code == "empty-file")
+        #expect(diagnostic?.code == .emptyFile)
         #expect(diagnostic?.severity == .error)
         #expect(diagnostic?.location.description == "content/x.md:1:1")
     }
 
     @Test func whitespaceOnlyFileIsEmpty() {
-        #expect(failure(Array(" \n\t\r\n  \n".utf8))?.code == "empty-file")
-        #expect(failure([0xEF, 0xBB, 0xBF, 0x0A])?.code == "empty-file", "a BOM and a newline are still empty")
+        #expect(failure(Array(" \n\t\r\n  \n".utf8))?.code == .emptyFile)
+        #expect(failure([0xEF, 0xBB, 0xBF, 0x0A])?.code == .emptyFile, "a BOM and a newline are still empty")
     }
 
     @Test func nulByteIsABinaryFileWithPosition() {
         let bytes = Array("---\ntitle: x\nab".utf8) + [0x00, 0x41]
         let diagnostic = failure(bytes)
-        #expect(diagnostic?.code == "binary-file")
+        #expect(diagnostic?.code == .binaryFile)
         #expect(diagnostic?.location.line == 3)
         #expect(diagnostic?.location.column == 3)
     }
@@ -36,7 +36,7 @@ struct SourceTextTests {
     @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
         // Latin-1 `é` (0xE9) on line 2 after `title: Caf` (10 characters).
         let diagnostic = failure(Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
-        #expect(diagnostic?.code == "invalid-utf8")
+        #expect(diagnostic?.code == .invalidUTF8)
         #expect(diagnostic?.location.description == "content/x.md:2:11")
         #expect(diagnostic?.message.contains("0xE9") == true)
     }
@@ -44,7 +44,7 @@ struct SourceTextTests {
     @Test func invalidUTF8ColumnCountsCharactersNotBytes() {
         // `title: 中文` is 9 characters (13 bytes); the stray 0xFF is the 10th character.
         let diagnostic = failure(Array("---\ntitle: 中文".utf8) + [0xFF])
-        #expect(diagnostic?.code == "invalid-utf8")
+        #expect(diagnostic?.code == .invalidUTF8)
         #expect(diagnostic?.location.line == 2)
         #expect(diagnostic?.location.column == 10)
     }
@@ -58,7 +58,7 @@ struct SourceTextTests {
     ])
     func rejectsMalformedSequences(_ tail: [UInt8]) {
         let diagnostic = failure(Array("ok ".utf8) + tail)
-        #expect(diagnostic?.code == "invalid-utf8")
+        #expect(diagnostic?.code == .invalidUTF8)
         #expect(diagnostic?.location.column == 4)
     }
 

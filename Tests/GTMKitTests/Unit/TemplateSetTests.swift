@@ -16,7 +16,7 @@ struct TemplateSetTests {
         let (_, diagnostics) = TemplateSet.make(
             overrides: ["footer": "<footer>\n<p>{{site.title}}</p>\n{{#items}}<li>{{name}}</li>{{/itemz}}\n</footer>\n"],
             displayFolder: "templates")
-        let diagnostic = try #require(diagnostics.first(code: "template-syntax"))
+        let diagnostic = try #require(diagnostics.first(code: .templateSyntax))
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location.path == "templates/footer.mustache")
         #expect(diagnostic.location.line == 3)
@@ -24,12 +24,12 @@ struct TemplateSetTests {
 
     @Test func unclosedTagIsASyntaxError() throws {
         let (_, diagnostics) = TemplateSet.make(overrides: ["footer": "line one\n{{site.title\n"], displayFolder: "templates")
-        #expect(diagnostics.first(code: "template-syntax")?.location.path == "templates/footer.mustache")
+        #expect(diagnostics.first(code: .templateSyntax)?.location.path == "templates/footer.mustache")
     }
 
     @Test func missingPartialIsAnError() throws {
         let (_, diagnostics) = TemplateSet.make(overrides: ["footer": "<footer>\n  {{> nope}}\n</footer>"], displayFolder: "templates")
-        let diagnostic = try #require(diagnostics.first(code: "missing-template"))
+        let diagnostic = try #require(diagnostics.first(code: .missingTemplate))
         #expect(diagnostic.location.description == "templates/footer.mustache:2:3")
         #expect(diagnostic.message.contains("nope"))
     }
@@ -51,7 +51,7 @@ struct TemplateSetTests {
     @Test func unusedOverrideIsAWarning() {
         let (_, diagnostics) = TemplateSet.make(overrides: ["sidebar": "x"], displayFolder: "templates")
         #expect(diagnostics.map(\.severity) == [.warning])
-        #expect(diagnostics.codes == ["unused-template"])
+        #expect(diagnostics.codes == [.unusedTemplate])
     }
 
     /// A template named after a kind renders that kind's briefs (docs/templates.md), including

@@ -28,7 +28,7 @@ import Testing
         let brief = BriefParser(defaultLanguage: "en").parse(file).brief!
         let markdown = MarkdownRenderer().render(brief.body, lineOffset: brief.bodyStartLine - 1)
         let (_, diagnostics) = KindAnalyzer().analyze(brief, markdown)
-        #expect(diagnostics.map(\.code) == ["missing-section"])
+        #expect(diagnostics.map(\.code) == [.missingSection])
         #expect(diagnostics.first?.message.contains("missing section \"Why\"") == true)
         #expect(diagnostics.first?.message.contains("为什么, 为何") == true)
         #expect(diagnostics.first?.location.path == "content/competitors/a.md")
@@ -44,7 +44,7 @@ import Testing
     @Test func competitorKeysAreValidatedAtTheirValues() {
         let text = "---\ntitle: A\nthreat: severe\nposition: {x: 11, y: 7}\nfounded: soon\n---\n## Who\n## What\n## Where\n## When\n## Why\n## How\n"
         let diagnostics = analyze(text, path: "competitors/a.md").1.sortedByLocation()
-        #expect(diagnostics.map(\.code) == ["bad-threat", "out-of-range", "bad-year"])
+        #expect(diagnostics.map(\.code) == [.badThreat, .outOfRange, .badYear])
         #expect(diagnostics[0].location.line == 3 && diagnostics[0].location.column == 9)
         #expect(diagnostics[0].message.contains("high, medium, low"))
         #expect(diagnostics[1].location.line == 4)
@@ -54,7 +54,7 @@ import Testing
         let text = "---\ntitle: G\nstage: 成长\nmetrics:\n  mrr: 10k\n  churn_monthly: -0.1\nfunnel: {acquisition: 100, activation: 120}\n---\n## Differentiation\n## Value drivers\n## Sales messaging\n"
         let (facts, unsorted) = analyze(text, path: "gtm/g.md")
         let diagnostics = unsorted.sortedByLocation()
-        #expect(diagnostics.map(\.code) == ["not-a-number", "negative-number", "funnel-grows"])
+        #expect(diagnostics.map(\.code) == [.notANumber, .negativeNumber, .funnelGrows])
         #expect(diagnostics.map(\.location.line) == [5, 6, 7])
         #expect(diagnostics[2].severity == .warning)
         guard case .gtm(let gtm) = facts.details else { Issue.record("not a gtm"); return }

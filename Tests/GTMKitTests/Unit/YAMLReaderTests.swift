@@ -30,31 +30,31 @@ struct YAMLReaderTests {
 
     @Test func aRepeatedKeyIsReportedWhereItIsRepeated() throws {
         guard case .failure(let diagnostic) = read("title: A\nowner: x\ntitle: B\n") else { return #expect(Bool(false)) }
-        #expect(diagnostic.code == "duplicate-key")
+        #expect(diagnostic.code == .duplicateKey)
         #expect(diagnostic.location.line == 4)
         #expect(diagnostic.message == "duplicate key `title` (first set on line 2): keep one")
     }
 
     @Test func aliasesAreRefusedAtTheAlias() throws {
         guard case .failure(let diagnostic) = read("title: &t A\nsummary: *t\n") else { return #expect(Bool(false)) }
-        #expect(diagnostic.code == "yaml-alias")
+        #expect(diagnostic.code == .yamlAlias)
         #expect((diagnostic.location.line, diagnostic.location.column) == (3, 10))
     }
 
     @Test func aKeyMustBeAName() throws {
         guard case .failure(let diagnostic) = read("[a, b]: x\n") else { return #expect(Bool(false)) }
-        #expect(diagnostic.code == "yaml-key")
+        #expect(diagnostic.code == .yamlKey)
     }
 
     @Test func syntaxErrorsCarryLibyamlsProblemAndContext() throws {
         guard case .failure(let diagnostic) = read("title: A\ntags: [a, b\nowner: x\n") else { return #expect(Bool(false)) }
-        #expect(diagnostic.code == "yaml-syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect(diagnostic.message.hasPrefix("invalid YAML in front matter: did not find expected ',' or ']' while parsing a flow sequence that starts on line 3"))
     }
 
     @Test func aSecondDocumentIsASyntaxError() throws {
         guard case .failure(let diagnostic) = read("title: A\n...\n---\ntitle: B\n") else { return #expect(Bool(false)) }
-        #expect(diagnostic.code == "yaml-syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect(diagnostic.message.contains("single document"))
     }
 }

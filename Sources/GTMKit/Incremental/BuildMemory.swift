@@ -1,0 +1,190 @@
+import Foundation
+
+/// Everything a build remembers from the previous one, behind one seam: the build driver asks
+/// it whether anything changed, what can be reused, and hands it what to keep. The stages
+/// see only what it provides through their own protocols (`RenderingMemory`, `PageMemory`)
+/// and plain values (`EarlierParse`), never the cache.
+final class BuildMemory: @unchecked Sendable {
+    let cacheURL: URL
+    let resident: ResidentCache?
+    /// Config, templates, version, build date, drafts: what every key starts from.
+    let shared: StableHasher
+    /// Everything that decides the output (file stamps included): equal keys, equal sites.
+    let inputsKey: UInt64
+    let parseKey: UInt64
+    /// False for a build into an output that does not exist yet, or with `--clean`.
+    let usable: Bool
+    /// Files changed this close to the build may change again without their stamp changing
+    /// (coarse timestamps): their stamps are not trusted by the next build.
+    let racyAfter: Int
+    private(set) var previous: BuildCache?
+    private(set) var renderings: RenderingMemo?
+    private(set) var pageKeys: PageKeys?
+
+    init(_ request: BuildRequest, inputs: ProjectInputs, resident: ResidentCache?) {
+        racyAfter = Int(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
+        cacheURL = BuildCache.location(for: request.outputDirectory)
+        self.resident = resident
+        usable = !request.clean && FileManager.default.fileExists(atPath: request.outputDirectory.path)
+        var hasher = StableHasher()
+        hasher.add(GTMKitVersion.string)
+        hasher.add(inputs.configBytes)
+        hasher.add(inputs.templates.fingerprint)
+        hasher.add(request.buildDate.description)
+        hasher.add(request.includeDrafts)
+        shared = hasher
+        var inputsHasher = hasher
+        inputsHasher.add(request.strict)
+        inputsHasher.add(inputs.inventory.root)
+        inputsHasher.add(inputs.inventory.displayPrefix)
+        for (path, stamp) in zip(inputs.inventory.briefPaths + inputs.inventory.assets, inputs.briefStamps + inputs.assetStamps) {
+            inputsHasher.add(path)
+            inputsHasher.add(stamp?.size ?? -1)
+            inputsHasher.add(stamp?.modifiedNanoseconds ?? 0)
+            inputsHasher.add(stamp.map { Int(truncatingIfNeeded: $0.inode) } ?? 0)
+        }
+        inputsKey = inputsHasher.value
+        var parseHasher = StableHasher()
+        parseHasher.add(inputs.config.language)
+        // Briefs carry the paths messages and `brief.path` name them by, from where gtmgen runs.
+        parseHasher.add(inputs.inventory.displayPrefix)
+        parseKey = parseHasher.value
+    }
+
+    /// What the previous build reported, when its inputs were exactly these: nothing to do.
+    func upToDate() -> BuildCache? {
+        guard usable, let summary = resident?.current ?? BuildCache.load(from: cacheURL, summaryOnly: true),
+              summary.inputsKey == inputsKey else { return nil }
+        return summary
+    }
+
+    /// Reads the previous build's cache (whole), when there is an output it describes.
+    func recall() {
+        guard usable else { return }
+        previous = resident?.current ?? BuildCache.load(from: cacheURL)
+    }
+
+    /// What the previous build parsed of a source, when parsed with the same settings.
+    func earlierParse(_ contentPath: String) -> EarlierParse? {
+        guard let previous, previous.parseKey == parseKey, let entry = previous.sources[contentPath] else { return nil }
+        return EarlierParse(stamp: entry.stamp, hash: entry.hash, brief: entry.brief, diagnostics: entry.parseDiagnostics)
+    }
+
+    /// Renderings of the previous build for the assembler; records this build's.
+    func renderingMemory(_ parsed: ParsedContent, inventory: ContentInventory) -> RenderingMemo {
+        let memo = RenderingMemo(sourceHashes: parsed.sourceHashes, previous: previous?.sources ?? [:],
+                                 loadBody: { ParseStage.body(of: $0, in: inventory) })
+        renderings = memo
+        return memo
+    }
+
+    /// Everything besides the briefs' own sources that the site's graph is made from: the
+    /// shared inputs, parse settings, which briefs are published, drafts, assets, unreadable files.
+    func graphKey(_ parsed: ParsedContent, assets: [String]) -> UInt64 {
+        var hasher = shared
+        hasher.add(parseKey)
+        for brief in parsed.published { hasher.add(brief.contentPath) }
+        hasher.add("drafts")
+        for brief in parsed.drafts { hasher.add(brief.contentPath) }
+        hasher.add("assets")
+        for path in assets { hasher.add(path) }
+        hasher.add("unreadable")
+        for path in parsed.unreadable.sorted() { hasher.add(path) }
+        return hasher.value
+    }
+
+    /// The last good graph of this process, patched for briefs whose prose alone changed.
+    func patchedAssembly(_ assembler: SiteAssembler, parsed: ParsedContent, assets: [String]) -> SiteAssembler.Assembly? {
+        guard usable, let kept = resident?.keptAssembly, let renderings else { return nil }
+        return kept.patched(by: assembler, graphKey: graphKey(parsed, assets: assets), briefs: parsed.published,
+                            sourceHashes: parsed.sourceHashes, memory: renderings)
+    }
+
+    /// Keys of the previous build's pages, to leave those whose inputs did not change.
+    func pageMemory(_ site: Site, output: URL, patched: Bool) -> PageKeys {
+        let renderingKeys = self.renderingKeys(patched: patched)
+        var hasher = shared
+        for folder in site.folders where !folder.path.contains("/") { hasher.add(folder.path) }
+        hasher.add(site.tags.isEmpty)
+        hasher.add(site.hasCompetitors)
+        let outputPath = output.path
+        let keys = PageKeys(site: site, global: hasher.value,
+                            bodyKeys: site.briefs.map { renderingKeys[$0.brief.contentPath] ?? 0 },
+                            previous: previous?.pageKeys ?? [:],
+                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
+        pageKeys = keys
+        return keys
+    }
+
+    /// Content path → key of the rendering this build's site holds: recorded by this build,
+    /// or (for a patched graph) kept from the last.
+    private func renderingKeys(patched: Bool) -> [String: UInt64] {
+        let recorded = renderings?.keys ?? [:]
+        guard patched, let kept = resident?.keptAssembly else { return recorded }
+        return kept.renderingKeys.merging(recorded) { _, new in new }
+    }
+
+    /// The hashes of the files in the output as the previous build left them; nil when the
+    /// output must be written whole.
+    var outputHashes: [String: UInt64]? { previous?.fileHashes }
+
+    /// The cache on disk describes the output as it is; once writing starts it no longer
+    /// does. Removed first, so a build that dies half-way leaves a full build to the next
+    /// one, never a stale page; the new cache takes its place at the end.
+    func forgetBeforeWriting() {
+        resident?.beginWrite()
+        unlink(cacheURL.path)
+    }
+
+    /// The writing failed: nothing is remembered.
+    func forget() {
+        resident?.keep(nil, savingTo: cacheURL)
+        try? FileManager.default.removeItem(at: cacheURL)
+    }
+
+    /// Keeps what the next build starts from: in memory for `serve` (saved once builds
+    /// pause), else written beside the output now. A cache that cannot be written only
+    /// costs the next build its shortcuts.
+    func remember(_ parsed: ParsedContent, inputs: ProjectInputs, assembly: SiteAssembler.Assembly, patched: Bool,
+                  fileHashes: [String: UInt64], report: BuildReport) -> BuildCache {
+        var cache = BuildCache()
+        let racy = (inputs.briefStamps + inputs.assetStamps).contains { ($0?.modifiedNanoseconds ?? Int.max) >= racyAfter }
+        cache.inputsKey = racy ? 0 : inputsKey
+        cache.parseKey = parseKey
+        cache.sources.reserveCapacity(parsed.outcomes.count)
+        for outcome in parsed.outcomes {
+            var stamp = outcome.stamp
+            if stamp.modifiedNanoseconds >= racyAfter { stamp.modifiedNanoseconds = 0 }
+            var brief = outcome.brief
+            // Bodies are not cached (cached briefs have none: clearing them would copy each).
+            if var withBody = brief, !withBody.body.isEmpty {
+                withBody.body = ""
+                brief = withBody
+            }
+            // A patched graph renders only the briefs that changed: the others keep their entries.
+            let rendered = renderings?.entry(for: outcome.contentPath)
+                ?? (patched ? previous?.sources[outcome.contentPath]?.rendered : nil)
+            var entry = BuildCache.SourceEntry(stamp: stamp, hash: outcome.hash, brief: brief,
+                                               parseDiagnostics: outcome.diagnostics, rendered: rendered)
+            if let earlier = previous?.sources[outcome.contentPath] {
+                entry.adoptEncoding(of: earlier, briefReused: outcome.reusedBrief)
+            }
+            cache.sources[outcome.contentPath] = entry
+        }
+        cache.pageKeys = pageKeys?.keys ?? [:]
+        cache.fileHashes = fileHashes
+        cache.diagnostics = report.diagnostics
+        cache.briefCount = report.briefCount
+        cache.pageCount = report.pageCount
+        cache.fileCount = report.fileCount
+        cache.inputBytes = report.inputBytes
+        if let resident {
+            resident.keep(cache, savingTo: cacheURL, assembly: KeptAssembly(
+                assembly: assembly, graphKey: graphKey(parsed, assets: inputs.inventory.assets),
+                sourceHashes: parsed.sourceHashes, renderingKeys: renderingKeys(patched: patched)))
+        } else {
+            try? cache.save(to: cacheURL)
+        }
+        return cache
+    }
+}

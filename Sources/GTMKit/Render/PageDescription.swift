@@ -1,0 +1,91 @@
+import Foundation
+import MustacheEngine
+
+/// What a page is made from besides what every page shares (configuration, templates,
+/// build date, navigation).
+enum PageInput: Sendable {
+    /// What a list entry, backlink or matrix row shows of a brief: its front matter and route.
+    case listing(Int)
+    /// A brief's rendered body.
+    case body(Int)
+    /// Anything else the page shows, as text.
+    case text(String)
+}
+
+/// One output page, described once: where it goes, what it reads and how it is made.
+struct PageDescription: Sendable {
+    enum Body {
+        case template(name: String, context: MustacheMap)
+        case bytes([UInt8])
+    }
+
+    var path: String
+    /// nil for a page made from more than is worth listing (every brief's text), made on
+    /// every build.
+    var inputs: [PageInput]?
+    var make: @Sendable () -> Body
+
+    init(path: String, inputs: [PageInput]?, make: @escaping @Sendable () -> Body) {
+        self.path = path
+        self.inputs = inputs
+        self.make = make
+    }
+}
+
+/// Lets a build leave the pages that would come out as they already are in the output.
+/// Provided by the incremental build; a build without it renders every page.
+protocol PageMemory: Sendable {
+    /// No page of the output is known: the whole site is rendered.
+    var isFirstBuild: Bool { get }
+    /// Whether the output holds `page` as made from the same inputs; remembers them either way.
+    func isUnchanged(_ page: PageDescription) -> Bool
+}
+
+/// Where rendered files go: the output folder, or memory.
+protocol PageSink: Sendable {
+    /// Whether the sink is done with a file's bytes once `write` returns, so the renderer can
+    /// reuse the buffer for the next page.
+    var consumesBytes: Bool { get }
+    func write(_ file: OutputFile)
+    /// The page at `path` is already in the output as it would be rendered.
+    func keep(_ path: String)
+}
+
+/// The outcome of rendering a site.
+struct RenderedSite: Sendable {
+    /// Every file of the site, sorted.
+    var paths: [String]
+    /// The pages made this time (the rest were left as the output had them).
+    var renderedPages: Set<String>
+
+    var fileCount: Int { paths.count }
+    var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
+}
+
+/// Keeps every file in memory (check, publish, tests).
+final class CollectingSink: PageSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [OutputFile] = []
+
+    var consumesBytes: Bool { false }
+
+    func write(_ file: OutputFile) {
+        lock.withLock { collected.append(file) }
+    }
+
+    func keep(_ path: String) {
+        preconditionFailure("pages are kept only when there is an output to keep them in")
+    }
+
+    /// The files, sorted by path.
+    var files: [OutputFile] {
+        lock.withLock { collected.sorted { $0.path < $1.path } }
+    }
+}
+
+/// Drops every file once it is made (`check`: every page rendered, nothing kept).
+struct DiscardingSink: PageSink {
+    var consumesBytes: Bool { true }
+    func write(_ file: OutputFile) {}
+    func keep(_ path: String) {}
+}
