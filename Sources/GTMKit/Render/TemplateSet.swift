@@ -31,7 +31,9 @@ public struct TemplateSet: Sendable {
         for (name, text) in overrides { sources[name] = text }
         let (library, errors) = MustacheLibrary.load(sources)
         let usedByOverrides = overrides.keys.reduce(into: Set<String>()) { $0.formUnion(library.references[$1] ?? []) }
-        for name in overrides.keys.sorted() where DefaultTemplates.all[name] == nil && !usedByOverrides.contains(name) {
+        // A template named after a kind renders that kind's briefs, `page` included.
+        for name in overrides.keys.sorted() where DefaultTemplates.all[name] == nil && !usedByOverrides.contains(name)
+            && BriefKind(rawValue: name) == nil {
             diagnostics.append(.warning(SourceLocation(path: "\(displayFolder)/\(name).mustache"), code: .unusedTemplate,
                 "template `\(name)` replaces no built-in template and no template uses it; built-in names are \(DefaultTemplates.all.keys.sorted().joined(separator: ", "))"))
         }

@@ -90,7 +90,7 @@ extension RandomSite {
                       let old = headingIDs(of: target)[uid], let position = target.sections.firstIndex(where: { $0.uid == uid }) else { continue }
                 var copy = target
                 copy.sections[position].suffix = other(copy.sections[position].suffix, Vocabulary.suffixes.count, v)
-                guard !headingIDs(of: copy).values.contains(old) else { continue }
+                guard !allHeadingIDs(of: copy).all.contains(old) else { continue }
                 return EditOutcome(description: "heading of \(target.contentPath) renamed under a link from \(source.contentPath)",
                                    reach: .anything, overrides: ["content/" + target.contentPath: Array(text(of: copy).utf8)])
             }

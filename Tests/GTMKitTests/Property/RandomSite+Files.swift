@@ -88,11 +88,23 @@ extension RandomSite {
 
     /// Section uid → heading id, as gtmgen allocates them (repeats get `-1`, `-2` …).
     func headingIDs(of brief: SiteBrief) -> [Int: String] {
+        allHeadingIDs(of: brief).sections
+    }
+
+    /// The ids of the sections, and of every heading (level-3 headings in prose included).
+    func allHeadingIDs(of brief: SiteBrief) -> (sections: [Int: String], all: Set<String>) {
         var allocator = HeadingID.Allocator()
         let words = Vocabulary.sectionWords(for: brief.folderKind)
         var ids: [Int: String] = [:]
-        for section in brief.sections { ids[section.uid] = allocator.unique(for: heading(section, words: words)) }
-        return ids
+        var all = Set<String>()
+        for text in Vocabulary.subheadings(brief.intro) { all.insert(allocator.unique(for: text)) }
+        for section in brief.sections {
+            let id = allocator.unique(for: heading(section, words: words))
+            ids[section.uid] = id
+            all.insert(id)
+            for text in Vocabulary.subheadings(section.prose) { all.insert(allocator.unique(for: text)) }
+        }
+        return (ids, all)
     }
 
     func quoted(_ text: String) -> String {

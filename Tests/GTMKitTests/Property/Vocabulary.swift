@@ -49,6 +49,7 @@ enum Vocabulary {
         "funnel": ["{acquisition: 1000, activation: 400, retention: 300, revenue: 120, referral: 30}",
                    "{acquisition: 800, activation: 200}", "{acquisition: 10, activation: 20}"],
         "team": ["PMM", "Sales & Ops"],
+        "meta": ["{a: 1, b: [x, y]}", "[one, two]", "~"],
         "priority": ["1", "high"],
     ]
 
@@ -61,10 +62,10 @@ enum Vocabulary {
     /// Kind-specific and custom keys a brief of a folder kind may carry.
     static func kindKeys(_ kind: BriefKind) -> [String] {
         switch kind {
-        case .competitor: return ["competitor_name", "website", "segment", "region", "founded", "threat", "stage", "pricing", "position", "team"]
-        case .swot: return ["subject", "team"]
-        case .gtm: return ["product", "segment", "stage", "currency", "metrics", "funnel", "team"]
-        case .page: return ["team", "priority"]
+        case .competitor: return ["competitor_name", "website", "segment", "region", "founded", "threat", "stage", "pricing", "position", "team", "meta"]
+        case .swot: return ["subject", "team", "meta"]
+        case .gtm: return ["product", "segment", "stage", "currency", "metrics", "funnel", "team", "meta"]
+        case .page: return ["team", "priority", "meta"]
         }
     }
 
@@ -108,7 +109,14 @@ enum Vocabulary {
         "Channel partners; see <https://acme.example/partners>.",
         "面向 200 人以下企业的 OA 试销方案。",
         "A price war in 2027 < a \"quote\" > nothing.",
+        "Key facts below.\n\n### Details\n\nMore on pricing.",
+        "### Overview\n\nA subheading that repeats a section's name.",
     ]
+
+    /// The level-3 headings a prose variant holds, in order: they take heading ids too.
+    static func subheadings(_ prose: Int) -> [String] {
+        self.prose[prose].split(separator: "\n").filter { $0.hasPrefix("### ") }.map { String($0.dropFirst(4)) }
+    }
 
     static let linkTexts = ["the rival", "this note", "背景", "details & more"]
 
@@ -146,7 +154,11 @@ enum Vocabulary {
         "competitor.mustache": [DefaultTemplates.all["competitor"]! + "<!-- competitor override -->\n"],
         "page.mustache": ["{{<base}}{{$main}}<article>{{{brief.content}}}</article>{{> brief-footer}}{{/main}}{{/base}}\n"],
         "style.css": ["body { color: #222; }\n", "body { color: #000; font-family: serif; }\n"],
+        "header.mustache": [DefaultTemplates.all["header"]! + "<!-- header override -->\n"],
+        "favicon.svg": ["<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>\n"],
+        "extra.mustache": ["<p>{{site.title}}: a template nothing uses</p>\n"],
     ]
 
-    static let templateNames = ["footer.mustache", "tag.mustache", "brief-meta.mustache", "competitor.mustache", "page.mustache", "style.css"]
+    static let templateNames = ["footer.mustache", "tag.mustache", "brief-meta.mustache", "competitor.mustache", "page.mustache", "style.css",
+                                "header.mustache", "favicon.svg", "extra.mustache"]
 }

@@ -54,6 +54,13 @@ struct TemplateSetTests {
         #expect(diagnostics.codes == [.unusedTemplate])
     }
 
+    /// A template named after a kind renders that kind's briefs (docs/templates.md), including
+    /// `page`, which has no built-in template of its own: it is used, not a warning.
+    @Test func aTemplateNamedAfterAKindIsUsed() {
+        let (_, diagnostics) = TemplateSet.make(overrides: ["page": "{{brief.title}}"], displayFolder: "templates")
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test func newPartialUsedByAnOverrideIsFine() {
         let (set, diagnostics) = TemplateSet.make(overrides: ["footer": "<footer>{{> legal}}</footer>", "legal": "Internal"],
                                                   displayFolder: "templates")
