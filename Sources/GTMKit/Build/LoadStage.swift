@@ -11,6 +11,10 @@ struct ProjectInputs: Sendable {
     /// Per brief path and per asset of `inventory`, in order: nil when the file vanished.
     var briefStamps: [FileStamp?]
     var assetStamps: [FileStamp?]
+    /// Files modified after this moment (nanoseconds since 1970) may change again without
+    /// their stamp changing (timestamps are coarse): the next build must not trust their
+    /// stamps. Taken before the stamps, so a slow load cannot move it past them.
+    var racyAfter: Int
     /// Problems with the configuration and templates (errors stop the build after parsing,
     /// so content errors are reported with them).
     var diagnostics: [Diagnostic]
@@ -24,6 +28,7 @@ struct LoadFailure: Error {
 enum LoadStage {
     /// Reads the project; fails only when there is nothing to build from.
     static func run(_ request: BuildRequest, stamps: Bool) -> Result<ProjectInputs, LoadFailure> {
+        let racyAfter = Int(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
         let (config, configBytes, configProblems) = loadConfig(request)
         let contentDisplay = request.displayPath(request.contentDirectory)
         var isDirectory: ObjCBool = false
@@ -52,7 +57,7 @@ enum LoadStage {
             config: config, configBytes: configBytes, inventory: inventory, templates: templates,
             briefStamps: stamps ? inventory.briefPaths.parallelMap { FileStamp.of(root + "/" + $0) } : [],
             assetStamps: stamps ? inventory.assets.parallelMap { FileStamp.of(root + "/" + $0) } : [],
-            diagnostics: configProblems + templateProblems))
+            racyAfter: racyAfter, diagnostics: configProblems + templateProblems))
     }
 
     static func loadConfig(_ request: BuildRequest) -> (SiteConfig, [UInt8], [Diagnostic]) {

@@ -14,15 +14,14 @@ final class BuildMemory: @unchecked Sendable {
     let parseKey: UInt64
     /// False for a build into an output that does not exist yet, or with `--clean`.
     let usable: Bool
-    /// Files changed this close to the build may change again without their stamp changing
-    /// (coarse timestamps): their stamps are not trusted by the next build.
+    /// See `ProjectInputs.racyAfter`.
     let racyAfter: Int
     private(set) var previous: BuildCache?
     private(set) var renderings: RenderingMemo?
     private(set) var pageKeys: PageKeys?
 
     init(_ request: BuildRequest, inputs: ProjectInputs, resident: ResidentCache?) {
-        racyAfter = Int(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
+        racyAfter = inputs.racyAfter
         cacheURL = BuildCache.location(for: request.outputDirectory)
         self.resident = resident
         usable = !request.clean && FileManager.default.fileExists(atPath: request.outputDirectory.path)
