@@ -73,7 +73,8 @@ final class InodePool: @unchecked Sendable {
 
     /// Keeps at most `limit` files (more would only hold disk space), and no empty folder (the
     /// pool itself goes when it is empty). Lists the pool only when this process has added to it.
-    /// - Parameter always: also when nothing was added (a tree was moved in whole).
+    /// - Parameter always: also when nothing was added (after a full build: the site may
+    ///   have shrunk).
     func trim(to limit: Int, always: Bool = false) {
         guard always || lock.withLock({ kept > 0 }) else { return }
         let (all, folders) = Self.list(folder)
