@@ -8,8 +8,9 @@
 # a brief added or deleted), clean builds of the old and new inputs into folders of their
 # own, then `gtmgen build` killed with SIGKILL after a random delay spread over how long such
 # a build takes. The killed build is, in turn, a full build (no cache), the first incremental
-# build after a full one (its spare tree made by mirroring site/) or a later one (the spare
-# kept from the build before). Prints how many kills landed during a build and what site/
+# build after a full one (its spare tree the site that full build replaced), one whose spare
+# tree was lost (made again by mirroring site/) or a later one (the spare kept from the build
+# before). Prints how many kills landed during a build and what site/
 # held after each: the old site or the new one.
 #
 #   bash scripts/kill-test.sh [KILLS] [example|corpus ...]     (15 kills per project by default)
@@ -153,16 +154,23 @@ def run(name, project):
     first = build(project)
     if first.returncode != 0:
         sys.exit(f"{name}: the first build failed:\n{first.stderr}")
-    durations = {"full": [time.monotonic() - start], "first incremental": [], "incremental": []}
+    durations = {"full": [time.monotonic() - start], "after a full build": [], "mirrored spare": [], "incremental": []}
     if name == "example":
         # A committed .gitkeep must stay in site/ whatever happens.
         open(os.path.join(site, ".gitkeep"), "w").close()
     old, result = reference(project, "reference-old")
     if old is None or tree(site) != old:
         sys.exit(f"{name}: the first build differs from a clean build\n{result.stderr}")
-    # How long incremental builds take, from two that change nothing: the first mirrors
-    # site/ into a spare tree, the second finds it.
-    for kind in ("first incremental", "incremental"):
+    # How long incremental builds take, from builds that change nothing: after a full build,
+    # with a spare tree to mirror, with the spare kept from the build before.
+    def full_again():
+        os.remove(os.path.join(project, ".site.cache"))
+        if build(project).returncode != 0 or tree(site) != old:
+            sys.exit(f"{name}: a full build without changes changed site/")
+    full_again()
+    for kind in ("after a full build", "mirrored spare", "incremental"):
+        if kind == "mirrored spare":
+            shutil.rmtree(os.path.join(project, ".site.spare"))
         os.utime(briefs(project)[0])
         began = time.monotonic()
         if build(project).returncode != 0 or tree(site) != old:
@@ -177,18 +185,21 @@ def run(name, project):
     while counts["landed"] < kills and step < 3 * kills:
         step += 1
         # The state the killed build starts from.
-        kind = rng.choice(["full", "first incremental", "incremental"])
+        kind = rng.choice(["full", "after a full build", "mirrored spare", "incremental"])
         spare = os.path.join(project, ".site.spare")
+        cache = os.path.join(project, ".site.cache")
         if kind == "full":
-            os.remove(os.path.join(project, ".site.cache"))
-        elif kind == "first incremental":
+            os.remove(cache)
+        elif kind == "after a full build":
+            full_again()
+        elif kind == "mirrored spare":
             shutil.rmtree(spare, ignore_errors=True)
-        elif not os.path.isdir(spare):
-            # A build with nothing to change makes the spare and keeps site/ as it is.
+        else:
+            # A build with nothing to change: afterwards the spare is the one it kept.
             os.utime(briefs(project)[0])
             began = time.monotonic()
             warm = build(project)
-            durations["first incremental"].append(time.monotonic() - began)
+            durations["incremental"].append(time.monotonic() - began)
             if warm.returncode != 0 or tree(site) != old:
                 sys.exit(f"{name}: a build without changes changed site/\n{warm.stderr}")
 
@@ -231,8 +242,7 @@ def run(name, project):
             failures.append(f"step {step}: site/.gitkeep is gone")
 
         # The next build repairs whatever the kill interrupted.
-        cache_left = os.path.exists(os.path.join(project, ".site.cache"))
-        rebuild_kind = ("incremental" if os.path.isdir(spare) else "first incremental") if cache_left else "full"
+        rebuild_kind = kind if os.path.exists(cache) else "full"
         began = time.monotonic()
         again = build(project)
         durations[rebuild_kind].append(time.monotonic() - began)
@@ -243,7 +253,7 @@ def run(name, project):
         if leftovers(project):
             failures.append(f"step {step}: left beside the output: {leftovers(project)}")
         old = new
-        print(f"  step {step:3}: {change:15} {kind:17} build killed after {delay:6.3f} s: "
+        print(f"  step {step:3}: {change:15} {kind:18} build killed after {delay:6.3f} s: "
               f"{'during the build' if landed else 'after it finished'}, site/ was {outcome}")
 
     if counts["landed"] < kills:

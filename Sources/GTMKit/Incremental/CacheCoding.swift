@@ -423,8 +423,12 @@ extension BinaryWriter {
     /// trees are mostly the same files.
     mutating func spare(_ value: OutputState.Spare, output files: [String: UInt64]) {
         folder(value.folder)
-        var differences: [(String, UInt64?)] = value.files.compactMap { path, hash in files[path] == hash ? nil : (path, hash) }
-        for path in files.keys where value.files[path] == nil { differences.append((path, nil)) }
+        bool(value.unknown)
+        var differences: [(String, UInt64?)] = []
+        if !value.unknown {
+            differences = value.files.compactMap { path, hash in files[path] == hash ? nil : (path, hash) }
+            for path in files.keys where value.files[path] == nil { differences.append((path, nil)) }
+        }
         array(differences.sorted { $0.0 < $1.0 }) { writer, pair in
             writer.string(pair.0)
             writer.optional(pair.1) { $0.uint64($1) }
@@ -446,9 +450,10 @@ extension BinaryReader {
 
     mutating func spare(output files: [String: UInt64]) throws -> OutputState.Spare {
         let folder = try folder()
-        var spare = files
+        let unknown = try bool()
+        var spare = unknown ? [:] : files
         let differences = try array { reader in (try reader.string(), try reader.optional { try $0.uint64() }) }
         for (path, hash) in differences { spare[path] = hash }
-        return OutputState.Spare(files: spare, folder: folder)
+        return OutputState.Spare(files: spare, folder: folder, unknown: unknown)
     }
 }

@@ -11,15 +11,18 @@ import Glibc
 /// edit at 10k briefs spent 8 s in the kernel). Incremental builds keep the spare tree one
 /// generation behind the output (`SpareTree`): a rebuild after a template edit needs a new
 /// inode for every page, and the rebuild after it retires as many. Here the retired ones wait
-/// for the next build that needs inodes, which takes them instead of making new ones; after
-/// a full build, the old tree waits here the same way. A file is taken only when it has no
-/// other link, so no page of the output is ever written through it.
+/// for the next build that needs inodes, which takes them instead of making new ones. A file
+/// is taken only when it has no other link, so no page of the output is ever written through it.
 final class InodePool: @unchecked Sendable {
     let folder: String
     private let lock = NSLock()
     /// Files of the pool not taken yet; listed when first needed.
     private var files: [String]?
     private var counter = 0
+    /// Names given here are never given again, by this pool or any other (another build of
+    /// the same process, a later process with the same pid): a name taken by a new file while
+    /// a build still means the old one would hand it the wrong file.
+    private let prefix = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     /// Files kept by this process: only then can the pool have grown past its limit.
     private var kept = 0
 
@@ -32,7 +35,7 @@ final class InodePool: @unchecked Sendable {
     func keep(_ path: String) -> Bool {
         let name = lock.withLock { () -> String in
             counter += 1
-            return "\(folder)/\(getpid())-\(counter)"
+            return "\(folder)/\(prefix)-\(counter)"
         }
         if rename(path, name) != 0 {
             guard errno == ENOENT, access(path, F_OK) == 0, mkdir(folder, 0o755) == 0 || errno == EEXIST,
@@ -63,24 +66,23 @@ final class InodePool: @unchecked Sendable {
 
     private func next() -> String? {
         lock.withLock {
-            if files == nil { files = Self.list(folder) }
+            if files == nil { files = Self.list(folder).files }
             return files?.popLast()
         }
     }
 
-    /// Keeps at most `limit` files (more would only hold disk space); the folder goes when
-    /// none are left. Lists the pool only when this process has added to it.
-    /// - Parameter always: also when nothing was added (a tree was moved in whole).
+    /// Keeps at most `limit` files (more would only hold disk space), and no empty folder (the
+    /// pool itself goes when it is empty). Lists the pool only when this process has added to it.
+    /// - Parameter always: also when nothing was added (after a full build: the site may
+    ///   have shrunk).
     func trim(to limit: Int, always: Bool = false) {
-        let extra: [String] = lock.withLock {
-            guard always || kept > 0 else { return [] }
-            if files == nil { files = Self.list(folder) }
-            guard let all = files, all.count > limit else { return [] }
-            files = Array(all.prefix(limit))
-            return Array(all.dropFirst(limit))
-        }
+        guard always || lock.withLock({ kept > 0 }) else { return }
+        let (all, folders) = Self.list(folder)
+        let extra = Array(all.dropFirst(limit))
+        lock.withLock { files = Array(all.prefix(limit)) }
         _ = extra.parallelMap { unlink($0) }
-        if lock.withLock({ files?.isEmpty ?? false }) { TreeRemoval.remove(folder) }
+        // The pool itself, once empty.
+        for path in folders.reversed() { rmdir(path) }
     }
 
     /// Removes the pool and everything in it.
@@ -89,10 +91,10 @@ final class InodePool: @unchecked Sendable {
         TreeRemoval.remove(folder)
     }
 
-    /// Every file under `folder` (a tree, when an old output became the pool).
-    private static func list(_ folder: String) -> [String] {
+    /// Every file under `folder`, and every folder, parents first.
+    private static func list(_ folder: String) -> (files: [String], folders: [String]) {
         var folders: [String] = []
-        guard access(folder, F_OK) == 0 else { return [] }
+        guard access(folder, F_OK) == 0 else { return ([], []) }
         TreeRemoval.collectFolders(folder, into: &folders)
         var files: [String] = []
         for path in folders {
@@ -100,6 +102,6 @@ final class InodePool: @unchecked Sendable {
                 if !TreeRemoval.isFolder(type, in: path, name: name) { files.append(path + "/" + name) }
             }
         }
-        return files
+        return (files, folders)
     }
 }

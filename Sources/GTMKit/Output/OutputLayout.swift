@@ -8,10 +8,12 @@ import Glibc
 ///     site/                 generation N, the published site: always a whole generation
 ///     .site.spare/          generation N-1, which the next incremental build turns into
 ///                           N+1 and exchanges with site/ (see `SpareTree`); shares inodes
-///                           with site/ through hard links wherever both hold the same bytes
+///                           with site/ through hard links wherever both hold the same bytes.
+///                           After a full build, the tree it replaced (what it holds is not
+///                           known: the next build replaces every page in it)
 ///     .site.pool/           files no tree needs any more, whose inodes take the next new
-///                           pages (see `InodePool`): the tree a full build replaced, the
-///                           spare's own copies of pages it now shares with site/
+///                           pages (see `InodePool`): the spare's own copies of pages it now
+///                           shares with site/, pages the new site no longer has
 ///     .site.lock            flock(2)ed by the build that writes site/; holds its pid
 ///     .site.cache           what build N knew (see `BuildCache`), with the hashes of the files
 ///     .site.cache.text      of both trees and which folders site/ and .site.spare/ were

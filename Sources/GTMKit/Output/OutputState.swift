@@ -19,6 +19,9 @@ public struct OutputState: Sendable, Equatable {
         /// Output path → hash of the bytes of the spare tree's file: the previous generation.
         var files: [String: UInt64]
         var folder: FolderIdentity
+        /// The spare is the output a full build replaced, whose files no cache knew: the next
+        /// build replaces every page in it and removes whatever else it holds.
+        var unknown = false
     }
 
     /// Whether the output folder at `path` is the one this state describes.

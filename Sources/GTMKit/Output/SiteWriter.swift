@@ -13,7 +13,7 @@ import Glibc
 ///
 /// Neither kind of build makes or frees an inode per page where it can help it: pages are
 /// written into files of the pool (`InodePool`) or rewritten in place in the spare, and the
-/// tree a full build replaces goes to the pool instead of being deleted.
+/// tree a full build replaces becomes the spare instead of being deleted.
 public struct SiteWriter: Sendable {
     public var output: URL
 
@@ -53,17 +53,17 @@ public struct SiteWriter: Sendable {
     }
 
     /// A full build's writes go to a fresh folder beside the output, swapped in by `finish`.
-    /// A spare tree left from before is of no use to it (nothing describes it) and goes first,
-    /// leaving its space to the new site.
+    /// A spare tree left from before is of no use to it (nothing describes it) and goes first.
     public func beginFull() throws -> WriteStream {
         let layout = self.layout
+        let pool = InodePool(folder: layout.pool)
         if access(layout.spare, F_OK) == 0 { TreeRemoval.remove(layout.spare) }
         let staging = layout.staging()
         if access(staging, F_OK) == 0 { TreeRemoval.remove(staging) }
         guard Self.makeFolders(Substring(staging)) else {
             throw WriteError.io(path: staging, reason: String(cString: strerror(errno)))
         }
-        return WriteStream(writer: self, target: .staging(staging, InodePool(folder: layout.pool)))
+        return WriteStream(writer: self, target: .staging(staging, pool))
     }
 
     /// An incremental build's writes go to the spare tree, exchanged with the output by `finish`.
@@ -165,12 +165,18 @@ public struct SiteWriter: Sendable {
                         throw WriteError.io(path: ".gitkeep", reason: reason)
                     }
                     let old = try writer.swap(root)
-                    state = OutputState(files: written, site: FolderIdentity.of(writer.output.path), spare: nil)
-                    // The replaced tree's files take the pages of later builds.
+                    // The replaced tree becomes the spare: its folders and files serve the next
+                    // build, which replaces every page in it (what it holds is not known).
+                    var spare: OutputState.Spare?
                     if let old {
-                        if rename(old, pool.folder) != 0, rename(old, pool.folder + "/\(getpid())-old") != 0 { TreeRemoval.remove(old) }
-                        pool.trim(to: written.count, always: true)
+                        if rename(old, writer.layout.spare) == 0, let folder = FolderIdentity.of(writer.layout.spare) {
+                            spare = OutputState.Spare(files: [:], folder: folder, unknown: true)
+                        } else {
+                            TreeRemoval.remove(old)
+                        }
                     }
+                    state = OutputState(files: written, site: FolderIdentity.of(writer.output.path), spare: spare)
+                    pool.trim(to: written.count, always: true)
                     return written
                 } catch {
                     TreeRemoval.remove(root)

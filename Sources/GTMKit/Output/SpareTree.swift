@@ -27,15 +27,18 @@ final class SpareTree: @unchecked Sendable {
     /// Output path → hash, of the output (generation N) and of the spare as the build found it.
     private let site: [String: UInt64]
     private let spare: [String: UInt64]
+    /// What the spare holds is not known (see `OutputState.Spare.unknown`).
+    private let unknown: Bool
     /// The spare's folder, open: every page it is to keep is looked up relative to it (a
     /// shorter path walk, fifteen thousand times per build at 10k briefs).
     private let root: Int32
 
-    private init(_ layout: OutputLayout, site: [String: UInt64], spare: [String: UInt64]) {
+    private init(_ layout: OutputLayout, site: [String: UInt64], spare: [String: UInt64], unknown: Bool = false) {
         self.layout = layout
         pool = InodePool(folder: layout.pool)
         self.site = site
         self.spare = spare
+        self.unknown = unknown
         root = open(layout.spare, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
@@ -53,7 +56,8 @@ final class SpareTree: @unchecked Sendable {
     /// after a spare was lost). Returns a problem instead when no spare can be made.
     static func prepare(_ layout: OutputLayout, previous: OutputState) -> Result<SpareTree, SiteWriter.WriteError> {
         if let recorded = previous.spare, FolderIdentity.of(layout.spare) == recorded.folder {
-            return .success(SpareTree(layout, site: previous.files, spare: recorded.files))
+            return .success(SpareTree(layout, site: previous.files, spare: recorded.unknown ? [:] : recorded.files,
+                                      unknown: recorded.unknown))
         }
         if access(layout.spare, F_OK) == 0 { TreeRemoval.remove(layout.spare) }
         if let problem = TreeMirror.mirror(layout.output, to: layout.spare) {
@@ -145,6 +149,7 @@ final class SpareTree: @unchecked Sendable {
     /// Removes what the new site no longer has, then exchanges the spare with the output.
     /// Returns what is on disk afterwards: the new site, and the previous one as the spare.
     func finish(files written: [String: UInt64]) throws -> OutputState {
+        if unknown { removeUnknownFiles(keeping: written) }
         for path in spare.keys where written[path] == nil {
             // A folder there now holds pages of the new site (a file became a folder).
             let target = layout.spare + "/" + path
@@ -169,6 +174,24 @@ final class SpareTree: @unchecked Sendable {
         pool.trim(to: written.reduce(0) { $0 + (site[$1.key] == $1.value ? 1 : 0) })
         return OutputState(files: written, site: output,
                            spare: FolderIdentity.of(layout.spare).map { OutputState.Spare(files: site, folder: $0) })
+    }
+
+    /// Removes from a spare of unknown content every file the new site does not have, and the
+    /// folders that leaves empty.
+    private func removeUnknownFiles(keeping written: [String: UInt64]) {
+        var folders: [String] = []
+        TreeRemoval.collectFolders(layout.spare, into: &folders)
+        let prefix = layout.spare.utf8.count + 1
+        for folder in folders {
+            DirectoryEntries.forEach(in: folder) { name, type in
+                guard !TreeRemoval.isFolder(type, in: folder, name: name) else { return }
+                let path = folder + "/" + name
+                let relative = String(decoding: path.utf8.dropFirst(prefix), as: UTF8.self)
+                guard written[relative] == nil, relative != ".gitkeep" else { return }
+                if !pool.keep(path) { unlink(path) }
+            }
+        }
+        for folder in folders.reversed().dropLast() { rmdir(folder) }
     }
 
     /// A failed build's spare is no longer what any cache describes: it goes, and the pool

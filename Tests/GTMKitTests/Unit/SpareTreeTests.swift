@@ -138,6 +138,39 @@ struct SpareTreeTests {
         #expect(FileManager.default.fileExists(atPath: folder.output.path + "/.gitkeep"))
     }
 
+    /// Files kept by two pools on one folder (two builds of one `serve` process) never take
+    /// each other's names: a name given again would hand a build another page's file.
+    @Test func poolNamesAreNeverGivenTwice() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        for (index, pool) in [InodePool(folder: folder.pool), InodePool(folder: folder.pool)].enumerated() {
+            let file = folder.root.path + "/page-\(index)"
+            _ = FileManager.default.createFile(atPath: file, contents: Data("page \(index)".utf8))
+            #expect(pool.keep(file))
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder.pool)
+        #expect(kept.count == 2, "\(kept)")
+        #expect(Set(kept.compactMap { folder.text(folder.pool + "/" + $0) }) == ["page 0", "page 1"])
+    }
+
+    /// The tree a full build replaces becomes the spare, its content unknown: the next
+    /// update replaces every page in it and removes the rest.
+    @Test func theTreeAFullBuildReplacesBecomesTheSpare() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        _ = try folder.writer.write([page("a.html", "a1"), page("old/index.html", "old"), page("b.html", "b1")])
+        let stream = try folder.writer.beginFull()
+        for file in [page("a.html", "a2"), page("b.html", "b1")] { stream.write(file) }
+        _ = try stream.finish()
+        var state = stream.state
+        #expect(state.spare?.unknown == true)
+        #expect(folder.files(folder.spare) == ["a.html": "a1", "old/": "", "old/index.html": "old", "b.html": "b1"])
+        state = try folder.writer.update([page("a.html", "a3"), unchanged("b.html"), page("c.html", "c3")], previous: state)
+        #expect(folder.files(folder.output.path) == ["a.html": "a3", "b.html": "b1", "c.html": "c3"])
+        #expect(folder.files(folder.spare) == ["a.html": "a2", "b.html": "b1"])
+        #expect(state.spare?.unknown == false)
+    }
+
     /// A page whose folder was a file in the generation before, and the other way round.
     @Test func filesAndFoldersMayTradePlaces() throws {
         let folder = try Folder()
