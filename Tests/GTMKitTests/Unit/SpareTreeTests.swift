@@ -165,7 +165,7 @@ struct SpareTreeTests {
         var state = stream.state
         #expect(state.spare?.unknown == true)
         #expect(folder.files(folder.spare) == ["a.html": "a1", "old/": "", "old/index.html": "old", "b.html": "b1"])
-        state = try folder.writer.update([page("a.html", "a3"), unchanged("b.html"), page("c.html", "c3")], previous: state)
+        state = try folder.writer.update([page("a.html", "a3"), page("c.html", "c3")], keeping: ["b.html"], previous: state)
         #expect(folder.files(folder.output.path) == ["a.html": "a3", "b.html": "b1", "c.html": "c3"])
         #expect(folder.files(folder.spare) == ["a.html": "a2", "b.html": "b1"])
         #expect(state.spare?.unknown == false)
