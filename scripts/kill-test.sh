@@ -164,7 +164,8 @@ def run(name, project):
     # How long incremental builds take, from builds that change nothing: after a full build,
     # with a spare tree to mirror, with the spare kept from the build before.
     def full_again():
-        os.remove(os.path.join(project, ".site.cache"))
+        if os.path.exists(os.path.join(project, ".site.cache")):
+            os.remove(os.path.join(project, ".site.cache"))
         if build(project).returncode != 0 or tree(site) != old:
             sys.exit(f"{name}: a full build without changes changed site/")
     full_again()
@@ -178,7 +179,14 @@ def run(name, project):
         durations[kind].append(time.monotonic() - began)
     counts = {"landed": 0, "finished first": 0, "old": 0, "new": 0, "neither": 0, "rebuild wrong": 0}
     by_kind = {}
-    failures = []
+
+    class Failures(list):
+        """Said as they happen, and counted at the end."""
+        def append(self, failure):
+            print(f"  FAILED: {failure}", flush=True)
+            super().append(failure)
+
+    failures = Failures()
     step = 0
     # Until KILLS kills have landed during a build (with a bound, should builds keep
     # finishing before their kill).
@@ -188,7 +196,7 @@ def run(name, project):
         kind = rng.choice(["full", "after a full build", "mirrored spare", "incremental"])
         spare = os.path.join(project, ".site.spare")
         cache = os.path.join(project, ".site.cache")
-        if kind == "full":
+        if kind == "full" and os.path.exists(cache):
             os.remove(cache)
         elif kind == "after a full build":
             full_again()

@@ -53,17 +53,21 @@ public struct SiteWriter: Sendable {
     }
 
     /// A full build's writes go to a fresh folder beside the output, swapped in by `finish`.
-    /// A spare tree left from before is of no use to it (nothing describes it) and goes first.
+    /// A spare tree left from before is of no use to it (nothing describes it): it is set
+    /// aside and removed once the new site is in, so files are made before others are freed
+    /// (see `InodePool` on ext4).
     public func beginFull() throws -> WriteStream {
         let layout = self.layout
         let pool = InodePool(folder: layout.pool)
-        if access(layout.spare, F_OK) == 0 { TreeRemoval.remove(layout.spare) }
         let staging = layout.staging()
-        if access(staging, F_OK) == 0 { TreeRemoval.remove(staging) }
+        let discarded = staging + "-spare"
+        for leftover in [staging, discarded] where access(leftover, F_OK) == 0 { TreeRemoval.remove(leftover) }
+        if access(layout.spare, F_OK) == 0, rename(layout.spare, discarded) != 0 { TreeRemoval.remove(layout.spare) }
         guard Self.makeFolders(Substring(staging)) else {
+            TreeRemoval.remove(discarded)
             throw WriteError.io(path: staging, reason: String(cString: strerror(errno)))
         }
-        return WriteStream(writer: self, target: .staging(staging, pool))
+        return WriteStream(writer: self, target: .staging(staging, pool, discarded: discarded))
     }
 
     /// An incremental build's writes go to the spare tree, exchanged with the output by `finish`.
@@ -78,8 +82,9 @@ public struct SiteWriter: Sendable {
     /// memory at once; `finish` publishes them (swap or exchange) or removes the attempt.
     public final class WriteStream: PageSink, @unchecked Sendable {
         enum Target {
-            /// A full build's fresh folder, and the pool its files are taken from.
-            case staging(String, InodePool)
+            /// A full build's fresh folder, the pool its files are taken from, and where a spare
+            /// tree left from before waits to be removed.
+            case staging(String, InodePool, discarded: String)
             case spare(SpareTree)
         }
 
@@ -137,7 +142,7 @@ public struct SiteWriter: Sendable {
         private func store(_ bytes: [UInt8], at path: String) -> (UInt64, String?) {
             let hash = StableHasher.hash(bytes)
             switch target {
-            case .staging(let root, let pool): return (hash, SiteWriter.writeNew(bytes, to: root + "/" + path, pool: pool))
+            case .staging(let root, let pool, _): return (hash, SiteWriter.writeNew(bytes, to: root + "/" + path, pool: pool))
             case .spare(let spare): return (hash, spare.store(bytes, hash: hash, at: path))
             }
         }
@@ -156,7 +161,8 @@ public struct SiteWriter: Sendable {
                     spare.abandon()
                     throw error
                 }
-            case .staging(let root, let pool):
+            case .staging(let root, let pool, let discarded):
+                defer { TreeRemoval.remove(discarded) }
                 do {
                     if let problem { throw problem }
                     // A committed `.gitkeep` keeps the empty output folder in the repository.

@@ -177,20 +177,24 @@ final class SpareTree: @unchecked Sendable {
     }
 
     /// Removes from a spare of unknown content every file the new site does not have, and the
-    /// folders that leaves empty.
+    /// folders that leaves empty: one walk, each folder read once.
     private func removeUnknownFiles(keeping written: [String: UInt64]) {
         var folders: [String] = []
-        TreeRemoval.collectFolders(layout.spare, into: &folders)
-        let prefix = layout.spare.utf8.count + 1
-        for folder in folders {
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? layout.spare : layout.spare + "/" + relative
+            folders.append(folder)
+            var children: [String] = []
             DirectoryEntries.forEach(in: folder) { name, type in
-                guard !TreeRemoval.isFolder(type, in: folder, name: name) else { return }
-                let path = folder + "/" + name
-                let relative = String(decoding: path.utf8.dropFirst(prefix), as: UTF8.self)
-                guard written[relative] == nil, relative != ".gitkeep" else { return }
-                if !pool.keep(path) { unlink(path) }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if TreeRemoval.isFolder(type, in: folder, name: name) {
+                    children.append(path)
+                } else if written[path] == nil, path != ".gitkeep", !pool.keep(folder + "/" + name) {
+                    unlink(folder + "/" + name)
+                }
             }
+            for child in children { walk(child) }
         }
+        walk("")
         for folder in folders.reversed().dropLast() { rmdir(folder) }
     }
 

@@ -12,12 +12,17 @@ enum DirectoryEntries {
         guard let handle = opendir(folder) else { return false }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            // Fields are read in place: a record is only as long as its name, and loading the
+            // whole `dirent` (`entry.pointee`) read past the last record of readdir's buffer,
+            // which faulted where that buffer ended a mapping.
+            let record = UnsafeRawPointer(entry)
+            let name = String(cString: (record + nameOffset).assumingMemoryBound(to: CChar.self))
             guard name != ".", name != ".." else { continue }
-            visit(name, Int32(entry.pointee.d_type))
+            visit(name, Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self)))
         }
         return true
     }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
 }
