@@ -106,7 +106,7 @@ struct OutputLockTests {
 
 /// A `gtmgen` process the test can stop, continue and read while it runs.
 final class RunningBuild: @unchecked Sendable {
-    let process = Process()
+    let process: Process
     private let logs: URL
 
     init(_ arguments: [String], in directory: URL) throws {
@@ -114,16 +114,9 @@ final class RunningBuild: @unchecked Sendable {
         logs = FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-running-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: logs.appendingPathComponent("err").path, contents: nil)
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = Foundation.ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = TestDate.epoch
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        process = gtmgenProcess(binary, arguments, in: directory)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: logs.appendingPathComponent("err"))
-        process.standardInput = FileHandle.nullDevice
         try process.run()
     }
 

@@ -146,6 +146,22 @@ enum GTMGenError: Error, CustomStringConvertible {
     }
 }
 
+/// A `gtmgen` process set up as every test runs one: fixed build date, no colour, no input.
+func gtmgenProcess(_ binary: URL, _ arguments: [String], in directory: URL,
+                   environment extra: [String: String] = [:]) -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = Foundation.ProcessInfo.processInfo.environment
+    environment["SOURCE_DATE_EPOCH"] = TestDate.epoch
+    environment["NO_COLOR"] = "1"
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    return process
+}
+
 /// Runs `gtmgen` in `directory` with SOURCE_DATE_EPOCH fixed; output goes through files so a full
 /// pipe never blocks the child.
 /// - Parameter executable: another copy of the binary to run instead of the built one.
@@ -163,18 +179,9 @@ func runGTMGen(_ arguments: [String], in directory: URL, environment extra: [Str
     let outHandle = try FileHandle(forWritingTo: outURL)
     let errHandle = try FileHandle(forWritingTo: errURL)
 
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var environment = Foundation.ProcessInfo.processInfo.environment
-    environment["SOURCE_DATE_EPOCH"] = TestDate.epoch
-    environment["NO_COLOR"] = "1"
-    for (key, value) in extra { environment[key] = value }
-    process.environment = environment
+    let process = gtmgenProcess(binary, arguments, in: directory, environment: extra)
     process.standardOutput = outHandle
     process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
 
     let status: Int32 = try await withCheckedThrowingContinuation { continuation in
         process.terminationHandler = { finished in
