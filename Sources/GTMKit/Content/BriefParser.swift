@@ -35,7 +35,13 @@ public struct BriefParser: Sendable {
             let fix = matter.slug == nil ? "rename the file or set `slug:` in the front matter" : "change `slug:`"
             diagnostics.append(.error(location, code: .unsafeSlug, "unsafe slug `\(slug)`: \(problem); \(fix)"))
         }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // A brief whose keys have problems is still made (the bad values left out), so the
+        // later stages report its sections and kind-specific keys in the same run: a bad date
+        // does not hide a missing section. The errors fail the build all the same. Only a
+        // front matter that is no map, or a slug that is not a safe path, leaves nothing to build on.
+        guard !decoder.leavesNothingToBuildOn, !diagnostics.contains(where: { $0.code == .unsafeSlug }) else {
+            return (nil, diagnostics)
+        }
 
         let folder = Brief.folder(of: file.contentPath)
         let route = Route(folder.isEmpty ? slug : folder + "/" + slug)
