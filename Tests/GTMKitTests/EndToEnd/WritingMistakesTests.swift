@@ -34,6 +34,33 @@ struct WritingMistakesTests {
         #expect(strict.status == 1, "every one of them is a warning that --strict fails on: \(strict)")
     }
 
+    /// `gtmgen new` makes up no facts: its draft is quiet while left out, and once built every
+    /// placeholder is a warning (none an error), so `--strict` holds it back until filled in.
+    @Test func scaffoldPlaceholdersWarnOnceTheDraftIsBuilt() async throws {
+        let project = try TempProject(copying: nil)
+        defer { project.cleanUp() }
+        let new = try await runGTMGen(["new", "competitor", "Acme CRM"], in: project.root)
+        #expect(new.status == 0, "\(new)")
+        let text = try project.read("content/competitors/acme-crm.md")
+        for madeUp in ["example.com", "founded: 2020", "from: 0", "threat: medium", "x: 5"] {
+            #expect(!text.contains(madeUp), "made-up fact `\(madeUp)` in the scaffold:\n\(text)")
+        }
+        let quiet = try await runGTMGen(["check", "--strict"], in: project.root)
+        #expect(quiet.status == 0, "a draft left out is not nagged about: \(quiet)")
+        let built = try await runGTMGen(["check", "--drafts", "--format", "json"], in: project.root)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(built.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(object["errors"] as? Int == 0, "\(built.stdout)")
+        #expect(Set(diagnostics.compactMap { $0["code"] as? String }) == ["placeholder"])
+        let messages = diagnostics.compactMap { $0["message"] as? String }
+        for key in ["`website`", "`founded`", "`threat`", "`pricing.from`", "`position.x`", "`reviewed`"] {
+            #expect(messages.contains { $0.hasPrefix(key) }, "no placeholder warning for \(key)")
+        }
+        #expect(messages.contains { $0.hasPrefix("section \"Why\"") && $0.contains("write it (a 5W1H competitor brief needs this section)") })
+        let strict = try await runGTMGen(["check", "--drafts", "--strict"], in: project.root)
+        #expect(strict.status == 1, "\(strict)")
+    }
+
     @Test func buildAndCheckSayWhichDraftsTheyLeftOut() async throws {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }
