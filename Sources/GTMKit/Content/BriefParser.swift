@@ -49,7 +49,10 @@ public struct BriefParser: Sendable {
             displayPath: file.displayPath,
             contentPath: file.contentPath,
             matter: matter,
-            kind: matter.kind ?? BriefKind.defaultKind(forContentPath: file.contentPath),
+            // A `kind:` that names no kind says the folder's kind is not meant either: checked
+            // as a page, the brief is not also blamed for the sections of a kind it never wanted.
+            kind: matter.kind ?? (diagnostics.contains { $0.code == .unknownKind } ? .page
+                                  : BriefKind.defaultKind(forContentPath: file.contentPath)),
             slug: slug,
             lang: matter.lang ?? defaultLanguage,
             route: route,

@@ -134,6 +134,15 @@ struct BriefParserTests {
         #expect(diagnostic.message.contains("competitor"))
     }
 
+    @Test func anUnknownKindIsNotBlamedForTheFolderKindsSections() throws {
+        let result = parse("competitors/a.md", "---\ntitle: A\nkind: swto\n---\n## Strengths\n")
+        #expect(result.diagnostics.codes == [.unknownKind])
+        let brief = try #require(result.brief)
+        #expect(brief.kind == .page)
+        let (_, problems) = KindAnalyzer().analyze(brief, MarkdownRenderer().render(brief.body))
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test(arguments: ["../x", "a/b", ".hidden", "with space", "a\\b", "..", "q?x", "tab\there"])
     func unsafeSlugsAreRejected(_ slug: String) throws {
         let quoted = slug.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
