@@ -105,16 +105,22 @@ struct ExtraKeyReader {
         brief.location(line: value.line, column: value.column)
     }
 
-    static let pricingKeys = ["model", "from", "currency", "period"]
+    static let pricingKeys = ["model", "from", "currency", "period", "unit"]
 
     mutating func text(_ key: String, in value: YAMLValue? = nil, label: String? = nil) -> String? {
         guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
+        let name = label ?? value.flatMap(parentKey(of:)).map { "\($0).\(key)" } ?? key
         guard let text = found.value.scalar else {
-            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(label ?? key)` must be text, found \(found.value.shapeName)"))
+            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(name)` must be text, found \(found.value.shapeName)"))
             return nil
         }
-        guard !isPlaceholder(found.value, label: label ?? key) else { return nil }
+        guard !isPlaceholder(found.value, label: name) else { return nil }
         return text
+    }
+
+    /// The top-level key whose value `map` is (`pricing` for the pricing map), for messages.
+    func parentKey(of map: YAMLValue) -> String? {
+        brief.matter.extra.first { $0.value == map }?.key
     }
 
     /// A value `gtmgen new` wrote and nobody replaced: a warning, and no value (not a wrong one).
@@ -177,10 +183,10 @@ struct ExtraKeyReader {
         }
         facts.stage = stage()
         if let pricing = map("pricing") {
-            facts.pricingModel = text("model", in: pricing, label: "pricing.model")
+            facts.pricingModel = text("model", in: pricing)
             facts.pricingFrom = number("from", in: pricing, label: "pricing.from")
-            facts.pricingCurrency = text("currency", in: pricing, label: "pricing.currency")
-            facts.pricingPeriod = text("period", in: pricing, label: "pricing.period")
+            facts.pricingCurrency = text("currency", in: pricing)
+            facts.pricingPeriod = text("period", in: pricing)
         }
         if let position = map("position") {
             for axis in ["x", "y"] {
