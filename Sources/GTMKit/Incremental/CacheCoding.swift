@@ -318,6 +318,7 @@ extension BinaryWriter {
             int(1)
             string(facts.competitor)
             text(facts.website)
+            text(facts.websiteText)
             text(facts.segment)
             text(facts.region)
             optional(facts.founded) { $0.int($1) }
@@ -370,6 +371,7 @@ extension BinaryReader {
         case 1:
             var facts = CompetitorFacts(competitor: try string())
             facts.website = try text()
+            facts.websiteText = try text()
             facts.segment = try text()
             facts.region = try text()
             facts.founded = try optional { try $0.int() }

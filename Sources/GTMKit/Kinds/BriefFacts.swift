@@ -22,7 +22,10 @@ public enum ThreatLevel: String, Sendable, CaseIterable {
 /// What a competitor brief says beyond the common keys, typed and checked.
 public struct CompetitorFacts: Sendable {
     public var competitor: String
+    /// The website when it may be a link (an http(s) URL).
     public var website: String?
+    /// The website as written when it may not be a link (`javascript:…`, `acme.com`): shown as text.
+    public var websiteText: String?
     public var segment: String?
     public var region: String?
     public var founded: Int?

@@ -53,7 +53,7 @@ extension ViewModels {
             model[.pricing] = .text(pricingModel)
             row("pricing", pricingModel)
         }
-        row("website", facts.website, url: facts.website)
+        row("website", facts.website ?? facts.websiteText, url: facts.website)
         if let x = facts.positionX, let y = facts.positionY {
             row("position", "\(site.config.positioningX) \(NumberFormat.plain(x)), \(site.config.positioningY) \(NumberFormat.plain(y))")
         }
