@@ -15,7 +15,7 @@ import Foundation
 /// than the one on disk (`OutputState`), is not read: the build is a full one.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-10"
+    static let formatVersion = "gtmgen-cache-11"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp { didSet { encoded = nil } }

@@ -43,10 +43,13 @@ extension ViewModels {
         row("region", facts.region)
         row("founded", facts.founded.map(String.init))
         row("stage", facts.stage.map { strings["stage_\($0.rawValue)"] })
-        if let from = facts.pricingFrom {
-            var text = NumberFormat.money(from, currency: facts.pricingCurrency)
-            if let period = facts.pricingPeriod { text += " / \(period)" }
-            if let model = facts.pricingModel { text += " (\(model))" }
+        if let price = facts.price {
+            let prices = PriceText(strings: strings)
+            var text = prices.original(price, model: facts.pricingModel)
+            if let monthly = prices.monthly(price) {
+                model[.pricing_monthly] = .text(monthly)
+                text += " (\(monthly))"
+            }
             model[.pricing] = .text(text)
             row("pricing", text)
         } else if let pricingModel = facts.pricingModel {

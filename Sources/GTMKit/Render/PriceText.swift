@@ -1,0 +1,46 @@
+/// How a price reads on pages: `CNY 298 / seat / month`, a flat price as
+/// `CNY 19,800 / year (flat rate)`, and the per-month figure shown beside a price written for
+/// another period, `≈ CNY 140 / seat / month`.
+struct PriceText {
+    var strings: UIStrings
+
+    /// The price as written, with its unit; the free-text `pricing.model` follows in
+    /// parentheses when there is no unit to say what the price is counted per.
+    func original(_ price: Price, model: String?) -> String {
+        text(amount: price.amount, price: price, period: price.period, model: model)
+    }
+
+    /// The per-month figure, when the price is for a known period other than a month.
+    func monthly(_ price: Price) -> String? {
+        guard !price.isMonthly, let amount = price.monthlyAmount else { return nil }
+        return "≈ " + text(amount: amount, price: price, period: strings["per_month"], model: nil)
+    }
+
+    private func text(amount: Double, price: Price, period: String?, model: String?) -> String {
+        var text = NumberFormat.money(amount, currency: price.currency)
+        if let unit = price.unit, unit != .flat { text += " / " + strings["unit_\(unit.rawValue)"] }
+        if let period, !period.isEmpty { text += " / \(period)" }
+        if price.unit == .flat { text += " (\(strings["unit_flat"]))" } else if price.unit == nil, let model, !model.isEmpty {
+            text += " (\(model))"
+        }
+        return text
+    }
+
+    /// Ranks for sorting the matrix by price: grouped by currency (the site's own first, then
+    /// by code; amounts in different currencies are never compared), then by the per-month
+    /// figure, then by the amount for prices with no known period; rows without a price last.
+    /// Returns one rank per entry of `prices`, 1-based.
+    static func sortRanks(_ prices: [Price?], siteCurrency: String?) -> [Int] {
+        func key(_ index: Int) -> (Int, String, Int, Double, Int) {
+            guard let price = prices[index] else { return (2, "", 0, 0, index) }
+            let currency = price.currency ?? siteCurrency ?? ""
+            let own = currency == (siteCurrency ?? "") ? 0 : 1
+            if let monthly = price.monthlyAmount { return (own, currency, 0, monthly, index) }
+            return (own, currency, 1, price.amount, index)
+        }
+        let order = prices.indices.sorted { key($0) < key($1) }
+        var ranks = [Int](repeating: 0, count: prices.count)
+        for (rank, index) in order.enumerated() { ranks[index] = rank + 1 }
+        return ranks
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import GTMKit
+
+@Suite("Prices")
+struct PriceTests {
+    @Test func unitsAreReadAsWritersTypeThem() {
+        #expect(PricingUnit(text: "seat") == .seat)
+        #expect(PricingUnit(text: "Seats") == .seat)
+        #expect(PricingUnit(text: "users") == .user)
+        #expect(PricingUnit(text: "flat") == .flat)
+        #expect(PricingUnit(text: "flats") == nil)
+        #expect(PricingUnit(text: "per-seat") == nil)
+        #expect(PricingUnit(text: "s") == nil)
+    }
+
+    @Test func periodsGiveAPerMonthFigure() {
+        #expect(Price(amount: 1680, period: "year").monthlyAmount == 140)
+        #expect(Price(amount: 1680, period: "年").monthlyAmount == 140)
+        #expect(Price(amount: 300, period: "Quarter").monthlyAmount == 100)
+        #expect(Price(amount: 149, period: "month").monthlyAmount == 149)
+        #expect(Price(amount: 149, period: "month").isMonthly)
+        #expect(Price(amount: 10, period: "week").monthlyAmount == nil)
+        #expect(Price(amount: 10).monthlyAmount == nil)
+    }
+
+    @Test func textShowsUnitAndComparablePeriod() {
+        let text = PriceText(strings: UIStrings(language: "en"))
+        let yearly = Price(amount: 1680, currency: "CNY", unit: .seat, period: "year")
+        #expect(text.original(yearly, model: "per-seat") == "CNY 1,680 / seat / year")
+        #expect(text.monthly(yearly) == "≈ CNY 140 / seat / month")
+        let monthly = Price(amount: 3.5, currency: "USD", unit: .user, period: "month")
+        #expect(text.original(monthly, model: nil) == "USD 3.5 / user / month")
+        #expect(text.monthly(monthly) == nil)
+        let flat = Price(amount: 19800, currency: "CNY", unit: .flat, period: "year")
+        #expect(text.original(flat, model: "per pack") == "CNY 19,800 / year (flat rate)")
+        #expect(text.monthly(flat) == "≈ CNY 1,650 / month (flat rate)")
+        // Without a unit the writer's model says what the price is counted per.
+        let noUnit = Price(amount: 19800, currency: "CNY", period: "year")
+        #expect(text.original(noUnit, model: "per 50-user pack") == "CNY 19,800 / year (per 50-user pack)")
+        let chinese = PriceText(strings: UIStrings(language: "zh"))
+        #expect(chinese.monthly(yearly) == "≈ CNY 140 / 席位 / 月")
+    }
+
+    @Test func matrixSortsByPerMonthPriceWithinACurrency() {
+        let prices: [Price?] = [
+            Price(amount: 1680, currency: "CNY", period: "year"),   // 140 a month
+            Price(amount: 149, currency: "CNY", period: "month"),   // 149
+            Price(amount: 3.5, currency: "USD", period: "month"),   // another currency: after CNY
+            nil,                                                     // no price: last
+            Price(amount: 69, currency: "CNY", period: "month"),    // 69
+            Price(amount: 500, currency: "CNY", period: "one-off"), // no period known: after CNY's monthly ones
+            Price(amount: 2, currency: "EUR", period: "month"),
+        ]
+        let ranks = PriceText.sortRanks(prices, siteCurrency: "CNY")
+        #expect(ranks == [2, 3, 6, 7, 1, 4, 5])
+    }
+
+    @Test func unknownUnitIsAWarningAtItsValue() throws {
+        let text = "---\ntitle: A\npricing: {from: 10, currency: CNY, period: month, unit: seet}\n---\n## Who\n## What\n## Where\n## When\n## Why\n## How\n"
+        let brief = try #require(BriefParser(defaultLanguage: "en").parse(SourceFile(contentPath: "competitors/a.md", text: text)).brief)
+        let (facts, diagnostics) = KindAnalyzer().analyze(brief, MarkdownRenderer().render(brief.body, lineOffset: brief.bodyStartLine - 1))
+        #expect(diagnostics.map(\.code) == [.unknownUnit])
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.location.line == 3)
+        #expect(diagnostics.first?.message.contains("seat, user, account, flat") == true)
+        guard case .competitor(let competitor) = facts.details else { Issue.record("not a competitor"); return }
+        #expect(competitor.pricingUnit == nil)
+        #expect(competitor.price?.amount == 10)
+    }
+
+    @Test func knownUnitIsKept() throws {
+        let text = "---\ntitle: A\npricing: {from: 10, unit: Users}\n---\n## Who\n## What\n## Where\n## When\n## Why\n## How\n"
+        let brief = try #require(BriefParser(defaultLanguage: "en").parse(SourceFile(contentPath: "competitors/a.md", text: text)).brief)
+        let (facts, diagnostics) = KindAnalyzer().analyze(brief, MarkdownRenderer().render(brief.body, lineOffset: brief.bodyStartLine - 1))
+        #expect(diagnostics.isEmpty)
+        guard case .competitor(let competitor) = facts.details else { Issue.record("not a competitor"); return }
+        #expect(competitor.pricingUnit == .user)
+    }
+}
