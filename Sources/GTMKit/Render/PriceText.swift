@@ -13,17 +13,29 @@ struct PriceText {
     /// The per-month figure, when the price is for a known period other than a month.
     func monthly(_ price: Price) -> String? {
         guard !price.isMonthly, let amount = price.monthlyAmount else { return nil }
-        return "≈ " + text(amount: amount, price: price, period: strings["per_month"], model: nil)
+        return "≈ " + text(amount: amount, price: price, period: "month", model: nil)
     }
 
     private func text(amount: Double, price: Price, period: String?, model: String?) -> String {
         var text = NumberFormat.money(amount, currency: price.currency)
         if let unit = price.unit, unit != .flat { text += " / " + strings["unit_\(unit.rawValue)"] }
-        if let period, !period.isEmpty { text += " / \(period)" }
+        if let period, !period.isEmpty { text += " / " + periodText(period) }
         if price.unit == .flat { text += " (\(strings["unit_flat"]))" } else if price.unit == nil, let model, !model.isEmpty {
             text += " (\(model))"
         }
         return text
+    }
+
+    /// A known period in the interface's language (`year` on an English site, `年` on a
+    /// Chinese one, whichever the writer typed); any other as written.
+    func periodText(_ period: String) -> String {
+        switch Price.months(in: period) {
+        case 1: return strings["per_month"]
+        case 3: return strings["per_quarter"]
+        case 6: return strings["per_half_year"]
+        case 12: return strings["per_year"]
+        default: return period
+        }
     }
 
     /// Ranks for sorting the matrix by price: grouped by currency (the site's own first, then

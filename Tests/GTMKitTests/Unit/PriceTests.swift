@@ -39,6 +39,9 @@ struct PriceTests {
         #expect(text.original(noUnit, model: "per 50-user pack") == "CNY 19,800 / year (per 50-user pack)")
         let chinese = PriceText(strings: UIStrings(language: "zh"))
         #expect(chinese.monthly(yearly) == "≈ CNY 140 / 席位 / 月")
+        #expect(chinese.original(yearly, model: nil) == "CNY 1,680 / 席位 / 年")
+        #expect(text.original(Price(amount: 1680, period: "年"), model: nil) == "1,680 / year")
+        #expect(text.original(Price(amount: 10, period: "one-off"), model: nil) == "10 / one-off")
     }
 
     @Test func matrixSortsByPerMonthPriceWithinACurrency() {
