@@ -174,6 +174,18 @@ struct ChartTests {
         #expect(Self.elements("polygon", in: svg).contains { $0.attributes["class"] == "point threat-none" })
     }
 
+    @Test(arguments: [(1.0, 1_000.0), (5_000.0, 1.0), (9_000.0, 3_000.0), (0.0, 0.0)])
+    func ltvCACBenchmarkLabelStaysInside(ltv: Double, cac: Double) {
+        for label in ["3 × CAC (healthy)", "3 × CAC（健康线）"] {
+            let svg = LTVCACChart(title: "LTV/CAC", ltvLabel: "LTV", cacLabel: "CAC", benchmarkLabel: label,
+                                  ltv: ltv, cac: cac, health: "healthy").svg()
+            let view = Self.viewBox(svg)
+            for text in Self.texts(svg, fontSize: { $0 == "benchmark-label" ? 18 : 20 }) {
+                #expect(view.contains(text.box), "\(text.content) is inside the viewBox")
+            }
+        }
+    }
+
     @Test func textWidthCountsWideCharactersWider() {
         #expect(SVG.textWidth("1,500", fontSize: 20) < SVG.textWidth("15000", fontSize: 20))
         #expect(SVG.textWidth("留存", fontSize: 20) == 40)

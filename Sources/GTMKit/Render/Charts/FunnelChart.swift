@@ -99,7 +99,10 @@ struct LTVCACChart {
         out += "<text class=\"label\" x=\"\(SVG.number(left - 10))\" y=\"\(SVG.number(78))\" text-anchor=\"end\">\(SVG.escape(cacLabel))</text>"
         out += "<rect class=\"bar cac\" x=\"\(SVG.number(left))\" y=\"60\" width=\"\(SVG.number(w(cac)))\" height=\"26\" rx=\"3\"/>"
         out += "<line class=\"benchmark\" x1=\"\(SVG.number(benchmarkX))\" y1=\"10\" x2=\"\(SVG.number(benchmarkX))\" y2=\"96\"/>"
-        out += "<text class=\"benchmark-label\" x=\"\(SVG.number(min(benchmarkX, width - 60)))\" y=\"116\" text-anchor=\"middle\">\(SVG.escape(benchmarkLabel))</text>"
+        // Centred under the marker, but kept whole inside the chart at the phone's 18 px.
+        let half = SVG.textWidth(benchmarkLabel, fontSize: 18) / 2 + 4
+        let labelX = min(max(benchmarkX, half), width - half)
+        out += "<text class=\"benchmark-label\" x=\"\(SVG.number(labelX))\" y=\"116\" text-anchor=\"middle\">\(SVG.escape(benchmarkLabel))</text>"
         return out + "</svg>"
     }
 }
