@@ -44,8 +44,9 @@ extension ViewModels {
         row("founded", facts.founded.map(String.init))
         row("stage", facts.stage.map { strings["stage_\($0.rawValue)"] })
         if let price = facts.price {
-            let prices = PriceText(strings: strings)
+            let prices = PriceText(strings: strings, siteCurrency: site.config.currency, rates: site.config.currencyRates)
             var text = prices.original(price, model: facts.pricingModel)
+            // The model, when shown, is just before: the figure in parentheses needs no second one.
             if let monthly = prices.monthly(price) {
                 model[.pricing_monthly] = .text(monthly)
                 text += " (\(monthly))"

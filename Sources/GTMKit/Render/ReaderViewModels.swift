@@ -21,9 +21,8 @@ extension ViewModels {
 
     /// One matrix row per competitor; each cell has the text shown and a key to sort by.
     func matrixRows(from route: Route) -> [MustacheValue] {
-        let prices = PriceText(strings: strings)
-        let priceRanks = PriceText.sortRanks(competitorIndexes.map { competitorFacts($0)?.price },
-                                             siteCurrency: site.config.currency)
+        let prices = PriceText(strings: strings, siteCurrency: site.config.currency, rates: site.config.currencyRates)
+        let priceRanks = prices.sortRanks(competitorIndexes.map { competitorFacts($0)?.price })
         return zip(competitorIndexes, priceRanks).map { index, priceRank in
             let brief = site.briefs[index].brief
             let facts = competitorFacts(index)
@@ -52,7 +51,7 @@ extension ViewModels {
             row[.pricing_sort] = .int(priceRank)
             if let price = facts?.price {
                 row[.pricing] = .text(prices.original(price, model: facts?.pricingModel))
-                if let monthly = prices.monthly(price) { row[.pricing_monthly] = .text(monthly) }
+                if let monthly = prices.monthly(price, model: facts?.pricingModel) { row[.pricing_monthly] = .text(monthly) }
             } else {
                 row[.pricing] = .text(facts?.pricingModel ?? "")
             }

@@ -37,6 +37,8 @@ struct PriceTests {
         // Without a unit the writer's model says what the price is counted per.
         let noUnit = Price(amount: 19800, currency: "CNY", period: "year")
         #expect(text.original(noUnit, model: "per 50-user pack") == "CNY 19,800 / year (per 50-user pack)")
+        #expect(text.monthly(noUnit, model: "per 50-user pack") == "≈ CNY 1,650 / month (per 50-user pack)")
+        #expect(text.monthly(yearly, model: "per-seat") == "≈ CNY 140 / seat / month", "the unit says it already")
         let chinese = PriceText(strings: UIStrings(language: "zh"))
         #expect(chinese.monthly(yearly) == "≈ CNY 140 / 席位 / 月")
         #expect(chinese.original(yearly, model: nil) == "CNY 1,680 / 席位 / 年")
@@ -54,8 +56,23 @@ struct PriceTests {
             Price(amount: 500, currency: "CNY", period: "one-off"), // no period known: after CNY's monthly ones
             Price(amount: 2, currency: "EUR", period: "month"),
         ]
-        let ranks = PriceText.sortRanks(prices, siteCurrency: "CNY")
-        #expect(ranks == [2, 3, 6, 7, 1, 4, 5])
+        let text = PriceText(strings: UIStrings(language: "en"), siteCurrency: "CNY")
+        #expect(text.sortRanks(prices) == [2, 3, 6, 7, 1, 4, 5])
+        // With a rate, USD 3.5 a month (CNY 24.85) sorts among the yuan prices; EUR has none.
+        let converting = PriceText(strings: UIStrings(language: "en"), siteCurrency: "CNY", rates: ["USD": 7.1])
+        #expect(converting.sortRanks(prices) == [3, 4, 1, 7, 2, 5, 6])
+    }
+
+    @Test func ratesConvertIntoTheSiteCurrency() {
+        let text = PriceText(strings: UIStrings(language: "en"), siteCurrency: "CNY", rates: ["USD": 7.1])
+        let dollars = Price(amount: 3.5, currency: "USD", unit: .user, period: "month")
+        #expect(text.original(dollars, model: nil) == "USD 3.5 / user / month")
+        #expect(text.monthly(dollars) == "≈ CNY 24.85 / user / month")
+        #expect(text.monthly(Price(amount: 120, currency: "USD", period: "year")) == "≈ CNY 71 / month")
+        #expect(text.monthly(Price(amount: 10, currency: "USD", period: "one-off")) == "≈ CNY 71 / one-off")
+        // No rate, no conversion: a euro price keeps its own currency.
+        #expect(text.monthly(Price(amount: 2, currency: "EUR", period: "month")) == nil)
+        #expect(text.monthly(Price(amount: 24, currency: "EUR", period: "year")) == "≈ EUR 2 / month")
     }
 
     @Test func unknownUnitIsAWarningAtItsValue() throws {
