@@ -133,7 +133,7 @@ enum Theme {
     .matrix th[aria-sort="descending"] button::after { content: " ↓"; }
     .matrix tbody th { font-weight: 600; white-space: nowrap; }
     .matrix { min-width: 56rem; }
-    .price-comparable { display: block; color: var(--muted); font-size: .85em; white-space: nowrap; }
+    .price-comparable { display: block; color: var(--muted); font-size: .85em; }
     .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
     .threat-tag, .health-tag { display: inline-block; font-size: .85rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px;
       border: 1px solid currentColor; }
