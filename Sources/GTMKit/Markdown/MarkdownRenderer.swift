@@ -294,12 +294,19 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// At most about 280 characters, cut at a space when there is one near the end.
+    /// At most about 280 characters, cut at a space or a Chinese comma, semicolon or full stop
+    /// when there is one near the end, without a separator left dangling before the `…`.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
         guard var cut = prefix(text, characters: limit) else { return text }
-        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
+        if let boundary = cut.lastIndex(where: { excerptBreaks.contains($0) }), cut.distance(from: boundary, to: cut.endIndex) < 40 {
+            cut = cut[..<boundary]
+        }
+        while let last = cut.last, last == " " || danglingSeparators.contains(last) { cut = cut.dropLast() }
         return cut.trimmingWhitespace + "…"
     }
+
+    static let excerptBreaks: Set<Character> = [" ", "；", "，", "。", "、"]
+    static let danglingSeparators: Set<Character> = ["·", ";", ",", ":", "；", "，", "：", "、"]
 
     /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.
     /// Sections and the preamble are byte ranges of the body's HTML.

@@ -61,6 +61,15 @@ struct ExcerptTests {
         #expect(renderer.render("甲方。\n\n> 乙方。\n").plainText == "甲方。\n乙方。")
     }
 
+    @Test func longChineseExcerptsAreCutAtAnItemAndNeverAfterASeparator() {
+        let items = (1...60).map { "- 第\($0)项功能很好" }.joined(separator: "\n")
+        let text = opening(items)
+        #expect(text.hasSuffix("好…"), "cut where an item ends: \(text.suffix(12))")
+        let cells = "| A | B |\n| --- | --- |\n" + (1...60).map { "| cell \($0) | value \($0) |" }.joined(separator: "\n")
+        let cut = opening(cells)
+        #expect(!cut.hasSuffix("·…") && !cut.hasSuffix(";…"), "no dangling separator: \(cut.suffix(12))")
+    }
+
     @Test func longExcerptsAreStillCut() {
         let items = (1...100).map { "- item number \($0)" }.joined(separator: "\n")
         let text = opening(items)
