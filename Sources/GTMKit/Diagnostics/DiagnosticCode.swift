@@ -99,6 +99,8 @@ public enum DiagnosticCode: String, CaseIterable, Codable, Sendable {
     case funnelGrows = "funnel-grows"
     /// Warning: a key under `metrics:` that gtmgen does not read.
     case unknownMetric = "unknown-metric"
+    /// Warning: `pricing.unit` is not seat, user, account or flat.
+    case unknownUnit = "unknown-unit"
     /// Warning: a section or key still holds the placeholder text `gtmgen new` wrote.
     case placeholder = "placeholder"
     /// Warning: an unknown front matter key one or two letters from a key gtmgen reads

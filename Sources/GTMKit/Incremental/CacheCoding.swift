@@ -328,6 +328,7 @@ extension BinaryWriter {
             double(facts.pricingFrom)
             text(facts.pricingCurrency)
             text(facts.pricingPeriod)
+            text(facts.pricingUnit?.rawValue)
             double(facts.positionX)
             double(facts.positionY)
         case .swot(let facts):
@@ -381,6 +382,7 @@ extension BinaryReader {
             facts.pricingFrom = try double()
             facts.pricingCurrency = try text()
             facts.pricingPeriod = try text()
+            facts.pricingUnit = try text().flatMap(PricingUnit.init(rawValue:))
             facts.positionX = try double()
             facts.positionY = try double()
             details = .competitor(facts)

@@ -35,8 +35,15 @@ public struct CompetitorFacts: Sendable {
     public var pricingFrom: Double?
     public var pricingCurrency: String?
     public var pricingPeriod: String?
+    /// `pricing.unit`; nil when absent or not one of the known units (a warning then).
+    public var pricingUnit: PricingUnit?
     public var positionX: Double?
     public var positionY: Double?
+
+    /// The list price, when `pricing.from` is given.
+    public var price: Price? {
+        pricingFrom.map { Price(amount: $0, currency: pricingCurrency, unit: pricingUnit, period: pricingPeriod) }
+    }
 }
 
 public struct SWOTFacts: Sendable {

@@ -187,6 +187,12 @@ struct ExtraKeyReader {
             facts.pricingFrom = number("from", in: pricing, label: "pricing.from")
             facts.pricingCurrency = text("currency", in: pricing)
             facts.pricingPeriod = text("period", in: pricing)
+            if let unit = text("unit", in: pricing), let entry = pricing["unit"] {
+                if let known = PricingUnit(text: unit) { facts.pricingUnit = known } else {
+                    diagnostics.append(.warning(at(entry.value), code: .unknownUnit,
+                        "unknown pricing unit `\(unit)`: use one of \(PricingUnit.allowedList) (what the price is counted per), or leave it out"))
+                }
+            }
         }
         if let position = map("position") {
             for axis in ["x", "y"] {
