@@ -1,0 +1,60 @@
+/// What one revision changed in a brief against the revision before it: each typed fact that
+/// moved (`threat: medium → high`) and each section added, removed or rewritten, with the
+/// number of words changed. The first revision of a brief changes nothing: it adds the brief.
+public struct BriefChanges: Sendable, Equatable {
+    public struct FieldChange: Sendable, Equatable {
+        public var field: String
+        public var old: String?
+        public var new: String?
+    }
+
+    public struct SectionChange: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            case added, removed, rewritten
+        }
+
+        public var kind: Kind
+        public var heading: String
+        /// Words inserted plus words deleted (all of the section's words when added or removed).
+        public var wordsChanged: Int
+    }
+
+    public var fields: [FieldChange]
+    public var sections: [SectionChange]
+    public var titleChange: FieldChange?
+
+    public var isEmpty: Bool { fields.isEmpty && sections.isEmpty && titleChange == nil }
+
+    public init(from old: BriefSnapshot, to new: BriefSnapshot) {
+        titleChange = old.title == new.title || old.problem != nil || new.problem != nil
+            ? nil : FieldChange(field: "title", old: old.title, new: new.title)
+        guard old.problem == nil, new.problem == nil else {
+            fields = []
+            sections = []
+            return
+        }
+        var names = old.fields.map(\.name)
+        for name in new.fields.map(\.name) where !names.contains(name) { names.append(name) }
+        fields = names.compactMap { name in
+            let before = old.value(of: name), after = new.value(of: name)
+            return before == after ? nil : FieldChange(field: name, old: before, new: after)
+        }
+        var changes: [SectionChange] = []
+        for section in new.sections {
+            guard let earlier = old.sections.first(where: { $0.key == section.key }) else {
+                changes.append(SectionChange(kind: .added, heading: section.heading,
+                                             wordsChanged: WordDiff.words(of: section.text).count))
+                continue
+            }
+            if earlier.text != section.text {
+                changes.append(SectionChange(kind: .rewritten, heading: section.heading,
+                                             wordsChanged: WordDiff.changedWords(from: earlier.text, to: section.text)))
+            }
+        }
+        for section in old.sections where !new.sections.contains(where: { $0.key == section.key }) {
+            changes.append(SectionChange(kind: .removed, heading: section.heading,
+                                         wordsChanged: WordDiff.words(of: section.text).count))
+        }
+        sections = changes
+    }
+}

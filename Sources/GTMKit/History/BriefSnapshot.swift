@@ -1,0 +1,31 @@
+/// A brief as one version of its file says it, reduced to what the change log compares: its
+/// typed facts as printed values, keyed by a stable field name, and its sections' text.
+/// Historic versions are read by the same parser and kind checks as today's file, so a fact
+/// means the same in every revision.
+public struct BriefSnapshot: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        /// The section's catalogue key (`who`, `strengths`, …), or its heading for sections the
+        /// kind does not name: a renamed heading of a known section is the same section.
+        public var key: String
+        public var heading: String
+        /// The section's Markdown as written, heading excluded.
+        public var text: String
+    }
+
+    public var title: String
+    /// Field name → value as text (`threat` → `high`, `pricing.from` → `149`), in a fixed order.
+    public var fields: [(name: String, value: String)]
+    public var sections: [Section]
+    /// Set when the version could not be read as a brief (broken YAML, no front matter): the
+    /// message of its first error. Such a revision is shown as broken, never skipped.
+    public var problem: String?
+
+    public func value(of field: String) -> String? {
+        fields.first { $0.name == field }?.value
+    }
+
+    public static func == (lhs: BriefSnapshot, rhs: BriefSnapshot) -> Bool {
+        lhs.title == rhs.title && lhs.sections == rhs.sections && lhs.problem == rhs.problem
+            && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
+    }
+}

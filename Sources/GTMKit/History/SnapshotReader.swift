@@ -1,0 +1,95 @@
+import Foundation
+
+/// Reads one version of a brief's file into a `BriefSnapshot` through the stages today's
+/// files go through: `BriefParser`, cmark-gfm, `KindAnalyzer`. Pure: bytes in, snapshot out.
+public struct SnapshotReader: Sendable {
+    public var parser: BriefParser
+    public var analyzer: KindAnalyzer
+    public var renderer: MarkdownRenderer
+
+    public init(parser: BriefParser, analyzer: KindAnalyzer, renderer: MarkdownRenderer = MarkdownRenderer()) {
+        self.parser = parser
+        self.analyzer = analyzer
+        self.renderer = renderer
+    }
+
+    public func read(_ bytes: [UInt8], contentPath: String) -> BriefSnapshot {
+        let file = SourceFile(displayPath: "content/" + contentPath, contentPath: contentPath, bytes: bytes)
+        let (parsed, diagnostics) = parser.parse(file)
+        guard let brief = parsed else {
+            let message = diagnostics.first { $0.severity == .error }?.message ?? "cannot be read as a brief"
+            return BriefSnapshot(title: "", fields: [], sections: [], problem: message)
+        }
+        let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1)
+        let (facts, _) = analyzer.analyze(brief, markdown)
+        return BriefSnapshot(title: brief.title, fields: Self.fields(of: brief, facts), sections: Self.sections(of: brief, markdown),
+                             problem: nil)
+    }
+
+    /// The compared facts, in the order the change log lists them.
+    static func fields(of brief: Brief, _ facts: BriefFacts) -> [(name: String, value: String)] {
+        var fields: [(name: String, value: String)] = []
+        func add(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { fields.append((name, value)) }
+        }
+        func add(_ name: String, _ number: Double?) {
+            add(name, number.map(Self.text(of:)))
+        }
+        switch facts.details {
+        case .competitor(let competitor):
+            add("threat", competitor.threat?.rawValue)
+            add("stage", competitor.stage?.rawValue)
+            add("segment", competitor.segment)
+            add("region", competitor.region)
+            add("pricing.model", competitor.pricingModel)
+            add("pricing.from", competitor.pricingFrom)
+            add("pricing.currency", competitor.pricingCurrency)
+            add("pricing.period", competitor.pricingPeriod)
+            add("pricing.unit", competitor.pricingUnit?.rawValue)
+            add("position.x", competitor.positionX)
+            add("position.y", competitor.positionY)
+        case .gtm(let gtm):
+            add("stage", gtm.stage?.rawValue)
+            add("segment", gtm.segment)
+            let metrics = gtm.metrics
+            add("metrics.mrr", metrics.mrr)
+            add("metrics.arpa", metrics.arpa)
+            add("metrics.churn_monthly", metrics.churnMonthly)
+            add("metrics.lifetime_months", metrics.lifetimeMonths)
+            add("metrics.cac", metrics.cac)
+            add("metrics.sales_marketing_spend", metrics.salesMarketingSpend)
+            add("metrics.new_customers", metrics.newCustomers)
+            add("metrics.gross_margin", metrics.grossMargin)
+            for step in gtm.funnel { add("funnel.\(step.key)", step.count) }
+            add("arr", gtm.economics.arr)
+            add("ltv", gtm.economics.ltv)
+            add("ltv_cac", gtm.economics.ltvToCAC.map { Self.text(of: ($0 * 10).rounded() / 10) })
+            add("health", gtm.economics.health?.rawValue)
+        case .swot(let swot):
+            add("competitor", swot.competitor)
+        case .page:
+            break
+        }
+        add("owner", brief.matter.owner)
+        add("reviewed", brief.matter.reviewed?.description)
+        return fields
+    }
+
+    static func sections(of brief: Brief, _ markdown: RenderedMarkdown) -> [BriefSnapshot.Section] {
+        let lines = brief.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = markdown.sections.map { $0.heading.line - brief.bodyStartLine }
+        return markdown.sections.enumerated().map { index, section in
+            let first = min(max(starts[index] + 1, 0), lines.count)
+            let end = index + 1 < starts.count ? min(max(starts[index + 1], first), lines.count) : lines.count
+            let text = lines[first..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = SectionCatalog.match(section.heading.text, kind: brief.kind)?.key ?? section.heading.text
+            return BriefSnapshot.Section(key: key, heading: section.heading.text, text: text)
+        }
+    }
+
+    /// Numbers as a writer would type them: no trailing `.0`.
+    static func text(of number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}

@@ -1,0 +1,93 @@
+@testable import GTMKit
+import Testing
+
+/// Historic versions read by today's parser, and what changed between two of them.
+@Suite("Brief changes between revisions")
+struct BriefChangesTests {
+    let reader = SnapshotReader(parser: BriefParser(defaultLanguage: "en"), analyzer: KindAnalyzer(defaultCurrency: "CNY"))
+
+    func competitor(threat: String, price: Int, why: String, extra: String = "") -> [UInt8] {
+        Array("""
+        ---
+        title: Brightdesk
+        threat: \(threat)
+        owner: Chen Jing
+        pricing:
+          from: \(price)
+          currency: CNY
+          period: month
+          unit: seat
+        position: {x: 0.4, y: 0.7}
+        ---
+        ## Who
+        Mid-market support teams.
+        ## What
+        Helpdesk suite.
+        ## When
+        2019.
+        ## Where
+        China.
+        ## Why
+        \(why)
+        ## How
+        Channel partners.
+        \(extra)
+        """.utf8)
+    }
+
+    @Test func threatPriceAndARewrittenSectionAreTheChanges() {
+        let old = reader.read(competitor(threat: "medium", price: 149, why: "Cheap and local."), contentPath: "competitors/brightdesk.md")
+        let new = reader.read(competitor(threat: "high", price: 199, why: "Cheap, local and now with AI triage."),
+                              contentPath: "competitors/brightdesk.md")
+        #expect(old.problem == nil)
+        #expect(old.value(of: "pricing.unit") == "seat")
+        #expect(old.value(of: "position.x") == "0.4")
+        let changes = BriefChanges(from: old, to: new)
+        #expect(changes.fields == [
+            .init(field: "threat", old: "medium", new: "high"),
+            .init(field: "pricing.from", old: "149", new: "199"),
+        ])
+        #expect(changes.sections == [.init(kind: .rewritten, heading: "Why", wordsChanged: 8)])
+        #expect(changes.titleChange == nil)
+    }
+
+    @Test func addedAndRemovedSectionsCountTheirWords() {
+        let old = reader.read(competitor(threat: "low", price: 1, why: "W.", extra: "## Notes\nOne two three"),
+                              contentPath: "competitors/b.md")
+        let new = reader.read(competitor(threat: "low", price: 1, why: "W.", extra: "## Objections\n太贵了"),
+                              contentPath: "competitors/b.md")
+        let changes = BriefChanges(from: old, to: new)
+        #expect(changes.fields.isEmpty)
+        #expect(changes.sections == [
+            .init(kind: .added, heading: "Objections", wordsChanged: 3),
+            .init(kind: .removed, heading: "Notes", wordsChanged: 3),
+        ])
+    }
+
+    @Test func aVersionWithBrokenYAMLIsReadAsBroken() {
+        let broken = reader.read(Array("---\ntitle: [unclosed\n---\nBody\n".utf8), contentPath: "pages/a.md")
+        #expect(broken.problem != nil)
+        let good = reader.read(Array("---\ntitle: A\n---\nBody\n".utf8), contentPath: "pages/a.md")
+        #expect(BriefChanges(from: broken, to: good).isEmpty)
+    }
+
+    @Test func gtmMetricsAndTheDerivedRatioAreFacts() {
+        func gtm(_ mrr: Int) -> [UInt8] {
+            Array("""
+            ---
+            title: OA trial
+            kind: gtm
+            metrics: {mrr: \(mrr), arpa: 500, churn_monthly: 0.02, cac: 6000, gross_margin: 0.8}
+            ---
+            ## Target
+            T
+            """.utf8)
+        }
+        let old = reader.read(gtm(100_000), contentPath: "gtm/oa.md")
+        let new = reader.read(gtm(150_000), contentPath: "gtm/oa.md")
+        let changed = BriefChanges(from: old, to: new).fields.map(\.field)
+        #expect(changed.contains("metrics.mrr"))
+        #expect(changed.contains("arr"))
+        #expect(old.value(of: "ltv_cac") != nil)
+    }
+}

@@ -1,0 +1,60 @@
+@testable import GTMKit
+import Testing
+
+/// The word diff behind "N words changed" and the compare view's marks.
+@Suite("Word diff")
+struct WordDiffTests {
+    @Test func chineseCharactersAreWordsAndOtherTextSplitsAtSpaces() {
+        #expect(WordDiff.words(of: "决策链 is long,  very long") == ["决", "策", "链", "is", "long,", "very", "long"])
+        #expect(WordDiff.words(of: "  ") == [])
+    }
+
+    @Test func aChangedWordIsOneDeletionAndOneInsertion() {
+        #expect(WordDiff.edits(from: ["a", "b", "c"], to: ["a", "x", "c"]) == [.same("a"), .deleted("b"), .inserted("x"), .same("c")])
+        #expect(WordDiff.changedWords(from: "价格 上调 到 149", to: "价格 下调 到 149") == 2)
+        #expect(WordDiff.edits(from: [], to: ["a"]) == [.inserted("a")])
+        #expect(WordDiff.edits(from: ["a"], to: []) == [.deleted("a")])
+        #expect(WordDiff.edits(from: [], to: []) == [])
+    }
+
+    /// For many random pairs: the script turns the old words into the new ones, and it is as
+    /// short as the longest common subsequence allows.
+    @Test func scriptsRebuildBothSidesAndAreShortest() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<500 {
+            let old = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
+            let new = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
+            let edits = WordDiff.edits(from: old, to: new)
+            let rebuiltOld = edits.compactMap { edit -> String? in
+                switch edit {
+                case .same(let word), .deleted(let word): word
+                case .inserted: nil
+                }
+            }
+            let rebuiltNew = edits.compactMap { edit -> String? in
+                switch edit {
+                case .same(let word), .inserted(let word): word
+                case .deleted: nil
+                }
+            }
+            #expect(rebuiltOld == old, "\(old) → \(new): \(edits)")
+            #expect(rebuiltNew == new, "\(old) → \(new): \(edits)")
+            let same = edits.filter { if case .same = $0 { true } else { false } }.count
+            #expect(same == longestCommonSubsequence(old, new), "\(old) → \(new): \(edits)")
+        }
+    }
+
+    func longestCommonSubsequence(_ a: [String], _ b: [String]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0..<a.count {
+            for j in 0..<b.count {
+                table[i + 1][j + 1] = a[i] == b[j] ? table[i][j] + 1 : max(table[i][j + 1], table[i + 1][j])
+            }
+        }
+        return table[a.count][b.count]
+    }
+}
