@@ -1,0 +1,40 @@
+/// One revision of a brief: a commit that wrote its file, or the uncommitted edit in the
+/// working tree, with what it changed against the revision before.
+public struct BriefRevision: Sendable {
+    /// nil for the working tree's uncommitted version.
+    public var commit: GitCommit?
+    /// The brief's content path at that revision (it differs before a move or slug change).
+    public var contentPath: String
+    public var blob: String
+    public var snapshot: BriefSnapshot
+    /// nil for the revision that added the brief.
+    public var changes: BriefChanges?
+}
+
+/// Every brief's revisions, newest first, and how complete that history is.
+public struct ContentHistory: Sendable {
+    public enum Status: Sendable, Equatable {
+        case complete
+        /// A shallow clone: revisions before the cut are missing.
+        case partial
+        /// No history at all, and why (not a git repository, no commits, a damaged one).
+        case unavailable(String)
+    }
+
+    public var status: Status
+    /// Newest first: every commit that changed the content folder.
+    public var commits: [GitCommit]
+    /// By today's content path (relative to the content folder).
+    public var briefs: [String: [BriefRevision]]
+
+    public static func unavailable(_ reason: String) -> ContentHistory {
+        ContentHistory(status: .unavailable(reason), commits: [], briefs: [:])
+    }
+}
+
+/// Snapshots of historic file versions by blob id: a version never changes, so one read is
+/// enough for every later build. The history reader asks; what remembers them is plugged in.
+public protocol HistoricSnapshots: AnyObject, Sendable {
+    func snapshot(ofBlob id: String) -> BriefSnapshot?
+    func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads the history of a project's content folder: one walk of the commits, one tree diff
+/// per commit, each file version not yet remembered read once from the object database and
+/// through today's parser. Never fails a build: without usable history it says why.
+public struct ContentHistoryReader: Sendable {
+    public var reader: SnapshotReader
+
+    public init(reader: SnapshotReader) {
+        self.reader = reader
+    }
+
+    /// - Parameters:
+    ///   - contentFolder: the content folder's absolute path.
+    ///   - current: today's files, by content path, with their bytes: a file whose bytes are
+    ///     not its newest committed version gets an uncommitted revision on top.
+    public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots) -> ContentHistory {
+        let repository: GitRepository
+        switch GitRepository.open(containing: contentFolder) {
+        case .success(let opened): repository = opened
+        case .failure(.notARepository): return .unavailable("the project is not in a git repository")
+        case .failure(.noWorkingTree): return .unavailable("the git repository has no working tree")
+        case .failure(.failed(let message)): return .unavailable("the git repository cannot be read: \(message)")
+        }
+        guard let prefix = Self.relativePath(of: contentFolder, in: repository.workdir) else {
+            return .unavailable("the content folder is outside the repository's working tree")
+        }
+        let log: [GitCommitChanges]
+        do {
+            log = try repository.log(under: prefix.isEmpty ? "." : prefix)
+        } catch let failure as GitReadFailure {
+            return .unavailable("the git history cannot be read: \(failure.message)")
+        } catch {
+            return .unavailable("the git history cannot be read: \(error)")
+        }
+        let lineages = FileLineages(log: log)
+        let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
+
+        var briefs: [String: [BriefRevision]] = [:]
+        for (contentPath, bytes) in current.sorted(by: { $0.key < $1.key }) {
+            let versions = lineages.versions[folderPrefix + contentPath] ?? []
+            var revisions: [(commit: GitCommit?, path: String, blob: String, snapshot: BriefSnapshot)] = []
+            let workingBlob = GitRepository.blobID(of: bytes)
+            if versions.first?.blob != workingBlob {
+                revisions.append((nil, contentPath, workingBlob, snapshot(of: workingBlob, bytes: bytes, path: contentPath, memory)))
+            }
+            for version in versions {
+                let path = String(version.path.dropFirst(folderPrefix.count))
+                guard let snapshot = snapshot(of: version.blob, path: path, repository, memory) else { continue }
+                revisions.append((log[version.commit].commit, path, version.blob, snapshot))
+            }
+            briefs[contentPath] = revisions.indices.map { index in
+                let revision = revisions[index]
+                let older = index + 1 < revisions.count ? revisions[index + 1].snapshot : nil
+                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                     snapshot: revision.snapshot,
+                                     changes: older.map { BriefChanges(from: $0, to: revision.snapshot) })
+            }
+        }
+        return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
+    }
+
+    private func snapshot(of blob: String, bytes: [UInt8], path: String, _ memory: HistoricSnapshots) -> BriefSnapshot {
+        if let known = memory.snapshot(ofBlob: blob) { return known }
+        let snapshot = reader.read(bytes, contentPath: path)
+        memory.remember(snapshot, ofBlob: blob)
+        return snapshot
+    }
+
+    private func snapshot(of blob: String, path: String, _ repository: GitRepository, _ memory: HistoricSnapshots) -> BriefSnapshot? {
+        if let known = memory.snapshot(ofBlob: blob) { return known }
+        guard let bytes = repository.blob(blob) else { return nil }
+        let snapshot = reader.read(bytes, contentPath: path)
+        memory.remember(snapshot, ofBlob: blob)
+        return snapshot
+    }
+
+    /// `folder` relative to the working tree `root` (with its trailing slash), both resolved
+    /// through symbolic links; nil when the folder is not inside it.
+    static func relativePath(of folder: String, in root: String) -> String? {
+        let resolvedFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        var resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        if resolvedFolder == resolvedRoot { return "" }
+        if !resolvedRoot.hasSuffix("/") { resolvedRoot += "/" }
+        guard resolvedFolder.hasPrefix(resolvedRoot) else { return nil }
+        return String(resolvedFolder.dropFirst(resolvedRoot.count))
+    }
+}
+
+/// Snapshots remembered for the length of one process: what a build without a cache uses.
+public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
+    private var snapshots: [String: BriefSnapshot] = [:]
+    private let lock = NSLock()
+    /// How many versions were read and parsed rather than remembered (for tests and timings).
+    public private(set) var reads = 0
+
+    public init() {}
+
+    public func snapshot(ofBlob id: String) -> BriefSnapshot? {
+        lock.withLock { snapshots[id] }
+    }
+
+    public func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
+        lock.withLock {
+            reads += 1
+            snapshots[id] = snapshot
+        }
+    }
+}

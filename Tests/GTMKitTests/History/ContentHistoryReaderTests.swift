@@ -1,0 +1,81 @@
+import Foundation
+@testable import GTMKit
+import Testing
+
+/// Each brief's revisions, from real repositories made at fixed dates.
+@Suite("Content history reader")
+struct ContentHistoryReaderTests {
+    let reader = ContentHistoryReader(reader: SnapshotReader(parser: BriefParser(defaultLanguage: "en"),
+                                                             analyzer: KindAnalyzer(defaultCurrency: "CNY")))
+
+    func brief(threat: String, why: String = "Price.") -> String {
+        "---\ntitle: Brightdesk\nthreat: \(threat)\n---\n## Who\nW\n## What\nW\n## When\nW\n## Where\nW\n## Why\n\(why)\n## How\nW\n"
+    }
+
+    func current(_ repository: GitTestRepository, _ paths: [String], project: String = "") throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in paths {
+            files[path] = Array(try Data(contentsOf: repository.root.appendingPathComponent(project + "content/" + path)))
+        }
+        return files
+    }
+
+    @Test func revisionsNewestFirstWithTheirChangesAndAnUncommittedEditOnTop() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "medium"))
+        try repository.commit("Add Brightdesk", author: "Li Wei")
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "high"))
+        try repository.commit("Q3 refresh", author: "Chen Jing")
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "high", why: "Price and AI."))
+
+        let memory = SnapshotsInMemory()
+        let history = reader.read(contentFolder: repository.root.appendingPathComponent("content").path,
+                                  current: try current(repository, ["competitors/brightdesk.md"]), memory: memory)
+        #expect(history.status == .complete)
+        let revisions = try #require(history.briefs["competitors/brightdesk.md"])
+        #expect(revisions.map { $0.commit?.subject } == [nil, "Q3 refresh", "Add Brightdesk"])
+        #expect(revisions[0].changes?.sections.map(\.heading) == ["Why"])
+        #expect(revisions[1].changes?.fields == [.init(field: "threat", old: "medium", new: "high")])
+        #expect(revisions[1].commit?.authorName == "Chen Jing")
+        #expect(revisions[2].changes == nil)
+        #expect(memory.reads == 3)
+
+        // One new commit: only the version it wrote is new (the working tree's, now committed, is known).
+        try repository.commit("Why: AI triage")
+        let again = reader.read(contentFolder: repository.root.appendingPathComponent("content").path,
+                                current: try current(repository, ["competitors/brightdesk.md"]), memory: memory)
+        #expect(memory.reads == 3)
+        #expect(again.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == ["Why: AI triage", "Q3 refresh", "Add Brightdesk"])
+    }
+
+    @Test func aProjectInASubfolderAndARenamedBriefWithABrokenRevision() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("site-project/content/pages/about.md", "---\ntitle: About\n---\nOld\n")
+        try repository.commit("Add about")
+        try repository.project.write("site-project/content/pages/about.md", "---\ntitle: [broken\n---\nOld\n")
+        try repository.commit("Broken YAML")
+        try repository.git("mv", "site-project/content/pages/about.md", "site-project/content/pages/about-us.md")
+        try repository.project.write("site-project/content/pages/about-us.md", "---\ntitle: About us\n---\nOld\n")
+        try repository.commit("Rename and fix")
+
+        let history = reader.read(contentFolder: repository.root.appendingPathComponent("site-project/content").path,
+                                  current: try current(repository, ["pages/about-us.md"], project: "site-project/"),
+                                  memory: SnapshotsInMemory())
+        let revisions = try #require(history.briefs["pages/about-us.md"])
+        #expect(revisions.map { $0.commit?.subject } == ["Rename and fix", "Broken YAML", "Add about"])
+        #expect(revisions.map(\.contentPath) == ["pages/about-us.md", "pages/about.md", "pages/about.md"])
+        #expect(revisions[1].snapshot.problem != nil)
+        #expect(revisions[0].snapshot.title == "About us")
+    }
+
+    @Test func outsideARepositoryThereIsNoHistoryAndAReason() throws {
+        let folder = try TempProject(copying: nil)
+        defer { folder.cleanUp() }
+        try folder.write("content/a.md", "---\ntitle: A\n---\n")
+        let history = reader.read(contentFolder: folder.url("content").path, current: ["a.md": []], memory: SnapshotsInMemory())
+        #expect(history.status == .unavailable("the project is not in a git repository"))
+        #expect(history.briefs.isEmpty)
+    }
+}
