@@ -66,6 +66,10 @@ public struct UIStrings: Sendable {
         "search_no_results": "No brief matches", "search_needs_js": "Search runs in your browser and needs JavaScript.",
         "search_results": "results", "threats_by_level": "Competitors by threat level", "gtm_health": "GTM modules: LTV/CAC health",
         "no_battlecard": "This brief has no battlecard sections yet (Why we win, Landmines, Objections).",
+        "open_battlecard_button": "Open the battlecard", "competitor_count": "%@ competitors",
+        "choose_competitors": "Competitors to compare", "show_all": "Show all",
+        "none_chosen": "No competitor is chosen: tick at least one above.",
+        "scroll_hint": "Scroll sideways for more competitors; the questions stay in view.",
         "open_battlecard": "Battlecard", "full_brief": "Full brief", "not_set": "—", "print": "Print",
         "and_more": "and %@ more", "side_by_side_limit": "Showing the %@ highest-threat competitors of %@; the comparison matrix lists them all.",
     ]
@@ -106,6 +110,10 @@ public struct UIStrings: Sendable {
         "search_no_results": "没有匹配的简报", "search_needs_js": "搜索在浏览器中运行，需要启用 JavaScript。",
         "search_results": "条结果", "threats_by_level": "按威胁等级的竞品", "gtm_health": "GTM 模块：LTV/CAC 健康度",
         "no_battlecard": "这份简报还没有作战卡章节（我们的优势、地雷、异议处理）。",
+        "open_battlecard_button": "打开销售作战卡", "competitor_count": "%@ 个竞品",
+        "choose_competitors": "选择要对比的竞品", "show_all": "全部显示",
+        "none_chosen": "尚未选择竞品：请在上方至少勾选一个。",
+        "scroll_hint": "左右滑动可查看更多竞品，问题列始终可见。",
         "open_battlecard": "作战卡", "full_brief": "完整简报", "not_set": "—", "print": "打印",
         "and_more": "另有 %@ 项", "side_by_side_limit": "显示威胁最高的 %@ 个竞品（共 %@ 个）；对比矩阵列出全部。",
     ]
