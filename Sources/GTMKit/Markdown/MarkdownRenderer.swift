@@ -80,9 +80,10 @@ public struct MarkdownRenderer: Sendable {
             block = cmark_node_next(node)
             let blockStart = output.html.count
             Self.appendHTML(of: node, options: options, extensions: extensions, to: &output.html)
-            if TaskListLabels.hasCheckbox(output.html, from: blockStart) {
-                TaskListLabels.apply(Self.taskTexts(in: node), to: &output.html, from: blockStart)
+            if AccessibleBlocks.hasCheckbox(output.html, from: blockStart) {
+                AccessibleBlocks.labelCheckboxes(Self.taskTexts(in: node), in: &output.html, from: blockStart)
             }
+            AccessibleBlocks.focusTables(in: &output.html, from: blockStart)
             // Once per block: for the search text, and as a heading's text or a first paragraph.
             let plain = Self.plainText(of: node)
             var startsSection = false

@@ -213,11 +213,12 @@ enum Theme {
     .five-w-matrix thead th:first-child { z-index: 3; }
     .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
     .five-w-matrix .cell { max-width: 34rem; }
-    .five-w-matrix thead .threat-tag { display: block; width: fit-content; margin-top: .2rem; font-size: .78rem; }
+    .five-w-matrix thead .threat-tag { display: block; width: fit-content; margin-top: .2rem; font-size: .78rem; background: var(--card); }
     @media (max-width: 40rem) {
-      .five-w-wrap { scroll-snap-type: x mandatory; scroll-padding-left: 5.5rem; }
-      .five-w-matrix th[scope="row"], .five-w-matrix thead th:first-child { width: 5.5rem; min-width: 5.5rem; padding: .4rem .5rem; font-size: .85rem; }
-      .five-w-matrix td, .five-w-matrix thead th:not(:first-child) { min-width: calc(100vw - 1.7rem - 5.5rem - 2px); scroll-snap-align: start; }
+      .five-w-wrap { scroll-snap-type: x mandatory; scroll-padding-left: 6rem; }
+      .five-w-matrix th[scope="row"], .five-w-matrix thead th:first-child { width: 6rem; min-width: 6rem; max-width: 6rem; padding: .4rem .5rem;
+        font-size: .85rem; overflow-wrap: anywhere; }
+      .five-w-matrix td, .five-w-matrix thead th:not(:first-child) { min-width: calc(100vw - 1.7rem - 6rem - 2px); scroll-snap-align: start; }
     }
     \(FiveWColumns.css)
     /* Battlecards: "Why we win" first; the facts above it where there is room. */
