@@ -189,6 +189,7 @@ enum Theme {
     }
     /* 5W1H side by side: the whole width, sticky questions and header, chosen columns only. */
     .page-five-w main { max-width: none; }
+    .page-five-w .site-header { padding-left: 1rem; padding-right: 1rem; }
     .column-picker fieldset { border: 1px solid var(--line); border-radius: 8px; padding: .4rem 1rem .7rem; margin: 0 0 1rem; }
     .column-picker legend { font-weight: 600; padding: 0 .3rem; }
     .column-picker ul { display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; list-style: none; margin: 0 0 .5rem; padding: 0; }
