@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libgit2: the content's history, read in-process (no `git` process per build or file).
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
         .target(name: "CSystemShims"),
         // The Mustache engine: depends on nothing else of gtmgen.
         .target(name: "MustacheEngine"),
@@ -32,6 +38,7 @@ let package = Package(
             name: "GTMKit",
             dependencies: [
                 "CCmarkGFM",
+                "CGit2",
                 "CSystemShims",
                 "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),

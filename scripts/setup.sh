@@ -22,4 +22,4 @@ gtm_apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev pkg-config

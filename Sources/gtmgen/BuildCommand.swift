@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
         Terminal.clearProgress()
         Terminal.printDiagnostics(report.diagnostics)
         if timings { Terminal.printTimings(report.timings) }
+        if let notice = Terminal.draftsNotice(report.excludedDrafts, command: "build") { Terminal.writeError(notice + "\n") }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         let outputName = request.displayPath(request.outputDirectory)

@@ -36,6 +36,7 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Terminal.printDiagnostics(report.diagnostics)
+            if let notice = Terminal.draftsNotice(report.excludedDrafts, command: "check") { Terminal.writeError(notice + "\n") }
             let verdict = failed ? "failed" : "ok"
             let line = "gtmgen: check \(verdict): \(Terminal.plural(report.briefCount, "brief")), \(Terminal.plural(errors, "error")), \(Terminal.plural(warnings, "warning")) in \(Terminal.seconds(since: start))"
             if failed { Terminal.writeError(line + "\n") } else { print(line) }
@@ -53,12 +54,20 @@ enum DiagnosticJSON {
         var briefs: Int
         var errors: Int
         var warnings: Int
+        /// Drafts left out (paths): `check --drafts` includes them.
+        var draftsLeftOut: [String]
         var diagnostics: [Diagnostic]
+
+        enum CodingKeys: String, CodingKey {
+            case ok, briefs, errors, warnings, diagnostics
+            case draftsLeftOut = "drafts_left_out"
+        }
     }
 
     static func encode(report: CheckReport, ok: Bool) -> String {
         let payload = Payload(ok: ok, briefs: report.briefCount, errors: report.diagnostics.errorCount,
-                              warnings: report.diagnostics.warningCount, diagnostics: report.diagnostics)
+                              warnings: report.diagnostics.warningCount, draftsLeftOut: report.excludedDrafts,
+                              diagnostics: report.diagnostics)
         let data = (try? Diagnostic.jsonEncoder(pretty: true).encode(payload)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Scaffold a brief with its kind's front matter and required sections.",
         discussion: """
-        Writes content/<folder>/<slug>.md (competitors/, swot/, gtm/ or pages/) in the site's language (gtmgen.yaml `language:`, or --lang). The new brief is a draft until you remove `draft: true`.
+        Writes content/<folder>/<slug>.md (competitors/, swot/, gtm/ or pages/) in the site's language (gtmgen.yaml `language:`, or --lang). The new brief is a draft until you remove `draft: true`. Facts the scaffold cannot know are placeholders (`TODO: …`, `待补充：…`); each one left is a warning when the brief is built (`--drafts`, or once it is no draft).
 
         Examples:
           gtmgen new competitor "Acme CRM"

@@ -148,7 +148,9 @@ struct DevServer: Sendable {
     }
 
     /// One line per build on stdout; diagnostics on stderr as `path:line:column: error: …`.
+    /// A failure that repeats the one just printed is not printed again (see `repeatsFailure`).
     func printOutcome(_ status: BuildStatus, _ report: BuildReport, _ changes: [String]) {
+        if status.repeatsFailure { return }
         Terminal.printDiagnostics(report.diagnostics)
         if timings { Terminal.printTimings(report.timings) }
         let time = String(format: "%.2f s", status.seconds)

@@ -60,6 +60,16 @@ enum Terminal {
         return String(format: "%.2f s", elapsed)
     }
 
+    /// Says which drafts a build or check left out and the flag that takes them in, so a
+    /// writer who wonders where a page went finds out: `2 drafts not built (a.md, b.md); …`.
+    static func draftsNotice(_ drafts: [String], command: String) -> String? {
+        guard !drafts.isEmpty else { return nil }
+        let shown = drafts.prefix(3).joined(separator: ", ") + (drafts.count > 3 ? ", …" : "")
+        let verb = command == "build" ? "built" : "checked for links"
+        let what = drafts.count == 1 ? "draft" : "drafts"
+        return "gtmgen: \(drafts.count) \(what) not \(verb) (\(shown)); include \(drafts.count == 1 ? "it" : "them") with `gtmgen \(command) --drafts`"
+    }
+
     static func plural(_ count: Int, _ word: String) -> String {
         "\(count) \(word)\(count == 1 ? "" : "s")"
     }

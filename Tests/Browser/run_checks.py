@@ -970,6 +970,68 @@ def check_threat_in_words(browser, base):
     return "; ".join(f"{name}: {threat}" for name, threat in items)
 
 
+# Every text of every chart, as the browser draws it (getBBox, in the SVG's own units): inside
+# the viewBox; in the funnel, a count drawn inside its bar fits it, one drawn beside its bar does
+# not cover it, and no two texts overlap; the map's legend texts do not overlap either.
+CHART_TEXT_JS = """
+var problems = [], counted = 0;
+function box(e) { var b = e.getBBox(); return {x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height}; }
+function overlaps(a, b) { return a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5; }
+document.querySelectorAll('svg.chart').forEach(function (svg) {
+  var vb = svg.viewBox.baseVal, kind = svg.getAttribute('class');
+  var texts = [].slice.call(svg.querySelectorAll('text')).filter(function (t) { return !t.hasAttribute('transform'); });
+  var bars = [].slice.call(svg.querySelectorAll('rect.bar')).map(box);
+  texts.forEach(function (t) {
+    counted++;
+    var b = box(t), name = JSON.stringify(t.textContent) + ' in ' + kind;
+    if (b.x0 < vb.x - 0.5 || b.y0 < vb.y - 0.5 || b.x1 > vb.x + vb.width + 0.5 || b.y1 > vb.y + vb.height + 0.5) {
+      problems.push(name + ' leaves the viewBox: ' + [b.x0, b.y0, b.x1, b.y1].map(Math.round) + ' vs ' + [vb.width, vb.height]);
+    }
+    if (t.classList.contains('value')) {
+      var row = bars.filter(function (bar) { return bar.y0 < b.y1 && b.y0 < bar.y1; });
+      if (!t.classList.contains('outside') && !(row.length === 1 && b.x0 >= row[0].x0 && b.x1 <= row[0].x1)) {
+        problems.push(name + ' is drawn inside its bar but does not fit it');
+      }
+      if (t.classList.contains('outside') && row.some(function (bar) { return overlaps(bar, b); })) {
+        problems.push(name + ' is drawn beside its bar but covers it');
+      }
+    }
+  });
+  var checked = kind.indexOf('funnel-chart') >= 0 ? texts : texts.filter(function (t) { return /^legend/.test(t.getAttribute('class')); });
+  for (var i = 0; i < checked.length; i++) { for (var j = i + 1; j < checked.length; j++) {
+    if (overlaps(box(checked[i]), box(checked[j]))) {
+      problems.push(JSON.stringify(checked[i].textContent) + ' and ' + JSON.stringify(checked[j].textContent) + ' overlap in ' + kind);
+    }
+  } }
+});
+return [problems, counted];
+"""
+
+
+def check_chart_labels(browser, base, site):
+    problems, pages, counted = [], 0, 0
+    driver = browser.driver
+    chart_pages = [path for path, file in html_pages(site) if 'class="chart ' in file.read_text(encoding="utf-8")]
+    try:
+        for viewport, width, height, mobile in VIEWPORTS:
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+            for path in chart_pages:
+                browser.open(url(base, path))
+                browser.settle()
+                found, texts = driver.execute_script(CHART_TEXT_JS)
+                counted += texts
+                problems += [f"{path or '(home)'} ({viewport}): {problem}" for problem in found]
+            pages += len(chart_pages)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    if not chart_pages:
+        raise CheckFailed("no page has a chart (svg.chart)")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{counted} chart texts on {len(chart_pages)} pages at {len(VIEWPORTS)} widths readable"
+
+
 def check_screenshots(browser, base, artifacts: Path, overflow: list):
     folder = artifacts / "screenshots"
     if folder.exists():
@@ -1088,6 +1150,7 @@ def main():
                 results.run("matrix-sort-threat", check_matrix_threat, browser, base)
                 results.run("matrix-sort-competitor", check_matrix_name, browser, base)
                 results.run("console-errors", check_console, browser, base, site)
+                results.run("chart-labels", check_chart_labels, browser, base, site)
                 try:
                     source = axe_source()
                 except CheckFailed as failure:

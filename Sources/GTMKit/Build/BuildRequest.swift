@@ -64,6 +64,8 @@ public struct BuildReport: Sendable {
     public var pageCount = 0
     public var fileCount = 0
     public var inputBytes = 0
+    /// Drafts this build left out (display paths, sorted): `build --drafts` includes them.
+    public var excludedDrafts: [String] = []
     /// Nothing changed since the last build: nothing was rendered or written.
     public var upToDate = false
     /// Output files written or removed (the rest were already right).
@@ -90,6 +92,8 @@ public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var briefCount = 0
     public var pageCount = 0
+    /// Drafts left out (display paths, sorted): `check --drafts` includes them.
+    public var excludedDrafts: [String] = []
     /// Any error, or any warning under `--strict`.
     public var failed: Bool
     public var timings: [(stage: String, seconds: Double)] = []

@@ -22,7 +22,15 @@ struct ParsedContent: Sendable {
     /// Files that exist but did not parse: their own errors are reported, links to them are not.
     var unreadable: Set<String>
 
-    var diagnostics: [Diagnostic] { outcomes.flatMap(\.diagnostics) }
+    /// Every problem found, but for the placeholders of drafts this build leaves out: a brief
+    /// fresh from `gtmgen new` is a draft, and nags only once it is built (`--drafts`).
+    var diagnostics: [Diagnostic] {
+        guard !drafts.isEmpty else { return outcomes.flatMap(\.diagnostics) }
+        let leftOut = Set(drafts.map(\.contentPath))
+        return outcomes.flatMap { outcome in
+            leftOut.contains(outcome.contentPath) ? outcome.diagnostics.filter { $0.code != .placeholder } : outcome.diagnostics
+        }
+    }
     var inputBytes: Int { outcomes.reduce(0) { $0 + $1.size } }
     /// Content path → hash of the source parsed.
     var sourceHashes: [String: UInt64] {

@@ -98,7 +98,8 @@ public enum SiteBuild {
     public static func check(_ request: BuildRequest, progress: (@Sendable (BuildProgress) -> Void)? = nil) -> CheckReport {
         var clock = StageClock()
         let analysis = analyse(request, clock: &clock, progress: progress)
-        var report = CheckReport(diagnostics: analysis.diagnostics, briefCount: analysis.briefCount, failed: analysis.failed)
+        var report = CheckReport(diagnostics: analysis.diagnostics, briefCount: analysis.briefCount,
+                                 excludedDrafts: analysis.excludedDrafts, failed: analysis.failed)
         if !analysis.diagnostics.hasErrors, let (site, inputs) = analysis.site {
             clock.begin(.render)
             let renderer = PageRenderer(site: site, templates: inputs.templates, contentDirectory: inputs.inventory.root)
@@ -130,6 +131,7 @@ public enum SiteBuild {
     struct Analysis: Sendable {
         var diagnostics: [Diagnostic]
         var briefCount = 0
+        var excludedDrafts: [String] = []
         var failed = true
         var site: (Site, ProjectInputs)?
     }
@@ -152,8 +154,8 @@ public enum SiteBuild {
                       unreadable: parsed.unreadable, memory: nil, progress: { counter.advance($0) })
         var report = BuildReport(diagnostics: [])
         report.record(inputs: inputs, parsed: parsed, assembly: assembly, strict: request.strict)
-        return Analysis(diagnostics: report.diagnostics, briefCount: report.briefCount, failed: report.failed,
-                        site: (assembly.site, inputs))
+        return Analysis(diagnostics: report.diagnostics, briefCount: report.briefCount,
+                        excludedDrafts: report.excludedDrafts, failed: report.failed, site: (assembly.site, inputs))
     }
 
     /// Output files written or removed, against what the output held.
@@ -178,6 +180,7 @@ extension BuildReport {
         diagnostics = diagnostics.sortedByLocation()
         inputBytes = parsed.inputBytes
         briefCount = parsed.published.count
+        excludedDrafts = parsed.drafts.map(\.displayPath).sorted()
         failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
     }
 
@@ -195,6 +198,7 @@ extension BuildReport {
         report.pageCount = summary.pageCount
         report.fileCount = summary.fileCount
         report.inputBytes = summary.inputBytes
+        report.excludedDrafts = summary.excludedDrafts
         report.failed = strict && report.diagnostics.warningCount > 0
         return report
     }

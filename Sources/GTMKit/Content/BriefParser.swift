@@ -35,7 +35,13 @@ public struct BriefParser: Sendable {
             let fix = matter.slug == nil ? "rename the file or set `slug:` in the front matter" : "change `slug:`"
             diagnostics.append(.error(location, code: .unsafeSlug, "unsafe slug `\(slug)`: \(problem); \(fix)"))
         }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // A brief whose keys have problems is still made (the bad values left out), so the
+        // later stages report its sections and kind-specific keys in the same run: a bad date
+        // does not hide a missing section. The errors fail the build all the same. Only a
+        // front matter that is no map, or a slug that is not a safe path, leaves nothing to build on.
+        guard !decoder.leavesNothingToBuildOn, !diagnostics.contains(where: { $0.code == .unsafeSlug }) else {
+            return (nil, diagnostics)
+        }
 
         let folder = Brief.folder(of: file.contentPath)
         let route = Route(folder.isEmpty ? slug : folder + "/" + slug)
@@ -43,7 +49,10 @@ public struct BriefParser: Sendable {
             displayPath: file.displayPath,
             contentPath: file.contentPath,
             matter: matter,
-            kind: matter.kind ?? BriefKind.defaultKind(forContentPath: file.contentPath),
+            // A `kind:` that names no kind says the folder's kind is not meant either: checked
+            // as a page, the brief is not also blamed for the sections of a kind it never wanted.
+            kind: matter.kind ?? (diagnostics.contains { $0.code == .unknownKind } ? .page
+                                  : BriefKind.defaultKind(forContentPath: file.contentPath)),
             slug: slug,
             lang: matter.lang ?? defaultLanguage,
             route: route,

@@ -3,6 +3,8 @@
 public struct FrontMatterDecoder {
     public let file: SourceFile
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The front matter is not a map of keys (a list, a single value): no key could be read.
+    public private(set) var leavesNothingToBuildOn = false
 
     public init(file: SourceFile) {
         self.file = file
@@ -17,6 +19,7 @@ public struct FrontMatterDecoder {
         guard let entries = root.mapping else {
             error(at: location(root), .frontMatterShape,
                   "front matter must be a map of `key: value` lines, found \(root.shapeName)")
+            leavesNothingToBuildOn = true
             return matter
         }
         var sawTitle = false
@@ -45,7 +48,13 @@ public struct FrontMatterDecoder {
             case "summary": matter.summary = string(value, key: "summary")
             case "owner": matter.owner = string(value, key: "owner")
             case "lang": matter.lang = string(value, key: "lang")
-            case "tags": matter.tags = stringList(value, key: "tags")
+            case "tags":
+                matter.tags = stringList(value, key: "tags")
+                if let text = value.scalar, !value.isNull, text.contains(",") || text.contains("，") {
+                    let items = text.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+                    diagnostics.append(.warning(location(value), code: .tagsAsText,
+                        "`tags` is one tag `\(text)`; for several tags write a list: `tags: [\(items.joined(separator: ", "))]`"))
+                }
             case "updated": matter.updated = date(value, key: "updated")
             case "reviewed": matter.reviewed = date(value, key: "reviewed")
             case "draft": matter.draft = bool(value, key: "draft") ?? false
@@ -96,6 +105,11 @@ public struct FrontMatterDecoder {
 
     mutating func date(_ value: YAMLValue, key: String) -> CalendarDate? {
         guard let text = string(value, key: key) else { return nil }
+        if Scaffold.isPlaceholder(text) {
+            diagnostics.append(.warning(location(value), code: .placeholder,
+                "`\(key)` still holds the placeholder `\(text)`: fill in a date (YYYY-MM-DD) or remove the key"))
+            return nil
+        }
         guard let date = CalendarDate(iso: text) else {
             error(at: location(value), .badDate, "`\(key)` is not a valid date `\(text)`: write it as YYYY-MM-DD, e.g. 2026-03-01")
             return nil
@@ -124,13 +138,22 @@ public struct FrontMatterDecoder {
         for item in items {
             if let url = item.scalar, !item.isNull {
                 result.append(SourceReference(title: nil, url: url))
-            } else if item.mapping != nil, let url = item["url"]?.value.scalar, !url.isEmpty {
+                warnIfUnsafe(url, at: location(item))
+            } else if item.mapping != nil, let entry = item["url"], let url = entry.value.scalar, !url.isEmpty {
                 result.append(SourceReference(title: item["title"]?.value.scalar, url: url))
+                warnIfUnsafe(url, at: location(entry.value))
             } else {
                 error(at: location(item), .badSource, "each entry of `sources` must be a URL or a map with `url:` (and optional `title:`)")
             }
         }
         return result
+    }
+
+    /// A source URL that may not be a link is kept, and shown as text: a warning, not an error.
+    mutating func warnIfUnsafe(_ url: String, at location: SourceLocation) {
+        guard !SafeURL.isAllowed(url) else { return }
+        diagnostics.append(.warning(location, code: .unsafeSource,
+            "source `\(url)` is not an http(s), mailto: or relative URL: it is shown as text, not as a link"))
     }
 }
 

@@ -1,5 +1,9 @@
 /// New briefs as `gtmgen new` writes them: front matter with the kind's keys and the
 /// required sections, in the site's language, with placeholders a writer replaces.
+///
+/// Every value the scaffold cannot know (website, founding year, threat, prices, metrics…) is
+/// a placeholder (`TODO: …`, `待补充：…`), never a believable made-up fact: each one is a
+/// `placeholder` warning until it is replaced, where `founded: 2020` would pass unnoticed.
 public enum Scaffold {
     public static func fileName(for title: String) -> String {
         let slug = HeadingID.slug(title)
@@ -9,6 +13,10 @@ public enum Scaffold {
     public static func text(kind: BriefKind, title: String, language: String, today: CalendarDate) -> String {
         let chinese = language.lowercased().hasPrefix("zh")
         let todo = chinese ? "待补充。" : "TODO: write this section."
+        /// A placeholder value with a hint of what to write, quoted so YAML keeps it text.
+        func fill(_ english: String, _ chineseHint: String) -> String {
+            yamlQuoted(chinese ? "待补充：\(chineseHint)" : "TODO: \(english)")
+        }
         var lines = ["---", "title: \(yamlQuoted(title))"]
         lines.append("summary: \(yamlQuoted(chinese ? "一句话摘要（待补充）" : "TODO: one-line summary"))")
         lines.append("tags: []")
@@ -17,26 +25,39 @@ public enum Scaffold {
         switch kind {
         case .competitor:
             lines += [
-                "reviewed: \(today)",
+                "reviewed: \(fill("YYYY-MM-DD, the day you last checked these facts", "YYYY-MM-DD，最近一次核实的日期"))",
                 "competitor: \(yamlQuoted(title))",
-                "website: https://example.com/",
-                "segment: CRM",
-                "region: \(yamlQuoted(chinese ? "中国大陆" : "China mainland"))",
-                "founded: 2020",
-                "threat: medium",
-                "stage: growth",
-                "pricing: { model: per-seat, from: 0, currency: CNY, period: month }",
-                "position: { x: 5, y: 5 }",
+                "website: \(fill("https://…", "https://…"))",
+                "segment: \(fill("CRM, OA, HR, ERP, FI…", "CRM、OA、HR、ERP、FI…"))",
+                "region: \(fill("where they sell", "主要市场"))",
+                "founded: \(fill("year", "成立年份"))",
+                "threat: \(fill("high, medium or low", "high、medium 或 low"))",
+                "stage: \(fill("research, trial, growth, maturity or decline", "研发、试销、成长、成熟或衰退"))",
+                "pricing:",
+                "  model: \(fill("per-seat, per-user, flat…", "按席位、按用户、固定…"))",
+                "  from: \(fill("lowest list price, a number", "最低标价（数字）"))",
+                "  currency: \(fill("CNY, USD…", "CNY、USD…"))",
+                "  period: \(fill("month or year", "month 或 year"))",
+                "position: { x: \(fill("0–10", "0–10")), y: \(fill("0–10", "0–10")) }",
                 "sources: []",
             ]
         case .swot:
             lines += ["subject: \(yamlQuoted(title))", "# competitor: slug-of-a-competitor-brief"]
         case .gtm:
+            let number = fill("a number", "数字")
+            let fraction = fill("a fraction, 0.02 = 2%", "小数，0.02 = 2%")
             lines += [
-                "product: \(yamlQuoted(title))", "segment: CRM", "stage: trial",
-                "metrics: { mrr: 0, arpa: 0, churn_monthly: 0.02, cac: 0, gross_margin: 0.8 }",
-                "funnel: { acquisition: 0, activation: 0, retention: 0, revenue: 0, referral: 0 }",
-            ]
+                "product: \(yamlQuoted(title))",
+                "segment: \(fill("CRM, OA, HR, ERP, FI…", "CRM、OA、HR、ERP、FI…"))",
+                "stage: \(fill("research, trial, growth, maturity or decline", "研发、试销、成长、成熟或衰退"))",
+                "metrics:",
+                "  mrr: \(number)",
+                "  arpa: \(number)",
+                "  churn_monthly: \(fraction)",
+                "  cac: \(number)",
+                "  gross_margin: \(fraction)",
+                "funnel:",
+            ] + KindAnalyzer.funnelKeys.map { "  \($0): \(number)" }
         case .page:
             break
         }

@@ -3,7 +3,9 @@ import Glibc
 #endif
 
 /// Turns a file's bytes into text, refusing what a writer could not have meant as a brief:
-/// empty files, binary files and invalid UTF-8, each with the position of the problem.
+/// empty files, binary files and invalid UTF-8. Each is a problem of the whole file, so it is
+/// reported at line 1, column 1 (where an editor opens it); the message says where the first
+/// bad byte is.
 public enum SourceText {
     public static func decode(_ file: SourceFile) -> Result<String, Diagnostic> {
         var bytes = file.bytes[...]
@@ -22,14 +24,14 @@ public enum SourceText {
         if let nulOffset {
             let nul = bytes.startIndex + nulOffset
             let (line, column) = position(of: nul, in: bytes)
-            return .failure(.error(file.location(line: line, column: column), code: .binaryFile,
-                "binary file: found a NUL byte; a brief must be UTF-8 text (move images and PDFs out of `.md` files)"))
+            return .failure(.error(file.location(), code: .binaryFile,
+                "binary file: found a NUL byte at line \(line), column \(column); a brief must be UTF-8 text (move images and PDFs out of `.md` files)"))
         }
         if let validated { return .success(validated) }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
-            return .failure(.error(file.location(line: line, column: column), code: .invalidUTF8,
-                "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))): save the file as UTF-8"))
+            return .failure(.error(file.location(), code: .invalidUTF8,
+                "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at line \(line), column \(column)): save the file as UTF-8"))
         }
         return .success(String(decoding: bytes, as: UTF8.self))
     }

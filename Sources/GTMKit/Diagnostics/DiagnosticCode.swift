@@ -84,7 +84,7 @@ public enum DiagnosticCode: String, CaseIterable, Codable, Sendable {
     case badStage = "bad-stage"
     /// Error: `founded:` is not a year.
     case badYear = "bad-year"
-    /// Error: `website:` is not an http(s) URL.
+    /// Warning: `website:` is not an http(s) URL; it is shown as text, never as a link.
     case badURL = "bad-url"
     /// Error: a `position` axis above 10, or a fraction metric (`churn_monthly`,
     /// `gross_margin`) above 1.
@@ -99,8 +99,19 @@ public enum DiagnosticCode: String, CaseIterable, Codable, Sendable {
     case funnelGrows = "funnel-grows"
     /// Warning: a key under `metrics:` that gtmgen does not read.
     case unknownMetric = "unknown-metric"
+    /// Warning: `pricing.unit` is not seat, user, account or flat.
+    case unknownUnit = "unknown-unit"
     /// Warning: a section or key still holds the placeholder text `gtmgen new` wrote.
     case placeholder = "placeholder"
+    /// Warning: an unknown front matter key one or two letters from a key gtmgen reads
+    /// (`thraet` for `threat`); the key is still kept for templates.
+    case misspelledKey = "misspelled-key"
+    /// Warning: `tags:` is one piece of text with commas (`tags: CRM, SMB`), which makes one
+    /// tag; a list (`tags: [CRM, SMB]`) was most likely meant.
+    case tagsAsText = "tags-as-text"
+    /// Warning: an entry of `sources` is a URL that may not be a link (`javascript:`,
+    /// `data:`, …); it is shown as text.
+    case unsafeSource = "unsafe-source"
 
     // The build itself.
 

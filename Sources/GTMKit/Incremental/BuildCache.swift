@@ -15,7 +15,7 @@ import Foundation
 /// than the one on disk (`OutputState`), is not read: the build is a full one.
 public struct BuildCache: Sendable {
     /// Bumped whenever the format or anything cached changes meaning.
-    static let formatVersion = "gtmgen-cache-10"
+    static let formatVersion = "gtmgen-cache-11"
 
     struct SourceEntry: Sendable {
         var stamp: FileStamp { didSet { encoded = nil } }
@@ -85,6 +85,8 @@ public struct BuildCache: Sendable {
     var pageCount = 0
     var fileCount = 0
     var inputBytes = 0
+    /// Drafts the last build left out (display paths), repeated when nothing changed.
+    var excludedDrafts: [String] = []
 
     init() {}
 
@@ -154,6 +156,7 @@ public struct BuildCache: Sendable {
             cache.fileCount = try head.int()
             cache.inputBytes = try head.int()
             cache.diagnostics = try head.array { try $0.diagnostic() }
+            cache.excludedDrafts = try head.array { try $0.string() }
             cache.output.site = try head.optional { try $0.folder() }
             guard head.isAtEnd else { throw BinaryReader.Malformed() }
             if summaryOnly { return cache }
@@ -288,6 +291,7 @@ public struct BuildCache: Sendable {
         summary.int(fileCount)
         summary.int(inputBytes)
         summary.array(diagnostics) { $0.diagnostic($1) }
+        summary.array(excludedDrafts) { $0.string($1) }
         summary.optional(output.site) { $0.folder($1) }
         var textPart = BinaryWriter(capacity: 1 << 12)
         textPart.optional(text) { $0.textRecord($1) }

@@ -177,6 +177,7 @@ final class BuildMemory: @unchecked Sendable {
         cache.pageCount = report.pageCount
         cache.fileCount = report.fileCount
         cache.inputBytes = report.inputBytes
+        cache.excludedDrafts = report.excludedDrafts
         if let resident {
             resident.keep(cache, savingTo: cacheURL, assembly: KeptAssembly(
                 assembly: assembly, graphKey: graphKey(parsed, assets: inputs.inventory.assets),

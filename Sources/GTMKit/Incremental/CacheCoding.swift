@@ -318,6 +318,7 @@ extension BinaryWriter {
             int(1)
             string(facts.competitor)
             text(facts.website)
+            text(facts.websiteText)
             text(facts.segment)
             text(facts.region)
             optional(facts.founded) { $0.int($1) }
@@ -327,6 +328,7 @@ extension BinaryWriter {
             double(facts.pricingFrom)
             text(facts.pricingCurrency)
             text(facts.pricingPeriod)
+            text(facts.pricingUnit?.rawValue)
             double(facts.positionX)
             double(facts.positionY)
         case .swot(let facts):
@@ -370,6 +372,7 @@ extension BinaryReader {
         case 1:
             var facts = CompetitorFacts(competitor: try string())
             facts.website = try text()
+            facts.websiteText = try text()
             facts.segment = try text()
             facts.region = try text()
             facts.founded = try optional { try $0.int() }
@@ -379,6 +382,7 @@ extension BinaryReader {
             facts.pricingFrom = try double()
             facts.pricingCurrency = try text()
             facts.pricingPeriod = try text()
+            facts.pricingUnit = try text().flatMap(PricingUnit.init(rawValue:))
             facts.positionX = try double()
             facts.positionY = try double()
             details = .competitor(facts)

@@ -36,10 +36,9 @@ final class TextStore: @unchecked Sendable {
     /// Maps the text file a cache describes: nil unless it is that file (its generation) and
     /// its first `record.size` bytes still have the recorded checksums, checked on every core.
     convenience init?(path: String, expecting record: TextFileRecord) {
-        // Every page is read at once to be checked: mapped in one go, not fault by fault.
-        guard let (base, mappedSize, generation) = Self.map(path, populate: true) else { return nil }
+        guard let (base, mappedSize, generation) = Self.map(path) else { return nil }
         guard generation == record.generation, record.size >= Self.headerSize, record.size <= mappedSize,
-              Self.checksums(base, from: 0, to: record.size) == record.chunkChecksums else {
+              Self.checksums(of: path, from: 0, to: record.size) == record.chunkChecksums else {
             munmap(base, mappedSize)
             return nil
         }
@@ -61,8 +60,11 @@ final class TextStore: @unchecked Sendable {
             kept = Array(earlier.chunkChecksums.prefix(earlier.size / TextFileRecord.chunkSize))
         }
         let start = kept.count * TextFileRecord.chunkSize
-        self.init(generation: generation, size: mappedSize,
-                  chunkChecksums: kept + Self.checksums(base, from: start, to: mappedSize),
+        guard let added = Self.checksums(of: path, from: start, to: mappedSize) else {
+            munmap(base, mappedSize)
+            return nil
+        }
+        self.init(generation: generation, size: mappedSize, chunkChecksums: kept + added,
                   mappedSize: mappedSize, base: base)
     }
 
@@ -107,15 +109,14 @@ final class TextStore: @unchecked Sendable {
     }
 
     /// The whole file mapped, with its generation; nil when it is missing or not a text store.
-    private static func map(_ path: String, populate: Bool = false) -> (UnsafeMutableRawPointer, Int, UInt64)? {
+    private static func map(_ path: String) -> (UnsafeMutableRawPointer, Int, UInt64)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, Int(info.st_size) >= headerSize else { return nil }
         let size = Int(info.st_size)
-        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
-        guard let mapped = mmap(nil, size, PROT_READ, flags, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
         let header = UnsafeRawBufferPointer(start: mapped, count: headerSize)
         guard Array(header.prefix(magic.count)) == magic else {
             munmap(mapped, size)
@@ -126,14 +127,34 @@ final class TextStore: @unchecked Sendable {
         return (mapped, size, generation)
     }
 
-    /// Checksums of the chunks of `start..<end` (`start` on a chunk boundary), on every core.
-    private static func checksums(_ base: UnsafeMutableRawPointer, from start: Int, to end: Int) -> [UInt64] {
+    /// Checksums of the chunks of `start..<end` (`start` on a chunk boundary), on every core;
+    /// nil when the file cannot be read that far. Read in chunks through the file rather than
+    /// through the mapping: pages touched through a mapping stay in the process's resident
+    /// memory for as long as it lives, and a full build would carry the whole text file.
+    private static func checksums(of path: String, from start: Int, to end: Int) -> [UInt64]? {
         let chunk = TextFileRecord.chunkSize
-        let address = UInt(bitPattern: base)
-        return Array(stride(from: start, to: end, by: chunk)).parallelMap(chunkSize: 1) { offset in
-            let pointer = UnsafeRawPointer(bitPattern: address)! + offset
-            return Checksum.of(UnsafeRawBufferPointer(start: pointer, count: min(chunk, end - offset)))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let sums = Array(stride(from: start, to: end, by: chunk)).parallelMap(chunkSize: 1) { offset -> UInt64? in
+            let count = min(chunk, end - offset)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+            defer { buffer.deallocate() }
+            var filled = 0
+            while filled < count {
+                let result = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                guard result > 0 else { return nil }
+                filled += result
+            }
+            return Checksum.of(UnsafeRawBufferPointer(buffer))
         }
+        var all: [UInt64] = []
+        all.reserveCapacity(sums.count)
+        for sum in sums {
+            guard let sum else { return nil }
+            all.append(sum)
+        }
+        return all
     }
 }
 

@@ -22,7 +22,10 @@ public enum ThreatLevel: String, Sendable, CaseIterable {
 /// What a competitor brief says beyond the common keys, typed and checked.
 public struct CompetitorFacts: Sendable {
     public var competitor: String
+    /// The website when it may be a link (an http(s) URL).
     public var website: String?
+    /// The website as written when it may not be a link (`javascript:…`, `acme.com`): shown as text.
+    public var websiteText: String?
     public var segment: String?
     public var region: String?
     public var founded: Int?
@@ -32,8 +35,15 @@ public struct CompetitorFacts: Sendable {
     public var pricingFrom: Double?
     public var pricingCurrency: String?
     public var pricingPeriod: String?
+    /// `pricing.unit`; nil when absent or not one of the known units (a warning then).
+    public var pricingUnit: PricingUnit?
     public var positionX: Double?
     public var positionY: Double?
+
+    /// The list price, when `pricing.from` is given.
+    public var price: Price? {
+        pricingFrom.map { Price(amount: $0, currency: pricingCurrency, unit: pricingUnit, period: pricingPeriod) }
+    }
 }
 
 public struct SWOTFacts: Sendable {

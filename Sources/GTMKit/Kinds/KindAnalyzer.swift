@@ -27,9 +27,12 @@ public struct KindAnalyzer: Sendable {
                 "missing section \"\(spec.word)\" (a \(kindPhrase(brief.kind)) needs \(required.map(\.word).joined(separator: ", ")); aliases: \(aliases)): add a level-2 heading `## \(spec.word)`"))
         }
         for section in markdown.sections where Scaffold.isPlaceholder(section.firstParagraphText) {
+            let required = SectionCatalog.match(section.heading.text, kind: brief.kind)?.required ?? false
+            let fix = required ? "write it (a \(kindPhrase(brief.kind)) needs this section)" : "write it or remove the section"
             reader.diagnostics.append(.warning(brief.location(line: section.heading.line, column: section.heading.column),
-                code: .placeholder, "section \"\(section.heading.text)\" still holds the placeholder `\(section.firstParagraphText)`: write it or remove the section"))
+                code: .placeholder, "section \"\(section.heading.text)\" still holds the placeholder `\(section.firstParagraphText)`: \(fix)"))
         }
+        reader.diagnostics += misspelledKeys(brief)
         for key in ["summary", "owner"] {
             let value = key == "summary" ? brief.matter.summary : brief.matter.owner
             if let value, Scaffold.isPlaceholder(value) {
@@ -45,6 +48,32 @@ public struct KindAnalyzer: Sendable {
         case .page: details = .page
         }
         return (BriefFacts(details: details, sections: sections), reader.diagnostics)
+    }
+
+    /// Unknown keys that are one or two letters from a key gtmgen reads, at the top level
+    /// and inside `pricing:` and `funnel:` (`metrics:` has its own warning, `unknown-metric`).
+    func misspelledKeys(_ brief: Brief) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func check(_ entry: YAMLEntry, among known: [String], prefix: String = "") {
+            guard let meant = KeySpelling.suggestion(for: entry.key, among: known) else { return }
+            found.append(.warning(brief.location(line: entry.line, column: entry.column), code: .misspelledKey,
+                "unknown key `\(prefix)\(entry.key)`; did you mean `\(prefix)\(meant)`? (a key gtmgen does not read is kept for templates)"))
+        }
+        let known = KeySpelling.knownKeys(for: brief.kind)
+        for entry in brief.matter.extra {
+            if !KeySpelling.keysOfAnyKind.contains(entry.key) { check(entry, among: known) }
+            let nested: [String]
+            switch (brief.kind, entry.key) {
+            case (.competitor, "pricing"): nested = ExtraKeyReader.pricingKeys
+            case (.competitor, "position"): nested = ["x", "y"]
+            case (.gtm, "funnel"): nested = Self.funnelKeys
+            default: continue
+            }
+            for inner in entry.value.mapping ?? [] where !nested.contains(inner.key) {
+                check(inner, among: nested, prefix: entry.key + ".")
+            }
+        }
+        return found
     }
 
     func kindPhrase(_ kind: BriefKind) -> String {
@@ -76,19 +105,36 @@ struct ExtraKeyReader {
         brief.location(line: value.line, column: value.column)
     }
 
-    mutating func text(_ key: String, in value: YAMLValue? = nil) -> String? {
+    static let pricingKeys = ["model", "from", "currency", "period", "unit"]
+
+    mutating func text(_ key: String, in value: YAMLValue? = nil, label: String? = nil) -> String? {
         guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
+        let name = label ?? value.flatMap(parentKey(of:)).map { "\($0).\(key)" } ?? key
         guard let text = found.value.scalar else {
-            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(key)` must be text, found \(found.value.shapeName)"))
+            diagnostics.append(.error(at(found.value), code: .wrongType, "`\(name)` must be text, found \(found.value.shapeName)"))
             return nil
         }
+        guard !isPlaceholder(found.value, label: name) else { return nil }
         return text
+    }
+
+    /// The top-level key whose value `map` is (`pricing` for the pricing map), for messages.
+    func parentKey(of map: YAMLValue) -> String? {
+        brief.matter.extra.first { $0.value == map }?.key
+    }
+
+    /// A value `gtmgen new` wrote and nobody replaced: a warning, and no value (not a wrong one).
+    mutating func isPlaceholder(_ value: YAMLValue, label: String) -> Bool {
+        guard let text = value.scalar, Scaffold.isPlaceholder(text) else { return false }
+        diagnostics.append(.warning(at(value), code: .placeholder, "`\(label)` still holds the placeholder `\(text)`: fill it in or remove the key"))
+        return true
     }
 
     /// A number ≥ 0 (`1200`, `0.02`, `1_000`); anything else is an error at the value.
     mutating func number(_ key: String, in value: YAMLValue? = nil, label: String? = nil) -> Double? {
         guard let found = value?[key] ?? entry(key), !found.value.isNull else { return nil }
         let name = label ?? key
+        guard !isPlaceholder(found.value, label: name) else { return nil }
         guard let text = found.value.scalar, let number = Double(text.replacingUnderscores), number.isFinite else {
             diagnostics.append(.error(at(found.value), code: .notANumber,
                 "`\(name)` must be a number, found \(found.value.scalar.map { "`\($0)`" } ?? found.value.shapeName) (write 0.02 for 2%, without units or currency)"))
@@ -121,13 +167,7 @@ struct ExtraKeyReader {
 
     mutating func competitor() -> CompetitorFacts {
         var facts = CompetitorFacts(competitor: text("competitor") ?? brief.title)
-        if let website = text("website"), let entry = entry("website") {
-            if website.lowercased().hasPrefix("http://") || website.lowercased().hasPrefix("https://") {
-                facts.website = website
-            } else {
-                diagnostics.append(.error(at(entry.value), code: .badURL, "`website` must be an http(s) URL, found `\(website)`"))
-            }
-        }
+        (facts.website, facts.websiteText) = url("website")
         facts.segment = text("segment")
         facts.region = text("region")
         if let entry = entry("founded"), let year = text("founded") {
@@ -147,6 +187,12 @@ struct ExtraKeyReader {
             facts.pricingFrom = number("from", in: pricing, label: "pricing.from")
             facts.pricingCurrency = text("currency", in: pricing)
             facts.pricingPeriod = text("period", in: pricing)
+            if let unit = text("unit", in: pricing), let entry = pricing["unit"] {
+                if let known = PricingUnit(text: unit) { facts.pricingUnit = known } else {
+                    diagnostics.append(.warning(at(entry.value), code: .unknownUnit,
+                        "unknown pricing unit `\(unit)`: use one of \(PricingUnit.allowedList) (what the price is counted per), or leave it out"))
+                }
+            }
         }
         if let position = map("position") {
             for axis in ["x", "y"] {
@@ -160,6 +206,17 @@ struct ExtraKeyReader {
             }
         }
         return facts
+    }
+
+    /// A typed URL key (`website`): an http(s) URL becomes a link; anything else (`acme.com`,
+    /// `javascript:…`) is a warning and is shown as plain text, as an unsafe entry of `sources` is.
+    mutating func url(_ key: String) -> (link: String?, text: String?) {
+        guard let entry = entry(key), let written = text(key) else { return (nil, nil) }
+        let lower = written.trimmingWhitespace.lowercased()
+        if (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && SafeURL.isAllowed(written) { return (written, nil) }
+        diagnostics.append(.warning(at(entry.value), code: .badURL,
+            "`\(key)` must be an http(s) URL such as https://acme.example/, found `\(written)`: it is shown as text, not as a link"))
+        return (nil, written)
     }
 
     mutating func swot() -> SWOTFacts {
@@ -187,8 +244,10 @@ struct ExtraKeyReader {
                 }
             }
             for entry in map.mapping ?? [] where !KindAnalyzer.metricKeys.contains(entry.key) && entry.key != "currency" {
+                let guess = KeySpelling.suggestion(for: entry.key, among: KindAnalyzer.metricKeys + ["currency"])
+                    .map { "; did you mean `metrics.\($0)`?" } ?? ":"
                 diagnostics.append(.warning(brief.location(line: entry.line, column: entry.column), code: .unknownMetric,
-                    "unknown metric `\(entry.key)`: gtmgen reads \(KindAnalyzer.metricKeys.joined(separator: ", "))"))
+                    "unknown metric `\(entry.key)`\(guess) gtmgen reads \(KindAnalyzer.metricKeys.joined(separator: ", "))"))
             }
         }
         var steps: [FunnelStep] = []

@@ -100,9 +100,12 @@ public struct MarkdownRenderer: Sendable {
                 }
                 output.headings.append(heading)
                 startsSection = level == 2
+                // A lead-in the section's opening ended on introduces nothing: it stands alone.
+                output.finishLeadIn()
             } else if output.needsFirstParagraph {
-                // The section's opening block, as plain text: a paragraph or a list alike.
-                output.setFirstParagraph(Self.excerpt(plain))
+                // The section's opening block, as plain text: a paragraph or a list alike. A
+                // paragraph that ends in a colon is a lead-in: what it introduces comes with it.
+                output.addOpening(plain, isParagraph: cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH)
             }
             if startsSection, let heading = output.headings.last {
                 output.startSection(heading, headingStart: blockStart)
@@ -237,21 +240,13 @@ public struct MarkdownRenderer: Sendable {
         output.append(contentsOf: UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
     }
 
-    /// Literal text of a node and its descendants (text, code spans, code blocks), with
-    /// soft breaks as spaces and runs of spaces as one.
+    /// Literal text of a node and its descendants (text, code spans, code blocks), with a
+    /// separator where blocks meet (`PlainTextWriter`: table cells ` · `, rows and list items
+    /// `; ` or `；`, paragraphs and soft breaks a space) and runs of spaces as one.
     static func plainText(of node: OpaquePointer) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
+        var writer = PlainTextWriter()
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
-        // Runs of spaces (soft breaks, paragraph ends, removed struck-through words, spaces in
-        // the text) become one as the bytes are gathered: a space is one byte in UTF-8.
-        var last: UInt8 = 0
-        func append(_ byte: UInt8) {
-            if byte == 0x20, last == 0x20 { return }
-            bytes.append(byte)
-            last = byte
-        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -260,23 +255,39 @@ public struct MarkdownRenderer: Sendable {
             if event == CMARK_EVENT_ENTER {
                 if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
                     guard let literal = cmark_node_get_literal(current) else { continue }
-                    var byte = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
-                    while byte.pointee != 0 {
-                        append(byte.pointee)
-                        byte += 1
-                    }
+                    let bytes = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+                    writer.append(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                    append(0x20)
+                    writer.boundary(.space)
+                } else if type == CMARK_NODE_LIST {
+                    // A list inside an item starts after the item's own text, as a next item would.
+                    writer.boundary(.item)
                 } else if type.rawValue > CMARK_NODE_FOOTNOTE_REFERENCE.rawValue, Self.isStrikethrough(current) {
                     // Extension inlines come after the core ones. Struck-through words are what
                     // the writer took back: not part of a summary.
                     cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
                 }
-            } else if event == CMARK_EVENT_EXIT, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM {
-                append(0x20)
+            } else if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK {
+                    writer.boundary(.space)
+                } else if type == CMARK_NODE_ITEM {
+                    writer.boundary(.item)
+                } else if type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue, type.rawValue < CMARK_NODE_TEXT.rawValue,
+                          let gap = Self.tableGap(current) {
+                    // Table nodes are the extension's blocks, numbered after the core ones.
+                    writer.boundary(gap)
+                }
             }
         }
-        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+        return writer.text
+    }
+
+    /// The boundary after a table cell or row, or nil for any other extension node.
+    static func tableGap(_ node: OpaquePointer) -> PlainTextWriter.Gap? {
+        guard let name = cmark_node_get_type_string(node) else { return nil }
+        if strcmp(name, "table_cell") == 0 { return .cell }
+        if strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 { return .item }
+        return nil
     }
 
     /// The first `limit` characters of `text`, or nil when it has no more than that. Walks at
@@ -304,12 +315,19 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// At most about 280 characters, cut at a space when there is one near the end.
+    /// At most about 280 characters, cut at a space or a Chinese comma, semicolon or full stop
+    /// when there is one near the end, without a separator left dangling before the `…`.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
         guard var cut = prefix(text, characters: limit) else { return text }
-        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { cut = cut[..<space] }
+        if let boundary = cut.lastIndex(where: { excerptBreaks.contains($0) }), cut.distance(from: boundary, to: cut.endIndex) < 40 {
+            cut = cut[..<boundary]
+        }
+        while let last = cut.last, last == " " || danglingSeparators.contains(last) { cut = cut.dropLast() }
         return cut.trimmingWhitespace + "…"
     }
+
+    static let excerptBreaks: Set<Character> = [" ", "；", "，", "。", "、"]
+    static let danglingSeparators: Set<Character> = ["·", ";", ",", ":", "；", "，", "：", "、"]
 
     /// Collects the whole body, the preamble and the level-2 sections as blocks stream by.
     /// Sections and the preamble are byte ranges of the body's HTML.
@@ -328,12 +346,35 @@ public struct MarkdownRenderer: Sendable {
             needsFirstParagraph = true
         }
 
+        /// A lead-in paragraph waiting for the block it introduces.
+        var leadIn: String?
+
+        /// The next block of a section's opening: the opening itself, or what its lead-in introduces.
+        mutating func addOpening(_ text: String, isParagraph: Bool) {
+            if let lead = leadIn {
+                leadIn = nil
+                setFirstParagraph(PlainTextWriter.join(leadIn: lead, text))
+            } else if isParagraph, PlainTextWriter.isLeadIn(text) {
+                leadIn = text
+            } else {
+                setFirstParagraph(text)
+            }
+        }
+
+        /// Ends a lead-in that nothing followed (a heading came, or the body ended).
+        mutating func finishLeadIn() {
+            guard let lead = leadIn else { return }
+            leadIn = nil
+            setFirstParagraph(lead)
+        }
+
         mutating func setFirstParagraph(_ text: String) {
-            sections[sections.count - 1].firstParagraph = text
+            sections[sections.count - 1].firstParagraph = MarkdownRenderer.excerpt(text)
             needsFirstParagraph = false
         }
 
-        func finish() -> RenderedMarkdown {
+        mutating func finish() -> RenderedMarkdown {
+            finishLeadIn()
             var text = plain.trimmingWhitespace
             if let cut = MarkdownRenderer.prefix(text, characters: RenderedMarkdown.plainTextLimit) { text = String(cut) }
             // cmark writes valid UTF-8: decoding repairs nothing.

@@ -23,7 +23,7 @@ extension DefaultTemplates {
     <th scope="col"><button type="button">{{t.reviewed}}</button></th>
     </tr></thead>
     <tbody>{{#rows}}
-    <tr><th scope="row"><a href="{{url}}">{{title}}</a> <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></th><td>{{segment}}</td><td>{{region}}</td><td data-sort="{{founded}}">{{founded}}</td><td data-sort="{{pricing_sort}}">{{pricing}}</td><td data-sort="{{threat_rank}}">{{#threat}}<span class="threat-tag threat-{{threat}}">{{threat_label}}</span>{{/threat}}</td><td data-sort="{{stage_rank}}">{{stage_label}}</td><td>{{reviewed}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}{{#never_reviewed}}<span class="badge badge-stale">{{t.never_reviewed}}</span>{{/never_reviewed}}</td></tr>{{/rows}}
+    <tr><th scope="row"><a href="{{url}}">{{title}}</a> <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></th><td>{{segment}}</td><td>{{region}}</td><td data-sort="{{founded}}">{{founded}}</td><td data-sort="{{pricing_sort}}">{{pricing}}{{#pricing_monthly}}<span class="price-comparable">{{pricing_monthly}}</span>{{/pricing_monthly}}</td><td data-sort="{{threat_rank}}">{{#threat}}<span class="threat-tag threat-{{threat}}">{{threat_label}}</span>{{/threat}}</td><td data-sort="{{stage_rank}}">{{stage_label}}</td><td>{{reviewed}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}{{#never_reviewed}}<span class="badge badge-stale">{{t.never_reviewed}}</span>{{/never_reviewed}}</td></tr>{{/rows}}
     </tbody>
     </table>
     </div>

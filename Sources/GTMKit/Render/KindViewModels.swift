@@ -43,17 +43,21 @@ extension ViewModels {
         row("region", facts.region)
         row("founded", facts.founded.map(String.init))
         row("stage", facts.stage.map { strings["stage_\($0.rawValue)"] })
-        if let from = facts.pricingFrom {
-            var text = NumberFormat.money(from, currency: facts.pricingCurrency)
-            if let period = facts.pricingPeriod { text += " / \(period)" }
-            if let model = facts.pricingModel { text += " (\(model))" }
+        if let price = facts.price {
+            let prices = PriceText(strings: strings, siteCurrency: site.config.currency, rates: site.config.currencyRates)
+            var text = prices.original(price, model: facts.pricingModel)
+            // The model, when shown, is just before: the figure in parentheses needs no second one.
+            if let monthly = prices.monthly(price) {
+                model[.pricing_monthly] = .text(monthly)
+                text += " (\(monthly))"
+            }
             model[.pricing] = .text(text)
             row("pricing", text)
         } else if let pricingModel = facts.pricingModel {
             model[.pricing] = .text(pricingModel)
             row("pricing", pricingModel)
         }
-        row("website", facts.website, url: facts.website)
+        row("website", facts.website ?? facts.websiteText, url: facts.website)
         if let x = facts.positionX, let y = facts.positionY {
             row("position", "\(site.config.positioningX) \(NumberFormat.plain(x)), \(site.config.positioningY) \(NumberFormat.plain(y))")
         }

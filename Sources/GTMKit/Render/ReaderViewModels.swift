@@ -21,7 +21,9 @@ extension ViewModels {
 
     /// One matrix row per competitor; each cell has the text shown and a key to sort by.
     func matrixRows(from route: Route) -> [MustacheValue] {
-        competitorIndexes.map { index in
+        let prices = PriceText(strings: strings, siteCurrency: site.config.currency, rates: site.config.currencyRates)
+        let priceRanks = prices.sortRanks(competitorIndexes.map { competitorFacts($0)?.price })
+        return zip(competitorIndexes, priceRanks).map { index, priceRank in
             let brief = site.briefs[index].brief
             let facts = competitorFacts(index)
             var row: Map = [
@@ -45,14 +47,13 @@ extension ViewModels {
             } else {
                 row[.stage_rank] = 0
             }
-            if let from = facts?.pricingFrom {
-                var text = NumberFormat.money(from, currency: facts?.pricingCurrency)
-                if let period = facts?.pricingPeriod { text += " / \(period)" }
-                row[.pricing] = .text(text)
-                row[.pricing_sort] = .text(SVG.number(from))
+            // The rank by per-month price within a currency (see `PriceText.sortRanks`).
+            row[.pricing_sort] = .int(priceRank)
+            if let price = facts?.price {
+                row[.pricing] = .text(prices.original(price, model: facts?.pricingModel))
+                if let monthly = prices.monthly(price, model: facts?.pricingModel) { row[.pricing_monthly] = .text(monthly) }
             } else {
                 row[.pricing] = .text(facts?.pricingModel ?? "")
-                row[.pricing_sort] = ""
             }
             return .map(row)
         }
@@ -116,8 +117,11 @@ extension ViewModels {
                                         x: x, y: y, threat: facts.threat?.rawValue)
         }
         guard !points.isEmpty else { return nil }
+        var labels: [String: String] = ["none": strings["threat_none"]]
+        for level in ThreatLevel.allCases { labels[level.rawValue] = strings["threat_\(level.rawValue)"] }
         return PositioningMap(xLabel: site.config.positioningX, yLabel: site.config.positioningY,
-                              title: strings["positioning_map"], points: points).svg()
+                              title: strings["positioning_map"], points: points,
+                              legendTitle: strings["legend"], threatLabels: labels).svg()
     }
 
     /// Competitors grouped by threat, highest first: the dashboard's "who threatens us".

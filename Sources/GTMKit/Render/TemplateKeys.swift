@@ -95,6 +95,7 @@ extension Symbol {
     static let threat_rank: Symbol = "threat_rank"
     static let stage_rank: Symbol = "stage_rank"
     static let pricing_sort: Symbol = "pricing_sort"
+    static let pricing_monthly: Symbol = "pricing_monthly"
     static let cells: Symbol = "cells"
     static let items: Symbol = "items"
     static let more: Symbol = "more"

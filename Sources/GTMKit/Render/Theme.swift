@@ -133,6 +133,7 @@ enum Theme {
     .matrix th[aria-sort="descending"] button::after { content: " ↓"; }
     .matrix tbody th { font-weight: 600; white-space: nowrap; }
     .matrix { min-width: 56rem; }
+    .price-comparable { display: block; color: var(--muted); font-size: .85em; }
     .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
     .threat-tag, .health-tag { display: inline-block; font-size: .85rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px;
       border: 1px solid currentColor; }
@@ -154,6 +155,9 @@ enum Theme {
     .chart .point.threat-high { fill: var(--danger); }
     .chart .point.threat-medium { fill: var(--warn); }
     .chart .point.threat-low { fill: var(--ok); }
+    .chart .point.threat-none { fill: var(--card); stroke: var(--muted); }
+    .chart .legend-title { font-weight: 600; }
+    .chart .value.outside { fill: var(--fg); }
     .chart a:hover text, .chart a:focus text { text-decoration: underline; }
     .chart .bar { fill: var(--accent); opacity: .85; }
     .chart .value { fill: #fff; font-weight: 600; }
@@ -261,6 +265,7 @@ enum Theme {
       .header-search, .hint { display: none; }
       .chart-figure { break-inside: avoid; }
       .chart text { fill: #000; }
+      .chart .value:not(.outside) { fill: #fff; }
       .page-battlecard { font-size: 9.5pt; line-height: 1.35; }
       .page-battlecard h1 { font-size: 18pt; margin: 0 0 .2em; }
       .page-battlecard .battlecard-grid { grid-template-columns: 1fr 1fr 1fr; gap: 3mm; }

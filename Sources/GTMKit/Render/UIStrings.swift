@@ -72,6 +72,11 @@ public struct UIStrings: Sendable {
         "scroll_hint": "Scroll sideways for more competitors; the questions stay in view.",
         "open_battlecard": "Battlecard", "full_brief": "Full brief", "not_set": "—", "print": "Print",
         "and_more": "and %@ more", "side_by_side_limit": "Showing the %@ highest-threat competitors of %@; the comparison matrix lists them all.",
+        // Prices (pricing.unit, and the per-month figure beside yearly prices).
+        "unit_seat": "seat", "unit_user": "user", "unit_account": "account", "unit_flat": "flat rate",
+        "per_month": "month", "per_quarter": "quarter", "per_half_year": "half-year", "per_year": "year",
+        // Positioning map legend.
+        "threat_none": "No threat level", "legend": "Threat",
     ]
 
     static let chinese: [String: String] = [
@@ -116,6 +121,9 @@ public struct UIStrings: Sendable {
         "scroll_hint": "左右滑动可查看更多竞品，问题列始终可见。",
         "open_battlecard": "作战卡", "full_brief": "完整简报", "not_set": "—", "print": "打印",
         "and_more": "另有 %@ 项", "side_by_side_limit": "显示威胁最高的 %@ 个竞品（共 %@ 个）；对比矩阵列出全部。",
+        "unit_seat": "席位", "unit_user": "用户", "unit_account": "账户", "unit_flat": "固定总价",
+        "per_month": "月", "per_quarter": "季度", "per_half_year": "半年", "per_year": "年",
+        "threat_none": "未定威胁", "legend": "威胁等级",
     ]
 
     /// Fills `%@` placeholders in order.

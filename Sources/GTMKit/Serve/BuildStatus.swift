@@ -13,6 +13,11 @@ public struct BuildStatus: Sendable, Hashable {
     /// Output files written or removed by this build.
     public var changedFiles: Int
     public var seconds: Double
+    /// The build failed exactly as the one before it did (same diagnostics): nothing new to
+    /// say. One save often makes two builds: an editor that writes a temporary file and
+    /// renames it over the brief, with a pause between (an fsync), is seen as two bursts of
+    /// changes; the first build finds the old, still broken brief again.
+    public var repeatsFailure = false
 
     public init(build: Int, succeeded: Bool, site: Int, diagnostics: [Diagnostic], changedFiles: Int, seconds: Double) {
         self.build = build
@@ -32,8 +37,10 @@ public struct BuildStatus: Sendable, Hashable {
         let build = previous.build + 1
         let succeeded = !report.failed
         let moved = succeeded && (report.changedFiles > 0 || !previous.succeeded || previous.site == 0)
-        return BuildStatus(build: build, succeeded: succeeded, site: moved ? build : previous.site,
-                           diagnostics: report.diagnostics, changedFiles: report.changedFiles, seconds: seconds)
+        var status = BuildStatus(build: build, succeeded: succeeded, site: moved ? build : previous.site,
+                                 diagnostics: report.diagnostics, changedFiles: report.changedFiles, seconds: seconds)
+        status.repeatsFailure = !succeeded && !previous.succeeded && previous.build > 0 && previous.diagnostics == report.diagnostics
+        return status
     }
 }
 

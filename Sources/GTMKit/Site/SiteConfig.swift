@@ -11,12 +11,16 @@ public struct SiteConfig: Sendable {
     public var description: String?
     /// Currency code for GTM figures whose brief gives none (`CNY`, `USD`).
     public var currency: String?
+    /// `currency_rates`: what one unit of another currency is worth in `currency`
+    /// (`{USD: 7.1}`), so the matrix can compare prices across currencies. gtmgen never
+    /// assumes a rate: without one, prices compare only within their own currency.
+    public var currencyRates: [String: Double] = [:]
     /// Keys gtmgen does not know, exposed to templates as `site.params`.
     public var params: [YAMLEntry] = []
 
     public init() {}
 
-    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description", "currency"]
+    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description", "currency", "currency_rates"]
 
     /// Reads the config text. `displayPath` is where diagnostics point (`gtmgen.yaml`).
     public static func parse(_ text: String, displayPath: String) -> (SiteConfig, [Diagnostic]) {
@@ -67,11 +71,36 @@ public struct SiteConfig: Sendable {
                 if let x = value["x"] { config.positioningX = reader.string(x.value, key: "positioning.x") ?? config.positioningX }
                 if let y = value["y"] { config.positioningY = reader.string(y.value, key: "positioning.y") ?? config.positioningY }
             case "unsafe_html": config.allowsUnsafeHTML = reader.bool(value, key: "unsafe_html") ?? false
+            case "currency_rates": diagnostics += config.readCurrencyRates(value, file: file)
             default:
                 config.params.append(entry)
             }
         }
+        if !config.currencyRates.isEmpty, config.currency == nil, let entry = root["currency_rates"] {
+            diagnostics.append(.error(file.location(line: entry.line, column: entry.column), code: .configValue,
+                "`currency_rates` converts prices into `currency`, which is not set: add `currency: CNY` (or your own currency)"))
+            config.currencyRates = [:]
+        }
         return (config, diagnostics + reader.diagnostics)
+    }
+
+    /// Reads `currency_rates: {USD: 7.1}`; a rate must be a number above 0.
+    mutating func readCurrencyRates(_ value: YAMLValue, file: SourceFile) -> [Diagnostic] {
+        guard let rates = value.mapping else {
+            if value.isNull { return [] }
+            return [.error(file.location(line: value.line, column: value.column), code: .configValue,
+                           "`currency_rates` must be a map from a currency code to its value in `currency`, e.g. `{USD: 7.1, EUR: 7.7}`")]
+        }
+        var diagnostics: [Diagnostic] = []
+        for rate in rates {
+            if let number = Double(rate.value.scalar ?? ""), number.isFinite, number > 0 {
+                currencyRates[rate.key] = number
+            } else {
+                diagnostics.append(.error(file.location(line: rate.value.line, column: rate.value.column), code: .configValue,
+                    "`currency_rates.\(rate.key)` must be a number above 0 (what one \(rate.key) is worth in `currency`), found \(rate.value.scalar.map { "`\($0)`" } ?? rate.value.shapeName)"))
+            }
+        }
+        return diagnostics
     }
 
     /// The path part of `base_url` (`/` or `/gtm/`), for pages such as 404 that can be served at any depth.

@@ -33,8 +33,9 @@ struct InvalidFixtureTests {
         Case(fixture: "invalid-bad-date", path: "content/notes/dated.md", line: 3, column: 10),
         Case(fixture: "invalid-unsafe-slug", path: "content/notes/escape.md", line: 3, column: 1),
         Case(fixture: "invalid-duplicate-slugs", path: "content/notes/b.md", line: 3, column: 1),
-        Case(fixture: "invalid-utf8", path: "content/notes/latin1.md", line: 2, column: 11),
-        Case(fixture: "invalid-binary", path: "content/notes/image.md", line: 3, column: 1),
+        Case(fixture: "invalid-utf8", path: "content/notes/latin1.md", line: 1, column: 1),
+        Case(fixture: "invalid-binary", path: "content/notes/image.md", line: 1, column: 1),
+        Case(fixture: "invalid-one-file-many", path: "content/competitors/acme.md", line: 4, column: 9),
         Case(fixture: "invalid-empty", path: "content/notes/empty.md", line: 1, column: 1),
         Case(fixture: "invalid-broken-link", path: "content/notes/links.md", line: 7, column: 9),
         Case(fixture: "invalid-broken-anchor", path: "content/notes/a.md", line: 7, column: 9),
@@ -96,6 +97,30 @@ struct InvalidFixtureTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("content/notes/chart.md:7:1: warning:"), "\(result)")
         #expect(project.exists("site/notes/chart/index.html"))
+    }
+
+    /// A bad date does not hide a bad threat or a missing section of the same file: all three
+    /// come out of one build, and out of one `check --format json`, each at its own place.
+    @Test func everyProblemOfOneFileIsReportedAtOnce() async throws {
+        let project = try TempProject(copying: "invalid-one-file-many")
+        defer { project.cleanUp() }
+        let expected = [
+            "content/competitors/acme.md:3:10: error: `updated` is not a valid date",
+            "content/competitors/acme.md:4:9: error: unknown threat `severe`",
+            "content/competitors/acme.md:6:1: error: missing section \"Why\"",
+        ]
+        let build = try await runGTMGen(["build"], in: project.root)
+        #expect(build.status == 1, "\(build)")
+        for line in expected { #expect(build.stderr.contains(line), "missing `\(line)` — \(build)") }
+        #expect(build.stderr.contains("3 errors"), "\(build)")
+
+        let check = try await runGTMGen(["check", "--format", "json"], in: project.root)
+        #expect(check.status == 1, "\(check)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.compactMap { $0["code"] as? String } == ["bad-date", "bad-threat", "missing-section"])
+        #expect(diagnostics.compactMap { $0["line"] as? Int } == [3, 4, 6])
+        #expect(diagnostics.compactMap { $0["column"] as? Int } == [10, 9, 1])
     }
 
     @Test func everyProblemInEveryFileIsReported() async throws {

@@ -12,6 +12,7 @@ struct GoldenPageTests {
         "competitors/yunfan/index.html",
         "competitors/index.html",
         "competitors/acme/battlecard/index.html",
+        "compare/index.html",
         "compare/5w1h/index.html",
         "gtm/crm-push/index.html",
         "gtm/oa-zh/index.html",
@@ -79,12 +80,14 @@ struct GoldenDiagnosticsTests {
         "invalid-yaml", "invalid-unclosed-front-matter", "invalid-missing-title", "invalid-bad-date",
         "invalid-unsafe-slug", "invalid-duplicate-slugs", "invalid-utf8", "invalid-binary", "invalid-empty",
         "invalid-broken-link", "invalid-broken-anchor", "invalid-template-syntax", "invalid-strict-warning",
-        "invalid-many",
+        "invalid-many", "invalid-one-file-many", "invalid-likely-mistakes",
     ]
+    /// Fixtures of warnings only: they fail under `--strict`.
+    static let warningFixtures: Set = ["invalid-strict-warning", "invalid-likely-mistakes"]
 
     @Test(arguments: fixtures)
     func diagnosticsMatchGolden(_ fixture: String) throws {
-        let report = GoldenPageTests.build(fixture, strict: fixture == "invalid-strict-warning")
+        let report = GoldenPageTests.build(fixture, strict: Self.warningFixtures.contains(fixture))
         #expect(report.failed, "an invalid fixture must fail the build")
         #expect(!report.diagnostics.isEmpty)
         let text = report.diagnostics.map(\.description).joined(separator: "\n") + "\n"

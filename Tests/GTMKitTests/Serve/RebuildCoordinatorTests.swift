@@ -44,6 +44,21 @@ struct RebuildCoordinatorTests {
         #expect(counter.lock.withLock { counter.builds } == 3)
     }
 
+    @Test func aFailureLikeThePreviousOneIsMarkedAsARepeat() {
+        let problem = Diagnostic.error(SourceLocation(path: "content/a.md"), code: .missingTitle, "missing title")
+        let other = Diagnostic.error(SourceLocation(path: "content/a.md", line: 2), code: .badDate, "bad date")
+        let reports: [BuildReport] = [
+            .init(diagnostics: []), .failed([problem]), .failed([problem]), .failed([problem, other]),
+            .init(diagnostics: []), .failed([problem]),
+        ]
+        let counter = Counter()
+        let coordinator = RebuildCoordinator(builder: {
+            counter.lock.withLock { counter.builds += 1; return reports[counter.builds - 1] }
+        })
+        let repeats = reports.indices.map { _ in coordinator.buildNow().repeatsFailure }
+        #expect(repeats == [false, false, true, false, false, false])
+    }
+
     @Test func shutdownEndsEveryStream() async {
         let coordinator = RebuildCoordinator(builder: { BuildReport(diagnostics: []) })
         let (stream, _) = coordinator.subscribe()

@@ -136,6 +136,46 @@ struct ServeEndToEndTests {
         #expect(fixed.data.contains("\"ok\":true"))
     }
 
+    /// An editor that saves through a temporary file and a rename, with a pause between, is
+    /// seen as two changes; the build of the first finds the same broken brief. The failure
+    /// is printed once, not once per build.
+    @Test("one save through a temporary file prints a failure once")
+    func failurePrintedOncePerSave() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let server = try ServeProcess(project: project.root)
+        defer { server.stop() }
+        let events = try EventStreamClient(port: server.port)
+        defer { events.close() }
+        _ = try #require(events.next("status", after: 0, timeout: 5))
+
+        let path = "content/reference/glossary.md"
+        let broken = try project.read(path).replacingOccurrences(of: "title: Glossary\n", with: "")
+        try project.write(path, broken)
+        _ = try #require(events.next("errors", after: 1, timeout: 5), "no errors event: \(server.stderr)")
+
+        // The save: the new text goes to a temporary file (one build), which then replaces
+        // the brief (another build); each build is waited for, so both surely happen.
+        var count = events.all.count
+        try project.write(path + ".tmp", broken)
+        _ = try #require(events.next("errors", after: count, timeout: 5), "no build for the temporary file: \(server.stdout)")
+        count = events.all.count
+        try FileManager.default.removeItem(at: project.url(path))
+        try FileManager.default.moveItem(at: project.url(path + ".tmp"), to: project.url(path))
+        _ = try #require(events.next("errors", after: count, timeout: 5), "no build for the rename: \(server.stdout)")
+
+        let stderr = server.stderr
+        #expect(stderr.components(separatedBy: "still serving the last good site").count - 1 == 1, "\(stderr)")
+        #expect(stderr.components(separatedBy: "content/reference/glossary.md:1:1: error:").count - 1 == 1, "\(stderr)")
+
+        // A different failure is printed again.
+        count = events.all.count
+        try project.write(path, broken.replacingOccurrences(of: "---\n", with: "", options: .anchored))
+        _ = try #require(events.next("errors", after: count, timeout: 5))
+        #expect(waitUntil(timeout: 5) { server.stderr.components(separatedBy: "still serving the last good site").count - 1 == 2 ? true : nil } == true,
+                "\(server.stderr)")
+    }
+
     @Test("new folders are watched, and templates and gtmgen.yaml trigger rebuilds")
     func watchesNewFoldersTemplatesAndConfig() async throws {
         let project = try TempProject(copying: "valid")

@@ -128,12 +128,13 @@ struct MarkdownRendererTests {
         #expect(!rendered.plainText.contains("x.md"))
     }
 
-    /// Spaces collapse across soft breaks, struck-through words, code and list items; the
-    /// text of each block is trimmed and blocks are separated by line breaks.
+    /// Spaces collapse across soft breaks, struck-through words and code; list items are
+    /// separated (see ExcerptTests); the text of each block is trimmed and blocks are
+    /// separated by line breaks.
     @Test func plainTextCollapsesSpacesAndDropsStruckWords() {
         let body = "  Alpha  beta\ngamma ~~struck out~~ delta `co  de` *em*  \n\n- one\n-  two\n\n> quoted\n> 两行\n> 文字\n\n```\nblock  code\n```\n"
         let rendered = renderer.render(body)
-        #expect(rendered.plainText == "Alpha beta gamma delta co de em\none two\nquoted 两行文字\nblock code")
+        #expect(rendered.plainText == "Alpha beta gamma delta co de em\none; two\nquoted 两行文字\nblock code")
     }
 
     @Test func linkRewriteCallbackSeesPositionsAndReplacesURLs() {

@@ -82,4 +82,25 @@ struct SiteConfigTests {
         #expect(SiteConfig.parse("positioning: Price\n", displayPath: "gtmgen.yaml").1.codes == [.configValue])
         #expect(SiteConfig.parse("unsafe_html: sometimes\n", displayPath: "gtmgen.yaml").1.first?.severity == .error)
     }
+
+    @Test func currencyRatesAreNumbersAboveZeroIntoTheSiteCurrency() {
+        let (config, diagnostics) = SiteConfig.parse("currency: CNY\ncurrency_rates: {USD: 7.1, EUR: \"7.7\"}\n", displayPath: "gtmgen.yaml")
+        #expect(diagnostics.isEmpty)
+        #expect(config.currencyRates == ["USD": 7.1, "EUR": 7.7])
+        #expect(config.params.isEmpty, "a known key, not a template parameter")
+        let (bad, problems) = SiteConfig.parse("currency: CNY\ncurrency_rates:\n  USD: -1\n  EUR: lots\n  JPY: [1]\n", displayPath: "gtmgen.yaml")
+        #expect(problems.map(\.code) == [.configValue, .configValue, .configValue])
+        #expect(problems.map(\.location.line) == [3, 4, 5])
+        #expect(bad.currencyRates.isEmpty)
+        let (_, notAMap) = SiteConfig.parse("currency: CNY\ncurrency_rates: 7.1\n", displayPath: "gtmgen.yaml")
+        #expect(notAMap.map(\.code) == [.configValue])
+    }
+
+    @Test func currencyRatesNeedTheSiteCurrency() {
+        let (config, diagnostics) = SiteConfig.parse("currency_rates: {USD: 7.1}\n", displayPath: "gtmgen.yaml")
+        #expect(diagnostics.map(\.code) == [.configValue])
+        #expect(diagnostics.first?.message.contains("`currency`") == true)
+        #expect(diagnostics.first?.location.line == 1)
+        #expect(config.currencyRates.isEmpty)
+    }
 }

@@ -25,28 +25,29 @@ struct SourceTextTests {
         #expect(failure([0xEF, 0xBB, 0xBF, 0x0A])?.code == .emptyFile, "a BOM and a newline are still empty")
     }
 
-    @Test func nulByteIsABinaryFileWithPosition() {
+    /// A problem of the whole file is reported at 1:1 (where an editor opens it); the message
+    /// says where the first bad byte is.
+    @Test func nulByteIsABinaryFileAtTheFileWithThePositionInTheMessage() {
         let bytes = Array("---\ntitle: x\nab".utf8) + [0x00, 0x41]
         let diagnostic = failure(bytes)
         #expect(diagnostic?.code == .binaryFile)
-        #expect(diagnostic?.location.line == 3)
-        #expect(diagnostic?.location.column == 3)
+        #expect(diagnostic?.location.description == "content/x.md:1:1")
+        #expect(diagnostic?.message.contains("at line 3, column 3") == true, "\(String(describing: diagnostic))")
     }
 
-    @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
+    @Test func invalidUTF8IsReportedAtTheFileWithItsLineAndColumnInTheMessage() {
         // Latin-1 `é` (0xE9) on line 2 after `title: Caf` (10 characters).
         let diagnostic = failure(Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
         #expect(diagnostic?.code == .invalidUTF8)
-        #expect(diagnostic?.location.description == "content/x.md:2:11")
-        #expect(diagnostic?.message.contains("0xE9") == true)
+        #expect(diagnostic?.location.description == "content/x.md:1:1")
+        #expect(diagnostic?.message.contains("0xE9 at line 2, column 11") == true, "\(String(describing: diagnostic))")
     }
 
     @Test func invalidUTF8ColumnCountsCharactersNotBytes() {
         // `title: 中文` is 9 characters (13 bytes); the stray 0xFF is the 10th character.
         let diagnostic = failure(Array("---\ntitle: 中文".utf8) + [0xFF])
         #expect(diagnostic?.code == .invalidUTF8)
-        #expect(diagnostic?.location.line == 2)
-        #expect(diagnostic?.location.column == 10)
+        #expect(diagnostic?.message.contains("at line 2, column 10") == true, "\(String(describing: diagnostic))")
     }
 
     @Test(arguments: [
@@ -59,7 +60,7 @@ struct SourceTextTests {
     func rejectsMalformedSequences(_ tail: [UInt8]) {
         let diagnostic = failure(Array("ok ".utf8) + tail)
         #expect(diagnostic?.code == .invalidUTF8)
-        #expect(diagnostic?.location.column == 4)
+        #expect(diagnostic?.message.contains("at line 1, column 4") == true, "\(String(describing: diagnostic))")
     }
 
     @Test func byteOrderMarkIsStripped() throws {

@@ -21,10 +21,20 @@ public struct PositioningMap: Sendable {
     public var yLabel: String
     public var title: String
     public var points: [Point]
+    /// The legend's heading and a label per threat level (`high`, `medium`, `low`, and `none`
+    /// for points without one). Threat is shown by shape as well as colour, so the map reads
+    /// in grey print and for readers who do not tell the colours apart.
+    public var legendTitle: String = ""
+    public var threatLabels: [String: String] = [:]
+
+    /// The threat levels in legend order; `none` only appears when a point has no threat.
+    static let legendOrder = ["high", "medium", "low", "none"]
 
     public func svg() -> String {
-        let width = 640.0, height = 480.0, left = 56.0, right = 24.0, top = 24.0, bottom = 56.0
-        let plotW = width - left - right, plotH = height - top - bottom
+        let width = 640.0, plotHeight = 480.0, left = 56.0, right = 24.0, top = 24.0, bottom = 56.0
+        let legend = legendRows(left: left, right: width - right)
+        let height = plotHeight + Double(legend.count) * Self.legendRowHeight + (legend.isEmpty ? 0 : 6)
+        let plotW = width - left - right, plotH = plotHeight - top - bottom
         func px(_ x: Double) -> Double { left + x / 10 * plotW }
         func py(_ y: Double) -> Double { top + (10 - y) / 10 * plotH }
         // No `role="img"`: its points are links, and an image's content is presentational (axe
@@ -40,15 +50,29 @@ public struct PositioningMap: Sendable {
             out += "<text class=\"tick\" x=\"\(SVG.number(px(value)))\" y=\"\(SVG.number(top + plotH + 16))\" text-anchor=\"middle\">\(tick)</text>"
             out += "<text class=\"tick\" x=\"\(SVG.number(left - 8))\" y=\"\(SVG.number(py(value) + 4))\" text-anchor=\"end\">\(tick)</text>"
         }
-        out += "<text class=\"axis\" x=\"\(SVG.number(left + plotW / 2))\" y=\"\(SVG.number(height - 12))\" text-anchor=\"middle\">\(SVG.escape(xLabel)) →</text>"
+        out += "<text class=\"axis\" x=\"\(SVG.number(left + plotW / 2))\" y=\"\(SVG.number(plotHeight - 12))\" text-anchor=\"middle\">\(SVG.escape(xLabel)) →</text>"
         out += "<text class=\"axis\" transform=\"translate(16 \(SVG.number(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVG.escape(yLabel)) →</text>"
         for point in points.sorted(by: { ($0.y, $0.x, $0.label) > ($1.y, $1.x, $1.label) }) {
             let x = px(min(max(point.x, 0), 10)), y = py(min(max(point.y, 0), 10))
             // Labels go left of points near the right edge so they stay inside the plot.
             let anchor = point.x > 7 ? "end" : "start"
             let dx = point.x > 7 ? -9.0 : 9.0
-            out += "<a href=\"\(SVG.escape(point.url))\"><circle class=\"point threat-\(SVG.escape(point.threat ?? "none"))\" cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"6\"/>"
+            out += "<a href=\"\(SVG.escape(point.url))\">" + Self.marker(threat: point.threat, x: x, y: y)
             out += "<text class=\"label\" x=\"\(SVG.number(x + dx))\" y=\"\(SVG.number(y + 4))\" text-anchor=\"\(anchor)\">\(SVG.escape(point.label))</text></a>"
+        }
+        for (row, items) in legend.enumerated() {
+            let y = plotHeight + 6 + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2
+            out += "<g class=\"legend\">"
+            for item in items {
+                switch item.kind {
+                case .title(let text):
+                    out += "<text class=\"legend-title\" x=\"\(SVG.number(item.x))\" y=\"\(SVG.number(y + 5))\">\(SVG.escape(text))</text>"
+                case .threat(let threat, let text):
+                    out += Self.marker(threat: threat, x: item.x + 7, y: y)
+                    out += "<text class=\"legend-label\" x=\"\(SVG.number(item.x + 18))\" y=\"\(SVG.number(y + 5))\">\(SVG.escape(text))</text>"
+                }
+            }
+            out += "</g>"
         }
         return out + "</svg>"
     }
