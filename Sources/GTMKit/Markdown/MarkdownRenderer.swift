@@ -80,6 +80,10 @@ public struct MarkdownRenderer: Sendable {
             block = cmark_node_next(node)
             let blockStart = output.html.count
             Self.appendHTML(of: node, options: options, extensions: extensions, to: &output.html)
+            if AccessibleBlocks.hasCheckbox(output.html, from: blockStart) {
+                AccessibleBlocks.labelCheckboxes(Self.taskTexts(in: node), in: &output.html, from: blockStart)
+            }
+            AccessibleBlocks.focusTables(in: &output.html, from: blockStart)
             // Once per block: for the search text, and as a heading's text or a first paragraph.
             let plain = Self.plainText(of: node)
             var startsSection = false
@@ -149,6 +153,23 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_set_url(node, replacement)
             }
         }
+    }
+
+    /// The text of each task list item under `node`, in document order: the plain text of
+    /// the item's first block (its own words, not those of a list nested in it).
+    static func taskTexts(in node: OpaquePointer) -> [String] {
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var texts: [String] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(current) == CMARK_NODE_ITEM,
+                  let name = cmark_node_get_type_string(current), strcmp(name, "tasklist") == 0 else { continue }
+            texts.append(cmark_node_first_child(current).map(plainText(of:)) ?? "")
+        }
+        return texts
     }
 
     static func isStrikethrough(_ node: OpaquePointer) -> Bool {

@@ -33,38 +33,59 @@ extension DefaultTemplates {
 
     """
 
+    /// Six questions as rows, competitors as columns: the row labels and the header stay in
+    /// view while the table scrolls, and the reader ticks which competitors to compare (the
+    /// stylesheet hides unticked columns, no script needed; "Show all" is a reset button).
     static let compareFiveW = """
     {{<base}}{{$main}}
+    <div class="five-w-compare">
     <p class="eyebrow"><a href="{{compare_url}}">{{t.matrix}}</a></p>
     <h1>{{t.five_w_side}}</h1>
+    <p class="lead">{{competitor_count}}</p>
     {{#limit_note}}<p class="hint">{{limit_note}}</p>{{/limit_note}}
-    <div class="table-wrap" role="region" aria-label="{{t.five_w_side}}" tabindex="0">
+    <form class="column-picker">
+    <fieldset><legend>{{t.choose_competitors}}</legend>
+    <ul>{{#competitors}}<li><input type="checkbox" class="pick pick-{{column}}" id="pick-{{column}}" checked><label for="pick-{{column}}">{{title}}</label></li>{{/competitors}}</ul>
+    <button type="reset">{{t.show_all}}</button>
+    </fieldset>
+    </form>
+    <p class="flag none-chosen">{{t.none_chosen}}</p>
+    <div class="table-wrap five-w-wrap" role="region" aria-label="{{t.five_w_side}}" tabindex="0">
+    <p class="hint scroll-hint">{{t.scroll_hint}}</p>
     <table class="five-w-matrix">
-    <thead><tr><th scope="col">5W1H</th>{{#competitors}}<th scope="col"><a href="{{url}}">{{title}}</a></th>{{/competitors}}</tr></thead>
+    <thead><tr><th scope="col">5W1H</th>{{#competitors}}<th scope="col" class="col-{{column}}"><a href="{{url}}">{{title}}</a>{{#threat}} <span class="threat-tag threat-{{threat}}">{{t.threat}}: {{threat_label}}</span>{{/threat}}</th>{{/competitors}}</tr></thead>
     <tbody>{{#rows}}
-    <tr><th scope="row">{{question}}</th>{{#cells}}<td>{{text}}{{#url}} <a class="small" href="{{url}}" aria-label="{{question}}: {{title}}">{{t.read_section}}</a>{{/url}}</td>{{/cells}}</tr>{{/rows}}
+    <tr><th scope="row">{{question}}</th>{{#cells}}<td class="col-{{column}}"><div class="cell">{{text}}{{#url}} <a class="small" href="{{url}}" aria-label="{{question}}: {{title}}">{{t.read_section}}</a>{{/url}}</div></td>{{/cells}}</tr>{{/rows}}
     </tbody>
     </table>
+    </div>
     </div>
     {{/main}}{{/base}}
 
     """
 
+    /// One page per competitor for a sales call, on screen, on a phone and on paper: owner and
+    /// review date in the header, "Why we win" first, the facts after it (above it where
+    /// there is room, see the stylesheet), links to the full brief only on screen.
     static let battlecard = """
     {{<base}}{{$main}}
     <article class="battlecard">
     <header class="brief-header">
-    <p class="eyebrow">{{t.battlecard}} · <a href="{{brief_url}}">{{t.full_brief}}</a></p>
+    <p class="eyebrow">{{t.battlecard}}<span class="screen-only"> · <a href="{{brief_url}}">{{t.full_brief}}</a></span></p>
     <h1>{{brief.title}}</h1>
     {{#brief.summary}}<p class="lead">{{brief.summary}}</p>{{/brief.summary}}
+    <dl class="battlecard-meta">
+    {{#brief.competitor.threat}}<div class="threat threat-{{brief.competitor.threat}}"><dt>{{t.threat}}</dt><dd>{{brief.competitor.threat_label}}</dd></div>{{/brief.competitor.threat}}
+    {{#brief.owner}}<div><dt>{{t.owner}}</dt><dd>{{brief.owner}}</dd></div>{{/brief.owner}}
+    <div><dt>{{t.reviewed}}</dt><dd>{{#brief.reviewed}}<time datetime="{{brief.reviewed}}">{{brief.reviewed}}</time>{{/brief.reviewed}}{{^brief.reviewed}}{{t.never_reviewed}}{{/brief.reviewed}}</dd></div>
+    </dl>
     </header>
     {{#brief.competitor}}
-    <div class="battlecard-facts">
-    {{#threat}}<p class="threat threat-{{threat}}">{{t.threat}}: <strong>{{threat_label}}</strong></p>{{/threat}}
-    <dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/facts}}<div><dt>{{t.reviewed}}</dt><dd>{{#brief.reviewed}}{{brief.reviewed}}{{/brief.reviewed}}{{^brief.reviewed}}{{t.never_reviewed}}{{/brief.reviewed}}</dd></div></dl>
-    </div>
-    {{#has_battlecard}}<div class="battlecard-grid">{{#battlecard}}<section class="battlecard-cell"><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/battlecard}}</div>{{/has_battlecard}}
+    <div class="battlecard-body">
+    {{#has_battlecard}}<div class="battlecard-grid">{{#battlecard}}<section class="battlecard-cell" aria-labelledby="{{id}}"><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/battlecard}}</div>{{/has_battlecard}}
     {{^has_battlecard}}<p class="flag">{{t.no_battlecard}}</p>{{/has_battlecard}}
+    <section class="battlecard-facts" aria-label="{{t.key_facts}}"><dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl></section>
+    </div>
     {{/brief.competitor}}
     {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}
     </article>

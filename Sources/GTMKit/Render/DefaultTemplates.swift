@@ -8,6 +8,7 @@ enum DefaultTemplates {
         "home": home, "folder": folder, "brief": brief, "tag": tag, "tags": tags, "404": notFound,
         "sitemap": sitemap, "feed": feed,
         "brief-footer": briefFooter, "competitor": competitor, "swot": swot, "gtm": gtm,
+        "brief-toc": briefTOC,
     ]
 
     /// Templates that render whole pages; the others are partials and layouts.
@@ -56,7 +57,7 @@ enum DefaultTemplates {
 
     static let briefList = """
     <ul class="brief-list">{{#items}}
-    <li class="brief-item kind-{{kind}}"><a class="brief-link" href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span>{{#draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/draft}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}
+    <li class="brief-item kind-{{kind}}"><a class="brief-link" href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span>{{#draft}} <span class="badge badge-draft">{{t.draft}}</span>{{/draft}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}{{#.threat}} <span class="threat-tag threat-{{threat}}">{{t.threat}}: {{threat_label}}</span>{{/.threat}}
     {{#summary}}<p class="brief-summary">{{summary}}</p>{{/summary}}{{#updated}}<p class="brief-date">{{t.updated}} <time datetime="{{updated}}">{{updated}}</time></p>{{/updated}}</li>{{/items}}
     </ul>
     """
@@ -119,14 +120,26 @@ enum DefaultTemplates {
     {{<base}}{{$main}}
     <article class="brief kind-{{brief.kind}}">
     \(briefHeader)
-    {{#brief.has_toc}}<nav class="toc" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ul>{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ul></nav>{{/brief.has_toc}}
+    <div class="brief-layout{{#brief.has_toc}} has-toc{{/brief.has_toc}}">
+    {{#brief.has_toc}}{{> brief-toc}}{{/brief.has_toc}}
+    <div class="brief-main">
     <div class="prose">
     {{{brief.content}}}
     </div>
     {{> brief-footer}}
+    </div>
+    </div>
     </article>
     {{/main}}{{/base}}
 
+    """
+
+    /// The table of contents of a long brief, built from its headings: a sticky sidebar on
+    /// wide screens, a collapsed list on narrow ones (one of the two is shown). A kind's
+    /// template puts its own sections first by filling `toc_lead`.
+    static let briefTOC = """
+    <nav class="toc toc-sidebar" aria-label="{{t.contents}}"><p class="toc-title">{{t.contents}}</p><ul>{{$toc_lead}}{{/toc_lead}}{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ul></nav>
+    <nav class="toc toc-collapsible" aria-label="{{t.contents}}"><details><summary>{{t.contents}}</summary><ul>{{$toc_lead}}{{/toc_lead}}{{#brief.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/brief.toc}}</ul></details></nav>
     """
 
     /// Sources and backlinks, shared by every brief template.
@@ -150,23 +163,27 @@ enum DefaultTemplates {
     {{<base}}{{$main}}
     <article class="brief kind-competitor">
     \(briefHeader)
+    {{#brief.competitor}}<p class="brief-actions"><a class="button button-primary" href="battlecard/">{{t.open_battlecard_button}}</a>{{#threat}} <span class="threat threat-{{threat}}">{{t.threat}}: <strong>{{threat_label}}</strong></span>{{/threat}}</p>{{/brief.competitor}}
+    <div class="brief-layout{{#brief.has_toc}} has-toc{{/brief.has_toc}}">
+    {{#brief.has_toc}}{{<brief-toc}}{{$toc_lead}}<li><a href="#key-facts-title">{{t.key_facts}}</a></li><li><a href="#five-w-title">{{t.at_a_glance}}</a></li>{{/toc_lead}}{{/brief-toc}}{{/brief.has_toc}}
+    <div class="brief-main">
     {{#brief.competitor}}
     <section class="key-facts" aria-labelledby="key-facts-title">
     <h2 id="key-facts-title">{{t.key_facts}}</h2>
-    {{#threat}}<p class="threat threat-{{threat}}">{{t.threat}}: <strong>{{threat_label}}</strong></p>{{/threat}}
     <dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{#url}}<a href="{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</dd></div>{{/facts}}</dl>
     </section>
     <section class="five-w" aria-labelledby="five-w-title">
     <h2 id="five-w-title">{{t.at_a_glance}}</h2>
     <div class="five-w-grid">{{#five_w}}<div class="five-w-cell five-w-{{key}}"><h3><a href="#{{id}}">{{question}}</a></h3><p>{{first_paragraph}}</p></div>{{/five_w}}</div>
     </section>
-    <p class="related"><a href="battlecard/">{{t.open_battlecard}}</a></p>
     {{#has_swots}}<p class="related">{{t.swots}}: {{#swots}}<a href="{{url}}">{{title}}</a> {{/swots}}</p>{{/has_swots}}
     {{/brief.competitor}}
     <div class="prose">
     {{{brief.content}}}
     </div>
     {{> brief-footer}}
+    </div>
+    </div>
     </article>
     {{/main}}{{/base}}
 
@@ -176,6 +193,9 @@ enum DefaultTemplates {
     {{<base}}{{$main}}
     <article class="brief kind-swot">
     \(briefHeader)
+    <div class="brief-layout{{#brief.has_toc}} has-toc{{/brief.has_toc}}">
+    {{#brief.has_toc}}{{> brief-toc}}{{/brief.has_toc}}
+    <div class="brief-main">
     {{#brief.swot}}
     {{#competitor_url}}<p class="related">{{t.kind_competitor}}: <a href="{{competitor_url}}">{{competitor_title}}</a></p>{{/competitor_url}}
     {{#brief.preamble}}<div class="prose">{{{brief.preamble}}}</div>{{/brief.preamble}}
@@ -183,6 +203,8 @@ enum DefaultTemplates {
     {{/brief.swot}}
     {{#brief.other_sections}}<section class="prose"><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/brief.other_sections}}
     {{> brief-footer}}
+    </div>
+    </div>
     </article>
     {{/main}}{{/base}}
 
@@ -192,6 +214,9 @@ enum DefaultTemplates {
     {{<base}}{{$main}}
     <article class="brief kind-gtm">
     \(briefHeader)
+    <div class="brief-layout{{#brief.has_toc}} has-toc{{/brief.has_toc}}">
+    {{#brief.has_toc}}{{<brief-toc}}{{$toc_lead}}{{#brief.gtm}}<li><a href="#economics-title">{{t.unit_economics}}</a></li>{{#has_funnel}}<li class="toc-level-3"><a href="#funnel-heading">{{t.funnel}}</a></li>{{/has_funnel}}{{/brief.gtm}}{{/toc_lead}}{{/brief-toc}}{{/brief.has_toc}}
+    <div class="brief-main">
     {{#brief.gtm}}
     <section class="unit-economics" aria-labelledby="economics-title">
     <h2 id="economics-title">{{t.unit_economics}}</h2>
@@ -199,7 +224,7 @@ enum DefaultTemplates {
     {{#health}}<p class="health health-{{health}}">{{t.f_ltv_cac}} {{ltv_cac}}: <strong>{{health_label}}</strong></p>{{/health}}
     {{#ltv_cac_svg}}<figure class="chart-figure">{{{ltv_cac_svg}}}</figure>{{/ltv_cac_svg}}
     {{#has_figures}}<table class="figures"><tbody>{{#figures}}<tr class="figure-{{key}}"><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/figures}}</tbody></table>{{/has_figures}}
-    {{#has_funnel}}<h3>{{t.funnel}}</h3>{{#funnel_svg}}<figure class="chart-figure">{{{funnel_svg}}}</figure>{{/funnel_svg}}<table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
+    {{#has_funnel}}<h3 id="funnel-heading">{{t.funnel}}</h3>{{#funnel_svg}}<figure class="chart-figure">{{{funnel_svg}}}</figure>{{/funnel_svg}}<table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
     {{#overall_conversion}}<p>{{t.overall_conversion}}: <strong>{{overall_conversion}}</strong></p>{{/overall_conversion}}{{/has_funnel}}
     </section>
     {{/brief.gtm}}
@@ -207,6 +232,8 @@ enum DefaultTemplates {
     {{{brief.content}}}
     </div>
     {{> brief-footer}}
+    </div>
+    </div>
     </article>
     {{/main}}{{/base}}
 

@@ -191,15 +191,14 @@ public struct PageRenderer: Sendable {
             // The first paragraphs of the competitors shown come from their bodies.
             let inputs = models.competitorIndexes.map(PageInput.listing) + shown.map(PageInput.body)
             return PageDescription(path: route.outputPath, inputs: inputs) {
-                var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare")
+                var context = models.page(route: route, title: strings["five_w_side"], bodyClass: "page-compare page-five-w")
                 context[.rows] = .list(models.fiveWRows(from: route))
                 let total = models.competitorIndexes.count
                 if shown.count < total {
                     context[.limit_note] = .text(strings.format("side_by_side_limit", String(shown.count), String(total)))
                 }
-                context[.competitors] = .list(shown.map { index in
-                    [.title: .text(site.briefs[index].brief.title), .url: .text(route.relativeURL(to: site.briefs[index].brief.route))]
-                })
+                context[.competitors] = .list(models.fiveWColumns(from: route))
+                context[.competitor_count] = .text(strings.format("competitor_count", String(shown.count)))
                 context[.compare_url] = .text(route.relativeURL(to: Route("compare")))
                 return .template(name: "compare-5w1h", context: context)
             }

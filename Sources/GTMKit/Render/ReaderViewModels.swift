@@ -83,15 +83,30 @@ extension ViewModels {
     func fiveWRows(from route: Route) -> [MustacheValue] {
         let competitors = sideBySideCompetitors
         return ["who", "what", "where", "when", "why", "how"].map { key in
-            let cells = competitors.map { index -> MustacheValue in
+            let cells = competitors.enumerated().map { column, index -> MustacheValue in
                 let rendered = site.briefs[index]
-                guard let position = rendered.facts.sections[key] else { return [.text: ""] }
+                guard let position = rendered.facts.sections[key] else { return [.text: "", .column: .int(column + 1)] }
                 let section = rendered.markdown.sections[position]
                 return .map([.text: .text(section.firstParagraphText),
                              .url: .text(route.relativeURL(to: rendered.brief.route) + "#" + section.heading.id),
-                             .title: .text(rendered.brief.title)])
+                             .title: .text(rendered.brief.title), .column: .int(column + 1)])
             }
             return .map([.key: .text(key), .question: .text(strings["q_\(key)"]), .cells: .list(cells)])
+        }
+    }
+
+    /// The columns of the side-by-side view: each competitor with its column number (1-based,
+    /// what the stylesheet's column toggles match) and threat.
+    func fiveWColumns(from route: Route) -> [MustacheValue] {
+        sideBySideCompetitors.enumerated().map { column, index in
+            let brief = site.briefs[index].brief
+            var entry: Map = [.title: .text(brief.title), .url: .text(route.relativeURL(to: brief.route)),
+                              .column: .int(column + 1)]
+            if let threat = competitorFacts(index)?.threat {
+                entry[.threat] = .text(threat.rawValue)
+                entry[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
+            }
+            return .map(entry)
         }
     }
 

@@ -131,4 +131,7 @@ extension Symbol {
     static let entries: Symbol = "entries"
     static let author: Symbol = "author"
     static let status: Symbol = "status"
+    // The side-by-side view's columns.
+    static let column: Symbol = "column"
+    static let competitor_count: Symbol = "competitor_count"
 }

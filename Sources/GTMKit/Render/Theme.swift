@@ -169,6 +169,75 @@ enum Theme {
     .battlecard-grid { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
     .battlecard-cell { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1rem; }
     .battlecard-cell h2 { font-size: 1.15rem; margin-top: .6rem; }
+    /* Long briefs: a table of contents beside the text on wide screens, collapsed above it on narrow ones. */
+    .toc-sidebar { display: none; }
+    .toc-collapsible { padding: .3rem 1rem; }
+    .toc-collapsible summary { font-weight: 600; cursor: pointer; padding: .3rem 0; }
+    .toc-collapsible ul { margin: .2rem 0 .5rem; }
+    .toc a { display: inline-block; padding: .1rem 0; }
+    .brief-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .6rem 1rem; margin: 0 0 1.5rem; }
+    .button { display: inline-flex; align-items: center; min-height: 2.75rem; padding: .45rem 1.2rem; border: 1px solid var(--accent);
+      border-radius: 8px; background: var(--card); color: var(--accent); font-weight: 600; text-decoration: none; }
+    .button-primary { background: var(--accent); color: var(--bg); }
+    .button-primary::after { content: "→"; margin-left: .5rem; }
+    .button:hover { text-decoration: underline; }
+    @media (min-width: 75rem) {
+      main:has(.brief-layout.has-toc) { max-width: 90rem; }
+      .page-brief:has(.brief-layout.has-toc) .site-header { padding-left: max(1rem, calc((100% - 90rem) / 2)); padding-right: max(1rem, calc((100% - 90rem) / 2)); }
+      .brief-layout.has-toc { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 0 3rem; align-items: start; }
+      .brief-layout.has-toc > .toc-sidebar { display: block; grid-column: 1; grid-row: 1; position: sticky; top: 1rem;
+        max-height: calc(100vh - 2rem); overflow-y: auto; margin: 0; }
+      .brief-layout.has-toc > .toc-collapsible { display: none; }
+      .brief-layout.has-toc > .brief-main { grid-column: 2; grid-row: 1; }
+      .toc-sidebar ul { columns: auto; padding-left: 1rem; }
+    }
+    /* 5W1H side by side: the whole width, sticky questions and header, chosen columns only. */
+    .page-five-w main { max-width: none; }
+    .page-five-w .site-header { padding-left: 1rem; padding-right: 1rem; }
+    .column-picker fieldset { border: 1px solid var(--line); border-radius: 8px; padding: .4rem 1rem .7rem; margin: 0 0 1rem; }
+    .column-picker legend { font-weight: 600; padding: 0 .3rem; }
+    .column-picker ul { display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; list-style: none; margin: 0 0 .5rem; padding: 0; }
+    .column-picker li { display: flex; align-items: center; gap: .4rem; min-height: 2rem; }
+    .column-picker input { width: 1.15rem; height: 1.15rem; margin: 0; accent-color: var(--accent); }
+    .column-picker button { font: inherit; font-size: .9rem; min-height: 2rem; padding: .2rem .9rem; border: 1px solid var(--line);
+      border-radius: 6px; background: var(--card); color: var(--fg); cursor: pointer; }
+    .none-chosen { display: none; }
+    .five-w-compare:not(:has(.pick:checked)) .none-chosen { display: block; }
+    .five-w-compare:not(:has(.pick:checked)) .five-w-wrap { display: none; }
+    .five-w-wrap { width: fit-content; max-width: 100%; max-height: calc(100vh - 2rem); max-height: calc(100dvh - 2rem); overflow: auto;
+      container-type: scroll-state; overscroll-behavior-x: contain;
+      background: linear-gradient(to left, var(--card) 40%, transparent) right / 2.5rem 100% no-repeat local,
+        radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .28), transparent) right / 1rem 100% no-repeat scroll,
+        var(--card); }
+    .scroll-hint { position: sticky; left: 0; margin: 0; padding: .35rem .7rem; }
+    @container scroll-state(not (scrollable: x)) { .scroll-hint { display: none; } }
+    .table-wrap table.five-w-matrix { width: auto; border-collapse: separate; border-spacing: 0; }
+    .five-w-matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--accent-soft); min-width: 16rem; }
+    .five-w-matrix th[scope="row"], .five-w-matrix thead th:first-child { position: sticky; left: 0; z-index: 1; width: 9rem; min-width: 9rem;
+      background: var(--accent-soft); box-shadow: 3px 0 4px -2px rgba(0, 0, 0, .25); }
+    .five-w-matrix thead th:first-child { z-index: 3; }
+    .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
+    .five-w-matrix .cell { max-width: 34rem; }
+    .five-w-matrix thead .threat-tag { display: block; width: fit-content; margin-top: .2rem; font-size: .78rem; background: var(--card); }
+    @media (max-width: 40rem) {
+      .five-w-wrap { scroll-snap-type: x mandatory; scroll-padding-left: 6rem; }
+      .five-w-matrix th[scope="row"], .five-w-matrix thead th:first-child { width: 6rem; min-width: 6rem; max-width: 6rem; padding: .4rem .5rem;
+        font-size: .85rem; overflow-wrap: anywhere; }
+      .five-w-matrix td, .five-w-matrix thead th:not(:first-child) { min-width: calc(100vw - 1.7rem - 6rem - 2px); scroll-snap-align: start; }
+    }
+    \(FiveWColumns.css)
+    /* Battlecards: "Why we win" first; the facts above it where there is room. */
+    .battlecard-meta { display: flex; flex-wrap: wrap; align-items: stretch; gap: .5rem 1.5rem; margin: .8rem 0 1.2rem; }
+    .battlecard-meta > div { display: flex; flex-direction: column; justify-content: center; }
+    .battlecard-meta dt { color: var(--muted); font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; }
+    .battlecard-meta dd { margin: 0; font-weight: 600; }
+    .battlecard-meta .threat { padding: .15rem .8rem; }
+    .battlecard-meta .threat dt { color: inherit; }
+    .battlecard-body { display: flex; flex-direction: column; gap: 1rem; }
+    .battlecard-facts .facts { margin: 0; }
+    .battlecard-cell { min-width: 0; overflow-wrap: anywhere; }
+    .battlecard-cell img, .battlecard-cell table { max-width: 100%; }
+    @media (min-width: 48rem) { .battlecard-facts { order: -1; } }
     @media (max-width: 40rem) {
       body { font-size: 15px; }
       main { padding: 1rem .85rem 2rem; }
@@ -205,7 +274,17 @@ enum Theme {
       .page-battlecard .lead { font-size: 10pt; margin-bottom: 1mm; }
       .page-battlecard .facts { gap: 1mm 4mm; margin-bottom: 2mm; }
       .page-battlecard .prose a[href^="http"]::after { content: none; }
-      .page-battlecard .site-footer { display: none; }
+      .toc-sidebar, .toc-collapsible, .brief-actions, .screen-only, .column-picker, .scroll-hint { display: none !important; }
+      .brief-layout.has-toc { display: block; }
+      main:has(.brief-layout.has-toc) { max-width: none; }
+      .five-w-wrap { max-height: none; overflow: visible; width: auto; background: none; }
+      .five-w-matrix th, .five-w-matrix thead th { position: static; box-shadow: none; }
+      .page-battlecard .battlecard-facts { order: -1; }
+      .page-battlecard .battlecard-grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+      .page-battlecard .battlecard-meta { margin: 1mm 0 2mm; gap: 1mm 6mm; }
+      .page-battlecard .battlecard-body { gap: 2mm; }
+      .page-battlecard .site-footer { display: block; padding: 2mm 0 0; margin-top: 3mm; text-align: left; font-size: 8pt; border-top: 1px solid #999; }
+      .page-battlecard .site-footer p { margin: 0; }
     }
 
     """

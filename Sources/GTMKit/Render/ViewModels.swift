@@ -62,6 +62,11 @@ struct ViewModels: Sendable {
             if let summary = brief.matter.summary { base[.summary] = .text(summary) }
             if let updated = brief.matter.updated { base[.updated] = .text(updated.description) }
             if let owner = brief.matter.owner { base[.owner] = .text(owner) }
+            // A competitor's threat is part of its entry: lists say it in words, not colour alone.
+            if case .competitor(let facts) = item.facts.details, let threat = facts.threat {
+                base[.threat] = .text(threat.rawValue)
+                base[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
+            }
             bases.append(base)
             encoded.append(URLPath.encode(brief.route.path))
         }
@@ -188,6 +193,9 @@ struct ViewModels: Sendable {
         return inputs
     }
 
+    /// A brief with at least this many headings is long enough for a table of contents.
+    static let tocMinimumHeadings = 3
+
     /// Everything a brief template can place; see docs/templates.md.
     func brief(_ index: Int) -> Map {
         let rendered = site.briefs[index]
@@ -228,7 +236,7 @@ struct ViewModels: Sendable {
             .draft: .bool(brief.isDraft),
             .content: .html(rendered.markdown.html),
             .preamble: .html(rendered.markdown.preambleHTML),
-            .toc: .list(toc), .has_toc: .bool(toc.count >= 2),
+            .toc: .list(toc), .has_toc: .bool(toc.count >= Self.tocMinimumHeadings),
             .tags: .list(tags), .has_tags: .bool(!tags.isEmpty),
             .sources: .list(sources), .has_sources: .bool(!sources.isEmpty),
             .backlinks: .list(backlinks), .has_backlinks: .bool(!backlinks.isEmpty),

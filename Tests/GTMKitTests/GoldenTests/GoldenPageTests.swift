@@ -11,6 +11,7 @@ struct GoldenPageTests {
         "competitors/acme/index.html",
         "competitors/yunfan/index.html",
         "competitors/index.html",
+        "competitors/acme/battlecard/index.html",
         "compare/index.html",
         "compare/5w1h/index.html",
         "gtm/crm-push/index.html",

@@ -37,7 +37,9 @@ public struct PositioningMap: Sendable {
         let plotW = width - left - right, plotH = plotHeight - top - bottom
         func px(_ x: Double) -> Double { left + x / 10 * plotW }
         func py(_ y: Double) -> Double { top + (10 - y) / 10 * plotH }
-        var out = "<svg class=\"chart positioning-map\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">"
+        // No `role="img"`: its points are links, and an image's content is presentational (axe
+        // `nested-interactive`); the title names the drawing.
+        var out = "<svg class=\"chart positioning-map\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<title id=\"map-title\">\(SVG.escape(title))</title>"
         out += "<rect class=\"plot\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(plotW))\" height=\"\(SVG.number(plotH))\"/>"
         // Quadrant lines at the middle of both axes.
