@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Traditional → Simplified Chinese data, so search folds both scripts alike.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev", "libopencc-data"])]
+        ),
         .target(name: "CSystemShims"),
         // The Mustache engine: depends on nothing else of gtmgen.
         .target(name: "MustacheEngine"),
@@ -32,6 +38,7 @@ let package = Package(
             name: "GTMKit",
             dependencies: [
                 "CCmarkGFM",
+                "COpenCC",
                 "CSystemShims",
                 "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),
