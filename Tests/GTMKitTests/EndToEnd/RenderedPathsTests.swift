@@ -13,16 +13,20 @@ struct RenderedPathsTests {
         let first = SiteBuild.build(request)
         #expect(!first.failed, "\(first.diagnostics)")
         let pages = snapshotTree(project.url("site")).keys.filter {
-            $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0 == "search/index.json"
+            $0.hasSuffix(".html") || $0.hasSuffix(".xml") || ($0.hasPrefix("search/") && $0.hasSuffix(".js"))
         }
         #expect(first.renderedPaths == Set(pages))
 
         try append(project, "content/reference/glossary.md", "\nOne more paragraph.\n")
         let second = SiteBuild.build(request)
         #expect(!second.failed)
-        // The feed quotes every brief's body; the search index is written on every build.
-        #expect(second.renderedPaths == ["reference/glossary/index.html", "feed.xml", "search/index.json"])
+        // The feed quotes every brief's body; the search index has the brief's text and the
+        // shards of its bucket (the fixture's briefs are all in one).
+        #expect(second.renderedPaths == Set(["reference/glossary/index.html", "feed.xml", "search/text/reference/glossary.js"])
+            .union(Self.shards))
     }
+
+    static let shards = Set((0..<4).map { "search/t/0-\($0).js" })
 
     /// Lists and related briefs show a brief's front matter values, not the lines they are on:
     /// a key added above the kind-specific keys moves them but must not make every list page,
@@ -36,9 +40,9 @@ struct RenderedPathsTests {
                     with: "owner: 王磊\nsources:\n  - https://yunfan.example/about\n")
         let rebuild = SiteBuild.build(request)
         #expect(!rebuild.failed)
-        #expect(rebuild.renderedPaths == [
+        #expect(rebuild.renderedPaths == Set([
             "competitors/yunfan/index.html", "competitors/yunfan/battlecard/index.html",
-            "feed.xml", "compare/5w1h/index.html", "search/index.json",
-        ])
+            "feed.xml", "compare/5w1h/index.html", "search/text/competitors/yunfan.js",
+        ]).union(Self.shards))
     }
 }
