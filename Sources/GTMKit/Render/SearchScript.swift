@@ -229,20 +229,25 @@ extension Scripts {
         if (end < text.length) { fragment.appendChild(document.createTextNode("…")); }
         return fragment;
       }
-      // About 220 characters around the place where the most parts of the query meet.
+      // Chinese characters take about two Latin letters' width.
+      function width(text, at) { return isIdeograph(text.charCodeAt(at)) ? 2 : 1; }
+      // About 240 letters' width around the place where the most parts of the query meet.
       function snippet(text, queryParts) {
         var ranges = matches(text, queryParts);
         if (!ranges.length) { return null; }
         var bestAt = 0, bestCount = 0;
         ranges.forEach(function (range, i) {
           var seen = new Set();
-          for (var j = i; j < ranges.length && ranges[j].start < range.start + 160; j++) { seen.add(ranges[j].part); }
+          for (var j = i; j < ranges.length && ranges[j].start < range.start + 120; j++) { seen.add(ranges[j].part); }
           if (seen.size > bestCount) { bestCount = seen.size; bestAt = range.start; }
         });
-        var start = Math.max(0, bestAt - 60);
+        var start = bestAt, end = bestAt, used = 0;
+        while (start > 0 && used < 60) { start -= 1; used += width(text, start); }
         var space = text.lastIndexOf(" ", start + 12);
         if (start > 0 && space > start - 20 && space < bestAt) { start = space + 1; }
-        var end = Math.min(text.length, start + 220);
+        while (end < text.length && used < 240) { used += width(text, end); end += 1; }
+        if (end < text.length && text.charCodeAt(end) >= 0xdc00 && text.charCodeAt(end) <= 0xdfff) { end += 1; }
+        if (start > 0 && text.charCodeAt(start) >= 0xdc00 && text.charCodeAt(start) <= 0xdfff) { start -= 1; }
         return marked(text, ranges, start, end);
       }
 
