@@ -218,23 +218,23 @@ public struct PageRenderer: Sendable {
             }
 
         case .searchFold:
-            let folding = models.searchShards.folding
-            return PageDescription(path: SearchLayout.foldPath, inputs: [.text(folding.signature)]) {
-                .bytes(SearchIndex.foldScript(folding))
+            let search = models.searchShards
+            return PageDescription(path: SearchLayout.foldPath, inputs: [.text(search.foldingSignature)], readsShared: false) {
+                .bytes(SearchIndex.foldScript(search.folding))
             }
 
         case .searchShard(let bucket, let shard):
             // The bucket's briefs: their texts, and their places (which follow their paths).
             let search = models.searchShards
-            let inputs = [PageInput.text(search.layout.signature), .text(search.folding.signature)]
+            let inputs = [PageInput.text(search.layout.signature), .text(search.foldingSignature)]
                 + search.members[bucket].flatMap { [PageInput.body($0), .text(site.briefs[$0].brief.route.path)] }
-            return PageDescription(path: search.layout.shardPath(bucket: bucket, shard: shard), inputs: inputs) {
+            return PageDescription(path: search.layout.shardPath(bucket: bucket, shard: shard), inputs: inputs, readsShared: false) {
                 .bytes(search.script(bucket: bucket, shard: shard))
             }
 
         case .searchText(let index):
             let item = site.briefs[index]
-            return PageDescription(path: SearchLayout.textPath(item.brief.route), inputs: [.body(index)]) {
+            return PageDescription(path: SearchLayout.textPath(item.brief.route), inputs: [.body(index)], readsShared: false) {
                 .bytes(SearchIndex.textScript(item))
             }
 

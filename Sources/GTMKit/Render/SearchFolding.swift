@@ -10,18 +10,6 @@
 struct SearchFolding: Sendable {
     /// Simplified for Traditional, by scalar value.
     let simplified: [UInt32: UInt32]
-    /// A hash of the table: the index depends on it (a page input), as OpenCC's data may
-    /// change under an unchanged gtmgen.
-    let signature: String
-
-    init(simplified: [UInt32: UInt32]) {
-        self.simplified = simplified
-        var hasher = StableHasher()
-        for (from, to) in simplified.sorted(by: { $0.key < $1.key }) {
-            hasher.add(UInt64(from) << 32 | UInt64(to))
-        }
-        signature = String(hasher.value, radix: 16)
-    }
 
     static let standard = SearchFolding(simplified: TraditionalChinese.simplified)
 

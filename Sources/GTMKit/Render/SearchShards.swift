@@ -9,24 +9,31 @@ final class SearchShards: @unchecked Sendable {
     let site: Site
     let layout: SearchLayout
     let members: [[Int]]
-    let folding: SearchFolding
+    /// Read when a shard or the table is made, not before: making the table takes a tenth of a
+    /// second or more, which a rebuild that changed no text need not spend.
+    let makeFolding: @Sendable () -> SearchFolding
+    /// What the folding table is made from, for the inputs of the pages that depend on it.
+    let foldingSignature: String
     private let lock = NSLock()
-    private var bucketLocks: [NSLock]
+    private let bucketLocks: [NSLock]
     private var made: [[[UInt8]]?]
 
-    init(site: Site, layout: SearchLayout, members: [[Int]], folding: SearchFolding) {
+    init(site: Site, layout: SearchLayout, members: [[Int]], foldingSignature: String,
+         folding: @escaping @Sendable () -> SearchFolding) {
         self.site = site
         self.layout = layout
         self.members = members
-        self.folding = folding
+        self.foldingSignature = foldingSignature
+        makeFolding = folding
         bucketLocks = (0..<layout.buckets).map { _ in NSLock() }
         made = Array(repeating: nil, count: layout.buckets)
     }
 
+    var folding: SearchFolding { makeFolding() }
+
     /// The bytes of `search/t/<bucket>-<shard>.js`.
     func script(bucket: Int, shard: Int) -> [UInt8] {
-        let bucketLock = lock.withLock { bucketLocks[bucket] }
-        return bucketLock.withLock {
+        return bucketLocks[bucket].withLock {
             if let scripts = lock.withLock({ made[bucket] }) { return scripts[shard] }
             let scripts = Self.scripts(bucket: bucket, briefs: members[bucket].map { site.briefs[$0] }, layout: layout, folding: folding)
             lock.withLock { made[bucket] = scripts }

@@ -1,4 +1,5 @@
 import COpenCC
+import Foundation
 
 /// Traditional → Simplified Chinese, one character at a time, from the system's OpenCC data
 /// (its `t2s` conversion). Search folds the index and the reader's query with this one table,
@@ -10,8 +11,28 @@ import COpenCC
 /// and 乾燥 both fold 乾 to 干 — wrong to read, harmless to find).
 enum TraditionalChinese {
     /// Ideographs whose t2s conversion is one other character, by scalar value. Empty when
-    /// OpenCC's data cannot be opened: search then matches each script on its own.
+    /// OpenCC's data cannot be opened: search then matches each script on its own. Made on
+    /// first use (a tenth of a second or more), which a build without search pages to make
+    /// never reaches.
     static let simplified: [UInt32: UInt32] = load()
+
+    /// Where Debian's OpenCC keeps the data `t2s` reads.
+    static let dataDirectory = "/usr/share/opencc"
+
+    /// Size and modification time of the data files the table is made from: changes when an
+    /// upgrade of OpenCC's data could change the table, without making it.
+    static let dataSignature: String = {
+        var hasher = StableHasher()
+        for name in ["t2s.json", "TSPhrases.ocd2", "TSCharacters.ocd2"] {
+            hasher.add(name)
+            var info = stat()
+            guard stat(dataDirectory + "/" + name, &info) == 0 else { continue }
+            hasher.add(Int(info.st_size))
+            hasher.add(Int(info.st_mtim.tv_sec))
+            hasher.add(Int(info.st_mtim.tv_nsec))
+        }
+        return String(hasher.value, radix: 16)
+    }()
 
     /// Where Chinese ideographs live: the unified blocks (extension A, the main block, the
     /// later extensions) and the compatibility ideographs.

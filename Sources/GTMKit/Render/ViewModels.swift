@@ -70,7 +70,8 @@ struct ViewModels: Sendable {
         listItemBases = bases
         encodedRoutes = encoded
         let layout = SearchLayout(briefCount: site.briefs.count)
-        searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout), folding: .standard)
+        searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
+                                    foldingSignature: TraditionalChinese.dataSignature) { .standard }
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in

@@ -28,6 +28,22 @@ struct RenderedPathsTests {
 
     static let shards = Set((0..<4).map { "search/t/0-\($0).js" })
 
+    /// The search index's shards, texts and folding table read no template or setting: a
+    /// template edit renders every page again but not them (at 10,000 briefs, cutting every
+    /// text into terms again would take seconds).
+    @Test func aTemplateEditLeavesTheSearchShardsAndTexts() throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
+        #expect(!SiteBuild.build(request).failed)
+        try project.write("templates/footer.mustache", DefaultTemplates.all["footer"]! + "<p>Internal.</p>\n")
+        let rebuild = SiteBuild.build(request)
+        #expect(!rebuild.failed, "\(rebuild.diagnostics)")
+        #expect(rebuild.renderedPaths.contains("index.html") && rebuild.renderedPaths.contains(SearchLayout.manifestPath))
+        let search = rebuild.renderedPaths.filter { $0.hasPrefix("search/t/") || $0.hasPrefix("search/text/") || $0 == SearchLayout.foldPath }
+        #expect(search.isEmpty, "\(search.sorted())")
+    }
+
     /// Lists and related briefs show a brief's front matter values, not the lines they are on:
     /// a key added above the kind-specific keys moves them but must not make every list page,
     /// and every brief the edited one links to, render again.
