@@ -23,9 +23,10 @@ struct SearchLayout: Sendable, Equatable {
         self.shards = shards
     }
 
-    /// About 2,000 briefs a bucket; more shards as the site grows (powers of two).
+    /// Up to 1,000 briefs a bucket (what an edit makes cut into terms again); more shards as
+    /// the site grows (powers of two).
     init(briefCount: Int) {
-        buckets = Self.powerOfTwo(atLeast: (briefCount + 1_999) / 2_000)
+        buckets = Self.powerOfTwo(atLeast: (briefCount + 999) / 1_000)
         shards = min(64, max(4, Self.powerOfTwo(atLeast: briefCount / 32)))
     }
 

@@ -51,21 +51,14 @@ final class SearchShards: @unchecked Sendable {
         }
     }
 
-    /// Each body term of the briefs with the places (in `briefs`) of those that use it, ascending.
+    /// Each body term of the briefs with the places (in `briefs`) of those that use it,
+    /// ascending. The texts are cut on every core (a rebuild remakes a bucket after an edit).
     static func postings(of briefs: [RenderedBrief], folding: SearchFolding) -> [String: [Int]] {
+        let termSets = briefs.parallelMap(chunkSize: 16) { folding.terms(of: $0.markdown.plainText) }
         var postings: [String: [Int]] = [:]
-        for (place, item) in briefs.enumerated() {
-            folding.forEachTerm(in: item.markdown.plainText) { term in
-                postings[term, default: []].appendOnce(place)
-            }
+        for (place, terms) in termSets.enumerated() {
+            for term in terms { postings[term, default: []].append(place) }
         }
         return postings
-    }
-}
-
-fileprivate extension Array where Element == Int {
-    /// Appends `place` unless it is already the last element (places come in ascending order).
-    mutating func appendOnce(_ place: Int) {
-        if last != place { append(place) }
     }
 }

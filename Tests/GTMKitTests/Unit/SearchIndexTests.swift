@@ -92,7 +92,8 @@ struct SearchIndexTests {
 
     @Test func aBriefKeepsItsBucketAndTermsOfOnePrefixShareAShard() {
         let layout = SearchLayout(briefCount: 10_000)
-        #expect(layout.buckets == 8 && layout.shards == 64)
+        #expect(layout.buckets == 16 && layout.shards == 64)
+        #expect(SearchLayout(briefCount: 1_000) == SearchLayout(buckets: 1, shards: 32))
         #expect(SearchLayout(briefCount: 12) == SearchLayout(buckets: 1, shards: 4))
         #expect(layout.bucket(of: Route("competitors/acme")) == layout.bucket(of: Route("competitors/acme/")))
         #expect(layout.shard(of: "forecast") == layout.shard(of: "fo"))
