@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // Traditional → Simplified Chinese data, so search folds both scripts alike.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev", "libopencc-data"])]
+        ),
         .target(name: "CSystemShims"),
         // The Mustache engine: depends on nothing else of gtmgen.
         .target(name: "MustacheEngine"),
@@ -39,6 +45,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CGit2",
+                "COpenCC",
                 "CSystemShims",
                 "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),

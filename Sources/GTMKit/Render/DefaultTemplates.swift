@@ -45,7 +45,7 @@ enum DefaultTemplates {
     <header class="site-header">
     <a class="brand" href="{{root}}">{{site.title}}</a>
     <nav aria-label="{{t.sections}}"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="true"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
-    <form class="header-search" role="search" action="{{root}}search/"><label class="visually-hidden" for="header-q">{{t.search_label}}</label><input id="header-q" name="q" type="search" placeholder="{{t.search}}"></form>
+    <form class="header-search" role="search" action="{{root}}search/index.html"><label class="visually-hidden" for="header-q">{{t.search_label}}</label><input id="header-q" name="q" type="search" placeholder="{{t.search}}"></form>
     </header>
     """
 

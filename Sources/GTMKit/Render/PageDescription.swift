@@ -23,11 +23,15 @@ struct PageDescription: Sendable {
     /// nil for a page made from more than is worth listing (every brief's text), made on
     /// every build.
     var inputs: [PageInput]?
+    /// Whether the page reads what every page shares (configuration, templates, build date,
+    /// navigation). The search index's shards and texts do not: a template edit leaves them.
+    var readsShared: Bool
     var make: @Sendable () -> Body
 
-    init(path: String, inputs: [PageInput]?, make: @escaping @Sendable () -> Body) {
+    init(path: String, inputs: [PageInput]?, readsShared: Bool = true, make: @escaping @Sendable () -> Body) {
         self.path = path
         self.inputs = inputs
+        self.readsShared = readsShared
         self.make = make
     }
 }

@@ -19,7 +19,9 @@ public struct PageRenderer: Sendable {
         case folder(Int)
         case tag(Int)
         case battlecard(Int)
-        case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search, searchIndex
+        case searchText(Int)
+        case searchShard(bucket: Int, shard: Int)
+        case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search, searchManifest, searchFold
     }
 
     /// Every file of the site, rendered into memory (tests and tools).
@@ -81,21 +83,25 @@ public struct PageRenderer: Sendable {
         return (assetFiles, scripts, models)
     }
 
-    /// Every page of the site. Site-wide pages take longest (the matrix, the search index,
+    /// Every page of the site. Site-wide pages take longest (the matrix, the search shards,
     /// lists of thousands): a full build starts them first, so both cores end together; an
-    /// incremental build starts with the search index, rendered on every build, and the
-    /// briefs' own pages, which are what a writer waits to see.
+    /// incremental build starts with the briefs' own pages, which are what a writer waits to
+    /// see. The shards go bucket after bucket, so each core starts on a bucket of its own.
     func jobs(firstBuild: Bool) -> [Job] {
         let briefPages: [Job] = site.briefs.indices.map(Job.brief)
             + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
-        var sitePages: [Job] = [.searchIndex]
+        let layout = SearchLayout(briefCount: site.briefs.count)
+        let searchPages: [Job] = (0..<layout.shards).flatMap { shard in
+            (0..<layout.buckets).map { Job.searchShard(bucket: $0, shard: shard) }
+        } + [.searchManifest, .searchFold] + site.briefs.indices.map(Job.searchText)
+        var sitePages: [Job] = searchPages
         if site.hasCompetitors { sitePages += [.compare, .compareFiveW] }
         sitePages += [.sitemap, .home]
         sitePages += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
         sitePages += site.tags.indices.map(Job.tag)
         sitePages += [.feed, .search, .notFound]
         if !site.tags.isEmpty { sitePages.append(.tagIndex) }
-        return firstBuild ? sitePages + briefPages : [sitePages[0]] + briefPages + sitePages.dropFirst()
+        return firstBuild ? sitePages + briefPages : briefPages + sitePages
     }
 
     static func scriptFile(_ name: String, _ source: String) -> OutputFile {
@@ -203,10 +209,32 @@ public struct PageRenderer: Sendable {
                 return .template(name: "compare-5w1h", context: context)
             }
 
-        case .searchIndex:
-            // Every brief's text: always made.
-            return PageDescription(path: "search/index.json", inputs: nil) {
-                .bytes(SearchIndex.json(site, strings: strings))
+        case .searchManifest:
+            let search = models.searchShards
+            let inputs = [PageInput.text(search.layout.signature)] + site.briefs.indices.map(PageInput.listing)
+            return PageDescription(path: SearchLayout.manifestPath, inputs: inputs) {
+                .bytes(SearchIndex.manifest(site, layout: search.layout, members: search.members, strings: strings))
+            }
+
+        case .searchFold:
+            let search = models.searchShards
+            return PageDescription(path: SearchLayout.foldPath, inputs: [.text(search.foldingSignature)], readsShared: false) {
+                .bytes(SearchIndex.foldScript(search.folding))
+            }
+
+        case .searchShard(let bucket, let shard):
+            // The bucket's briefs: their texts, and their places (which follow their paths).
+            let search = models.searchShards
+            let inputs = [PageInput.text(search.layout.signature), .text(search.foldingSignature)]
+                + search.members[bucket].flatMap { [PageInput.body($0), .text(site.briefs[$0].brief.route.path)] }
+            return PageDescription(path: search.layout.shardPath(bucket: bucket, shard: shard), inputs: inputs, readsShared: false) {
+                .bytes(search.script(bucket: bucket, shard: shard))
+            }
+
+        case .searchText(let index):
+            let item = site.briefs[index]
+            return PageDescription(path: SearchLayout.textPath(item.brief.route), inputs: [.body(index)], readsShared: false) {
+                .bytes(SearchIndex.textScript(item))
             }
 
         case .search:

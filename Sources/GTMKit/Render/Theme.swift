@@ -119,7 +119,13 @@ enum Theme {
     .search-form { display: flex; flex-direction: column; gap: .3rem; max-width: 36rem; }
     .search-form input { font-size: 1.1rem; padding: .5rem .8rem; }
     .search-results { list-style: none; padding: 0; max-width: 48rem; }
-    .search-hit { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+    .search-hit { padding: .6rem .5rem; border-bottom: 1px solid var(--line); }
+    .search-hit:focus-within { background: var(--accent-soft); }
+    .search-hit > a { font-weight: 600; }
+    .search-hit-meta { display: inline-flex; gap: .4rem; flex-wrap: wrap; vertical-align: middle; }
+    .search-snippet { margin: .3rem 0 0; color: var(--fg); overflow-wrap: anywhere; }
+    .search-hit mark { background: var(--warn-soft); color: inherit; font-weight: 600; padding: 0 .1em; border-radius: 2px; }
+    .search-form .hint { margin: 0; }
     .hint, .small { font-size: .85rem; color: var(--muted); }
     a.small { color: var(--accent); }
     .table-wrap { overflow-x: auto; max-width: 100%; margin-bottom: 1.5rem; border: 1px solid var(--line); border-radius: 8px; }

@@ -30,6 +30,8 @@ struct ViewModels: Sendable {
     /// lists of thousands of briefs (folders, tags, backlinks) only add the link.
     let listItemBases: [Map]
     let encodedRoutes: [String]
+    /// The search index's files and the term shards, made a bucket at a time.
+    let searchShards: SearchShards
 
     static let precomputedDepths = 8
 
@@ -72,6 +74,9 @@ struct ViewModels: Sendable {
         }
         listItemBases = bases
         encodedRoutes = encoded
+        let layout = SearchLayout(briefCount: site.briefs.count)
+        searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
+                                    foldingSignature: TraditionalChinese.dataSignature) { .standard }
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in

@@ -243,7 +243,12 @@ struct IncrementalBuildTests {
         let stampsAfter = modificationDates(project.url("site"))
         let rewritten = stampsAfter.keys.filter { stampsAfter[$0] != stampsBefore[$0] }.sorted()
         #expect(rewritten.contains("reference/glossary/index.html"))
-        #expect(rewritten.contains("search/index.json"))
+        #expect(rewritten.contains("search/text/reference/glossary.js"))
+        // "Another" and "line" are new words of the glossary: the shards they fall in change, the others do not.
+        let layout = SearchLayout(briefCount: 7)
+        let shards = Set(["another", "line"].map { layout.shardPath(bucket: 0, shard: layout.shard(of: $0)) })
+        #expect(Set(rewritten.filter { $0.hasPrefix("search/t/") }) == shards, "\(rewritten)")
+        #expect(!rewritten.contains(SearchLayout.manifestPath), "the manifest shows no body")
         #expect(!rewritten.contains("competitors/yunfan/index.html"), "an unrelated page was rewritten: \(rewritten)")
         #expect(!rewritten.contains("tags/reference/index.html"), "a list page was rewritten though no listed field changed")
     }

@@ -23,6 +23,8 @@ struct GoldenPageTests {
         "sitemap.xml",
         "feed.xml",
         "404.html",
+        "search/index.html",
+        "search/index.js",
     ]
 
     /// Pages of the same fixture with the Chinese interface (`language: zh`), in Golden/pages-zh/.

@@ -3,7 +3,8 @@
 /// Which pages an edit may make gtmgen render again: everything else must be skipped.
 ///
 /// The rule, from what each page shows (`PageKeys`, `PageRenderer.key(of:)`):
-/// - The search index is written on every build.
+/// - A brief's body shows in its search text and in the term shards of its bucket; what lists
+///   show of it, in the search manifest.
 /// - A brief's own text (body prose, a heading nobody links to, `sources`) shows on its
 ///   page, its battlecard, and where bodies are quoted: the feed and the 5W1H comparison.
 /// - What lists show of a brief (title, summary, owner, dates, language, kind-specific and
@@ -17,7 +18,7 @@
 /// - A brief left out of the build (a draft) reaches nothing.
 extension RandomSite {
     func pagesReached(by reach: EditOutcome.Reach) -> Set<String>? {
-        let always: Set<String> = ["search/index.json"]
+        let always: Set<String> = []
         switch reach {
         case .anything:
             return nil
@@ -25,7 +26,7 @@ extension RandomSite {
             return always
         case .ownPage(let id):
             guard let brief = brief(id), isIncluded(brief) else { return always }
-            return always.union(ownPages(brief)).union(["feed.xml", "compare/5w1h/index.html"])
+            return always.union(ownPages(brief)).union(["feed.xml", "compare/5w1h/index.html"]).union(searchPages(brief))
         case .links(let id, let targets):
             guard var pages = pagesReached(by: .ownPage(id)), pages != always else { return always }
             for target in targets.compactMap(brief) where isIncluded(target) { pages.formUnion(ownPages(target)) }
@@ -34,6 +35,7 @@ extension RandomSite {
             guard let brief = brief(id), isIncluded(brief) else { return always }
             var pages = always.union(ownPages(brief))
             pages.formUnion(["feed.xml", "compare/5w1h/index.html", "index.html", "sitemap.xml", "tags/index.html", "compare/index.html"])
+            pages.formUnion(searchPages(brief).union([SearchLayout.manifestPath]))
             if !brief.folder.isEmpty { pages.insert(brief.folder + "/index.html") }
             for tag in brief.tags { pages.insert("tags/" + TagSlug.make(Vocabulary.tags[tag]) + "/index.html") }
             for related in relatedBriefs(brief) { pages.formUnion(ownPages(related)) }
@@ -44,6 +46,14 @@ extension RandomSite {
     /// A brief's page, and its battlecard when it is a competitor.
     func ownPages(_ brief: SiteBrief) -> Set<String> {
         brief.kind == .competitor ? [brief.route.outputPath, brief.battlecardPath] : [brief.route.outputPath]
+    }
+
+    /// A brief's search text and the term shards of its bucket (every shard of it: they are
+    /// made together, and written only when their bytes change).
+    func searchPages(_ brief: SiteBrief) -> Set<String> {
+        let layout = SearchLayout(briefCount: briefs.filter(isIncluded).count)
+        let bucket = layout.bucket(of: brief.route)
+        return Set((0..<layout.shards).map { layout.shardPath(bucket: bucket, shard: $0) }).union([SearchLayout.textPath(brief.route)])
     }
 
     /// Briefs in the build whose pages show a brief: those it links to, and its SWOT partners.

@@ -2,33 +2,149 @@ import Foundation
 @testable import GTMKit
 import Testing
 
-/// The search index is written by hand as bytes: it must still be JSON that says exactly what
-/// the briefs say, with every character that JSON or a URL path must escape escaped.
+/// The search index's files are written by hand as bytes: each must still be a script whose
+/// data is JSON that says exactly what the briefs say, with every character that JSON or a URL
+/// path must escape escaped; the shards must hold every word of every body, however long.
 @Suite("Search index")
 struct SearchIndexTests {
-    @Test func entriesCarryEachBriefVerbatim() throws {
-        let briefs = try [
-            parseValid("notes/acme.md", briefText(title: #"Acme "CRM" \ Cloud"#,
-                "summary: \"Tabs\\tand\\nlines, 中文\"\ntags: [CRM, \"Q\\\"3\"]",
-                body: "First paragraph with <b>markup</b> & \"quotes\".\n\n## Who\n\nBuyers.\n")),
-            parseValid("notes/市场.md", briefText(title: "市场 notes", body: "中文正文 with émoji 👍🏽.\n")),
-        ]
+    static func site(_ briefs: [Brief]) throws -> Site {
         let (site, diagnostics) = SiteAssembler(config: SiteConfig(), buildDate: TestDate.buildDate)
             .assemble(briefs: briefs, excludedDrafts: [], assets: [])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
+        return site
+    }
+
+    /// The last JSON argument of `GTMSearch.<name>(…);`.
+    static func payload(_ bytes: [UInt8], call name: String) throws -> Any {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let prefix = "GTMSearch.\(name)(", suffix = ");\n"
+        #expect(text.hasPrefix(prefix) && text.hasSuffix(suffix), "\(text.prefix(80))")
+        let json = "[" + text.dropFirst(prefix.count).dropLast(suffix.count) + "]"
+        let arguments = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])
+        return try #require(arguments.last)
+    }
+
+    @Test func manifestCarriesEachBriefVerbatimByBucket() throws {
+        let site = try Self.site([
+            parseValid("notes/acme.md", briefText(title: #"Acme "CRM" \ Cloud"#,
+                "summary: \"Tabs\\tand\\nlines, 中文 \u{2028}\"\ntags: [CRM, \"Q\\\"3\"]",
+                body: "First paragraph with <b>markup</b> & \"quotes\".\n\n## Who\n\nBuyers.\n")),
+            parseValid("notes/市场.md", briefText(title: "市场 notes", body: "中文正文 with émoji 👍🏽.\n")),
+            parseValid("competitors/rival.md", briefText(title: "Rival", "threat: high", body: competitorBody)),
+        ])
+        let layout = SearchLayout(buckets: 2, shards: 4)
+        let members = SearchIndex.members(site, layout: layout)
+        #expect(members.flatMap { $0 }.sorted() == Array(site.briefs.indices))
         let strings = UIStrings(language: "en")
-        let json = SearchIndex.json(site, strings: strings)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [[String: Any]])
-        #expect(entries.count == site.briefs.count)
-        for (entry, item) in zip(entries, site.briefs) {
-            let brief = item.brief
-            #expect(entry["t"] as? String == brief.title)
-            #expect(entry["s"] as? String == (brief.matter.summary ?? ""))
-            #expect(entry["g"] as? [String] == brief.matter.tags)
-            #expect(entry["k"] as? String == strings.kindLabel(brief.kind))
-            #expect(entry["u"] as? String == URLPath.encode(brief.route.path))
-            #expect(entry["x"] as? String == item.markdown.plainText)
+        let manifest = try #require(try Self.payload(SearchIndex.manifest(site, layout: layout, members: members, strings: strings),
+                                                     call: "index") as? [String: Any])
+        #expect(manifest["buckets"] as? Int == 2 && manifest["shards"] as? Int == 4)
+        #expect((manifest["kinds"] as? [String: String])?["competitor"] == strings.kindLabel(.competitor))
+        #expect((manifest["threats"] as? [String: String])?["high"] == strings["threat_high"])
+        let buckets = try #require(manifest["entries"] as? [[[Any]]])
+        #expect(buckets.count == 2)
+        for (bucket, indexes) in members.enumerated() {
+            #expect(buckets[bucket].count == indexes.count)
+            for (entry, index) in zip(buckets[bucket], indexes) {
+                let brief = site.briefs[index].brief
+                #expect(entry[0] as? String == brief.title)
+                #expect(entry[1] as? String == URLPath.encode(brief.route.path))
+                #expect(entry[2] as? String == brief.kind.rawValue)
+                #expect(entry[3] as? String == (brief.kind == .competitor ? "high" : ""))
+                #expect(entry[4] as? String == (brief.matter.summary ?? ""))
+                #expect(entry[5] as? [String] == brief.matter.tags)
+            }
         }
-        #expect(entries.contains { ($0["u"] as? String)?.contains("%E5%B8%82") == true }, "non-ASCII paths are percent-encoded")
+    }
+
+    /// A word far beyond the first 4,000 characters is in the brief's text file and in the
+    /// term shard its first letters pick, with the brief's place in its bucket.
+    @Test func theWholeBodyIsIndexed() throws {
+        let filler = String(repeating: "Renewal pricing and channel coverage in the mid market. ", count: 200)
+        let site = try Self.site([
+            parseValid("notes/a.md", briefText(title: "A", body: "Opening.\n")),
+            parseValid("notes/long.md", briefText(title: "Long", body: filler + "\n\nThe zeppelinfactor closes it. 決策鏈 at the end.\n")),
+        ])
+        let long = try #require(site.briefs.first { $0.brief.title == "Long" })
+        #expect(long.markdown.plainText.count > 10_000)
+        let text = try #require(try Self.payload(SearchIndex.textScript(long), call: "text") as? String)
+        #expect(text == long.markdown.plainText && text.hasSuffix("決策鏈 at the end."))
+
+        let layout = SearchLayout(buckets: 1, shards: 8)
+        let scripts = SearchShards.scripts(bucket: 0, briefs: site.briefs, layout: layout, folding: .standard)
+        #expect(scripts.count == 8)
+        let place = try #require(site.briefs.firstIndex { $0.brief.title == "Long" })
+        for term in ["zeppelinfactor", "决策", "策链", "链", "renewal"] {
+            let body = try #require(try Self.payload(scripts[layout.shard(of: term)], call: "shard") as? String)
+            let line = try #require(body.split(separator: "\n").first { $0.hasPrefix(term + "\t") }, "\(term) is not in its shard")
+            let places = line.split(separator: "\t")[1].split(separator: ",").reduce(into: [Int]()) {
+                $0.append(($0.last ?? 0) + Int($1, radix: 36)!)
+            }
+            #expect(places == [place], "\(term): \(line)")
+        }
+        #expect(!scripts.contains { String(decoding: $0, as: UTF8.self).contains("決") }, "the index is folded to Simplified")
+    }
+
+    @Test func shardPlacesAreGapsInBase36() throws {
+        let script = SearchIndex.shardScript(bucket: 3, shard: 5, postings: [("ab", [0, 40, 41]), ("ac", [7])])
+        #expect(String(decoding: script, as: UTF8.self) == "GTMSearch.shard(3,5,\"ab\\t0,14,1\\nac\\t7\");\n")
+    }
+
+    @Test func aBriefKeepsItsBucketAndTermsOfOnePrefixShareAShard() {
+        let layout = SearchLayout(briefCount: 10_000)
+        #expect(layout.buckets == 16 && layout.shards == 64)
+        #expect(SearchLayout(briefCount: 1_000) == SearchLayout(buckets: 1, shards: 32))
+        #expect(SearchLayout(briefCount: 12) == SearchLayout(buckets: 1, shards: 4))
+        #expect(layout.bucket(of: Route("competitors/acme")) == layout.bucket(of: Route("competitors/acme/")))
+        #expect(layout.shard(of: "forecast") == layout.shard(of: "fo"))
+        #expect(layout.shard(of: "决策") == layout.shard(of: "决"))
+        #expect(SearchLayout.textPath(Route("competitors/市场/")) == "search/text/competitors/市场.js")
+    }
+}
+
+private let competitorBody = """
+## Who
+Them.
+## What
+CRM.
+## Where
+China.
+## When
+Now.
+## Why
+Price.
+## How
+Channels.
+
+"""
+
+/// Folding and cutting must be what the search script does to a query: lower case, full-width
+/// Latin as ASCII, Traditional Chinese as Simplified from OpenCC's data.
+@Suite("Search folding")
+struct SearchFoldingTests {
+    @Test func traditionalAndSimplifiedFoldAlike() {
+        let folding = SearchFolding.standard
+        #expect(folding.simplified.count > 2_000, "OpenCC's t2s data is read")
+        #expect(folding.fold("決策鏈") == "决策链")
+        #expect(folding.fold("决策链") == "决策链")
+        #expect(folding.fold("銷售資訊 與 客戶") == "销售资讯 与 客户")
+        #expect(folding.fold("ＣＲＭ Ｑ４ Ärger") == "crm q4 ärger")
+    }
+
+    @Test func termsAreWordsAndCharacterPairs() {
+        let folding = SearchFolding.standard
+        #expect(folding.terms(of: "決策鏈 CRM-Forecast, a T2D3 plan") == ["决策", "策链", "链", "crm", "forecast", "t2d3", "plan"])
+        #expect(folding.terms(of: "云") == ["云"])
+        #expect(folding.terms(of: "To B 客户") == ["to", "客户", "户"])
+        let long = String(repeating: "x", count: 50)
+        #expect(folding.terms(of: long) == [String(repeating: "x", count: SearchFolding.wordLimit)])
+    }
+
+    @Test func theFoldTableReachesTheBrowserAsPairs() throws {
+        let script = String(decoding: SearchIndex.foldScript(.standard), as: UTF8.self)
+        let pairs = try #require(try SearchIndexTests.payload(Array(script.utf8), call: "fold") as? String)
+        #expect(pairs.unicodeScalars.count == SearchFolding.standard.simplified.count * 2)
+        #expect(pairs.contains("鏈链") && pairs.contains("決决"))
+        #expect(!TraditionalChinese.dataSignature.isEmpty)
     }
 }
