@@ -53,9 +53,9 @@ mount_disk() {  # size in bytes
   "${as_root[@]}" chmod 777 "$disk"
 }
 
-# Bytes a tree takes on a tmpfs: whole pages per file.
+# Bytes a tree takes on a tmpfs: whole pages per file (only files named like $2 when given).
 footprint() {
-  find "$1" -type f -printf '%s\n' | awk '{ total += int(($1 + 4095) / 4096) * 4096 } END { print total + 0 }'
+  find "$1" -type f -name "${2:-*}" -printf '%s\n' | awk '{ total += int(($1 + 4095) / 4096) * 4096 } END { print total + 0 }'
 }
 
 build() {  # project, then arguments
@@ -95,13 +95,16 @@ check_rebuild() {  # label, project
 }
 
 run() {  # name, project
-  local name=$1 project=$2 site size
+  local name=$1 project=$2 site pages size
   echo "== $name"
   rm -rf "$work/reference"
   build "$project" --clean --output "$work/reference" > /dev/null || fail "$name: the first build failed"
   site=$(footprint "$work/reference")
-  # Room for the site, its cache and half of a second copy of the pages.
-  size=$(( site + $(footprint "$work/.reference.cache") + $(footprint "$work/.reference.cache.text") + site / 2 ))
+  pages=$(footprint "$work/reference" '*.html')
+  # Room for the site, its cache and half of a second copy of the HTML pages: the template
+  # edit below rewrites every HTML page, and nothing else (search's index files read no
+  # template), so neither a whole new site nor all new pages fit.
+  size=$(( site + $(footprint "$work/.reference.cache") + $(footprint "$work/.reference.cache.text") + pages / 2 ))
   size=$(( (size + 4095) / 4096 * 4096 ))
   echo "  site $site bytes on a tmpfs; disk of $size bytes"
 
