@@ -87,17 +87,17 @@ final class GitRepository {
             defer { git_commit_free(commit) }
             ids[key] = id
             times[key] = Int64(git_commit_committer(commit)!.pointee.when.time)
-            var present: [String] = []
+            var listed: [String] = []
             for index in 0..<git_commit_parentcount(commit) {
                 guard let parent = git_commit_parent_id(commit, index)?.pointee else { continue }
-                var probe = parent
-                var object: OpaquePointer?
-                guard git_commit_lookup(&object, handle, &probe) == 0 else { continue }
-                git_commit_free(object)
-                present.append(LibGit2.hex(parent))
+                listed.append(LibGit2.hex(parent))
                 stack.append(parent)
             }
-            parents[key] = present
+            parents[key] = listed
+        }
+        // Parents beyond a shallow clone's cut were never found: they are no one's parents.
+        for (key, listed) in parents {
+            parents[key] = listed.filter { ids[$0] != nil }
         }
         // Kahn's order: a commit is ready once all its children are out; of the ready ones
         // the newest goes first (ties by id, so the order never depends on the walk).
