@@ -134,26 +134,6 @@ struct MarkdownText: Sendable {
     var html: String { htmlText.value }
     var plainText: String { plain.value }
 
-    /// The UTF-8 bytes of the first `limit` Unicode scalars of the search text, reading no
-    /// more of the file than they take (the search index wants a few hundred of up to four
-    /// thousand characters, for every brief on every build).
-    func withPlainTextPrefix<T>(scalars limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        func cut(_ bytes: UnsafeRawBufferPointer) -> T {
-            var count = 0
-            var end = 0
-            while end < bytes.count {
-                // A scalar starts at every byte that is not a continuation byte.
-                if bytes[end] & 0xC0 != 0x80 {
-                    if count == limit { break }
-                    count += 1
-                }
-                end += 1
-            }
-            return body(UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
-        }
-        return plain.withBytes { cut($0) }
-    }
-
     /// A byte range of the HTML (ranges always fall between blocks, so on character boundaries).
     func html(_ range: Range<Int>) -> String {
         switch htmlText.storage {

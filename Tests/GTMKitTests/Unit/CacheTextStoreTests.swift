@@ -129,31 +129,3 @@ struct CacheTextStoreTests {
         #expect(markdown.html == renderer.render(Self.bodies[0]).html)
     }
 }
-
-extension CacheTextStoreTests {
-    /// The search index reads only the opening of a text, by scalars, from memory or the file alike.
-    @Test(arguments: [1, 7, 50, 300])
-    func storedSearchTextPrefixEqualsThePrefixOfTheWholeText(limit: Int) throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        // Latin, CJK, combining accents and emoji mixed, far longer than the limits.
-        let body = (0..<400).map { "e\u{301}中文👍🏽 word\($0) " }.joined()
-        var cache = BuildCache()
-        cache.sources["a.md"] = entry(body, key: 1)
-        try cache.save(to: root.appendingPathComponent(".site.cache"))
-        let saved = cache
-        let text = try #require(saved.sources["a.md"]?.rendered?.rendering.markdown.text)
-        guard text.plain.slice != nil else {
-            Issue.record("expected a stored text")
-            return
-        }
-        let expected = String(text.plainText.unicodeScalars.prefix(limit))
-        let fromStore = text.withPlainTextPrefix(scalars: limit) { String(decoding: $0, as: UTF8.self) }
-        #expect(fromStore == expected)
-        #expect(fromStore.unicodeScalars.count == limit)
-        let fromMemory = MarkdownText(html: "", plainText: text.plainText).withPlainTextPrefix(scalars: limit) {
-            String(decoding: $0, as: UTF8.self)
-        }
-        #expect(fromMemory == expected)
-    }
-}
