@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         Terminal.printDiagnostics(report.diagnostics)
         if timings { Terminal.printTimings(report.timings) }
         if let notice = Terminal.draftsNotice(report.excludedDrafts, command: "build") { Terminal.writeError(notice + "\n") }
+        if let note = report.historyNote, !report.failed { Terminal.writeError(Terminal.historyNotice(note) + "\n") }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         let outputName = request.displayPath(request.outputDirectory)

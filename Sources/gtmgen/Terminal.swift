@@ -70,6 +70,11 @@ enum Terminal {
         return "gtmgen: \(drafts.count) \(what) not \(verb) (\(shown)); include \(drafts.count == 1 ? "it" : "them") with `gtmgen \(command) --drafts`"
     }
 
+    /// The one line a build prints when its site shows no history.
+    static func historyNotice(_ reason: String) -> String {
+        "gtmgen: no history views: \(reason)"
+    }
+
     static func plural(_ count: Int, _ word: String) -> String {
         "\(count) \(word)\(count == 1 ? "" : "s")"
     }

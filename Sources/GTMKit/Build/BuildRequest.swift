@@ -81,6 +81,9 @@ public struct BuildReport: Sendable {
     public var renderedPaths: Set<String> = []
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// Why the site shows no history (not a git repository, `history: false`), for one line
+    /// of the build's output; nil when it does.
+    public var historyNote: String?
 
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics

@@ -11,6 +11,8 @@ public enum BuildStage: String, CaseIterable, Sendable {
     case parse
     /// Routes, Markdown with links resolved, kind analysis, tags, folders, backlinks.
     case assemble
+    /// The content folder's git history: each brief's revisions and what they changed.
+    case history
     /// Every page through the templates, each handed to the writer as it is made.
     case render = "render pages"
     /// The output completed: a full build's folder swapped in, or an update's stale files removed.

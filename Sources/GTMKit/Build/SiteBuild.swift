@@ -37,7 +37,9 @@ public enum SiteBuild {
         defer { outputLock?.release() }
         let memory = BuildMemory(request, inputs: inputs, resident: resident)
         if !inputs.diagnostics.hasErrors, let summary = memory.upToDate() {
-            return .upToDate(summary, strict: request.strict)
+            var report = BuildReport.upToDate(summary, strict: request.strict)
+            report.historyNote = memory.historyNote
+            return report
         }
         memory.recall()
         held.append(memory)
@@ -64,8 +66,14 @@ public enum SiteBuild {
         report.record(inputs: inputs, parsed: parsed, assembly: assembly, strict: request.strict)
         guard !report.failed else { return report }
 
+        clock.begin(.history)
+        var site = assembly.site
+        let history = HistoryStage.run(inputs, site: site, memory: memory.historicSnapshots(inputs.config))
+        site.history = history.history
+        report.record(history, strict: request.strict)
+        guard !report.failed else { return report }
+
         clock.begin(.render)
-        let site = assembly.site
         let pages = memory.pageMemory(site, output: request.outputDirectory, patched: report.assemblyPatched)
         let renderer = PageRenderer(site: site, templates: inputs.templates, contentDirectory: inputs.inventory.root)
         let counter = ProgressCounter(stage: "written", total: renderer.jobs(firstBuild: true).count, report: progress)
@@ -134,6 +142,7 @@ public enum SiteBuild {
         var excludedDrafts: [String] = []
         var failed = true
         var site: (Site, ProjectInputs)?
+        var historyNote: String?
     }
 
     static func analyse(_ request: BuildRequest, clock: inout StageClock,
@@ -154,8 +163,16 @@ public enum SiteBuild {
                       unreadable: parsed.unreadable, memory: nil, progress: { counter.advance($0) })
         var report = BuildReport(diagnostics: [])
         report.record(inputs: inputs, parsed: parsed, assembly: assembly, strict: request.strict)
+        var site = assembly.site
+        if !report.failed {
+            clock.begin(.history)
+            let history = HistoryStage.run(inputs, site: site, memory: SnapshotsInMemory())
+            site.history = history.history
+            report.record(history, strict: request.strict)
+        }
         return Analysis(diagnostics: report.diagnostics, briefCount: report.briefCount,
-                        excludedDrafts: report.excludedDrafts, failed: report.failed, site: (assembly.site, inputs))
+                        excludedDrafts: report.excludedDrafts, failed: report.failed, site: (site, inputs),
+                        historyNote: report.historyNote)
     }
 
     /// Output files written or removed, against what the output held.
@@ -181,6 +198,13 @@ extension BuildReport {
         inputBytes = parsed.inputBytes
         briefCount = parsed.published.count
         excludedDrafts = parsed.drafts.map(\.displayPath).sorted()
+        failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+
+    /// Takes the history stage's warnings, and why there is no history when there is none.
+    mutating func record(_ history: HistoryOutcome, strict: Bool) {
+        diagnostics = (diagnostics + history.diagnostics).sortedByLocation()
+        if case .unavailable(let reason) = history.history.status { historyNote = reason }
         failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
     }
 

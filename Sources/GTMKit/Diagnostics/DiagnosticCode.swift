@@ -113,6 +113,13 @@ public enum DiagnosticCode: String, CaseIterable, Codable, Sendable {
     /// `data:`, …); it is shown as text.
     case unsafeSource = "unsafe-source"
 
+    // The git history.
+
+    /// Warning: the project is a shallow clone; history before its cut is missing.
+    case shallowHistory = "shallow-history"
+    /// Warning: a commit changed the brief's body after the `updated` date it gives.
+    case updatedBehindHistory = "updated-behind-history"
+
     // The build itself.
 
     /// Error: the content folder does not exist; the build stops.

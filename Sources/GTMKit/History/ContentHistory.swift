@@ -27,6 +27,12 @@ public struct ContentHistory: Sendable {
     /// By today's content path (relative to the content folder).
     public var briefs: [String: [BriefRevision]]
 
+    /// Whether there is any history to show (complete or partial).
+    public var isAvailable: Bool {
+        if case .unavailable = status { return false }
+        return true
+    }
+
     public static func unavailable(_ reason: String) -> ContentHistory {
         ContentHistory(status: .unavailable(reason), commits: [], briefs: [:])
     }

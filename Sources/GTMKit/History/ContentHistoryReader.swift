@@ -14,7 +14,10 @@ public struct ContentHistoryReader: Sendable {
     ///   - contentFolder: the content folder's absolute path.
     ///   - current: today's files, by content path, with their bytes: a file whose bytes are
     ///     not its newest committed version gets an uncommitted revision on top.
-    public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots) -> ContentHistory {
+    ///   - known: today's snapshot of a file, when the build already has it (so today's
+    ///     versions are not parsed twice); nil sends the file through the reader.
+    public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots,
+                     known: @Sendable (String) -> BriefSnapshot? = { _ in nil }) -> ContentHistory {
         let repository: GitRepository
         switch GitRepository.open(containing: contentFolder) {
         case .success(let opened): repository = opened
@@ -36,18 +39,37 @@ public struct ContentHistoryReader: Sendable {
         let lineages = FileLineages(log: log)
         let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
 
+        // Every version to show, by blob: those not remembered are read from the object
+        // database here (libgit2 objects stay on this thread) and parsed on every core.
+        let paths = current.keys.sorted()
+        let workingBlobs = paths.parallelMap { GitRepository.blobID(of: current[$0]!) }
+        var wanted: [String: (path: String, bytes: [UInt8]?, today: Bool)] = [:]
+        for (path, blob) in zip(paths, workingBlobs) where memory.snapshot(ofBlob: blob) == nil {
+            wanted[blob] = (path, current[path], true)
+        }
+        for path in paths {
+            for version in lineages.versions[folderPrefix + path] ?? [] where wanted[version.blob] == nil {
+                guard memory.snapshot(ofBlob: version.blob) == nil else { continue }
+                wanted[version.blob] = (String(version.path.dropFirst(folderPrefix.count)), repository.blob(version.blob), false)
+            }
+        }
+        let reader = self.reader
+        let parsed = wanted.sorted { $0.key < $1.key }.parallelMap { blob, version -> (String, BriefSnapshot?) in
+            if version.today, let snapshot = known(version.path) { return (blob, snapshot) }
+            return (blob, version.bytes.map { reader.read($0, contentPath: version.path) })
+        }
+        for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
+
         var briefs: [String: [BriefRevision]] = [:]
-        for (contentPath, bytes) in current.sorted(by: { $0.key < $1.key }) {
+        for (contentPath, workingBlob) in zip(paths, workingBlobs) {
             let versions = lineages.versions[folderPrefix + contentPath] ?? []
             var revisions: [(commit: GitCommit?, path: String, blob: String, snapshot: BriefSnapshot)] = []
-            let workingBlob = GitRepository.blobID(of: bytes)
-            if versions.first?.blob != workingBlob {
-                revisions.append((nil, contentPath, workingBlob, snapshot(of: workingBlob, bytes: bytes, path: contentPath, memory)))
+            if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
+                revisions.append((nil, contentPath, workingBlob, snapshot))
             }
             for version in versions {
-                let path = String(version.path.dropFirst(folderPrefix.count))
-                guard let snapshot = snapshot(of: version.blob, path: path, repository, memory) else { continue }
-                revisions.append((log[version.commit].commit, path, version.blob, snapshot))
+                guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
+                revisions.append((log[version.commit].commit, String(version.path.dropFirst(folderPrefix.count)), version.blob, snapshot))
             }
             briefs[contentPath] = revisions.indices.map { index in
                 let revision = revisions[index]
@@ -60,19 +82,11 @@ public struct ContentHistoryReader: Sendable {
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
     }
 
-    private func snapshot(of blob: String, bytes: [UInt8], path: String, _ memory: HistoricSnapshots) -> BriefSnapshot {
-        if let known = memory.snapshot(ofBlob: blob) { return known }
-        let snapshot = reader.read(bytes, contentPath: path)
-        memory.remember(snapshot, ofBlob: blob)
-        return snapshot
-    }
-
-    private func snapshot(of blob: String, path: String, _ repository: GitRepository, _ memory: HistoricSnapshots) -> BriefSnapshot? {
-        if let known = memory.snapshot(ofBlob: blob) { return known }
-        guard let bytes = repository.blob(blob) else { return nil }
-        let snapshot = reader.read(bytes, contentPath: path)
-        memory.remember(snapshot, ofBlob: blob)
-        return snapshot
+    /// The state of the repository holding `contentFolder` (see `GitRepository.state`), or
+    /// nil when there is none: part of what tells a build that nothing changed.
+    public static func repositoryState(contentFolder: String) -> String? {
+        guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return nil }
+        return repository.state
     }
 
     /// `folder` relative to the working tree `root` (with its trailing slash), both resolved

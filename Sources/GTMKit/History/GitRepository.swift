@@ -48,6 +48,15 @@ final class GitRepository {
         return .success(GitRepository(handle: handle, workdir: String(cString: workdir)))
     }
 
+    /// What decides the history a build reads besides the working tree's files: the commit
+    /// HEAD names (or that there is none) and whether the clone is shallow. A build whose
+    /// files and this state did not change has nothing new to show.
+    var state: String {
+        var oid = git_oid()
+        let head = git_reference_name_to_id(&oid, handle, "HEAD") == 0 ? LibGit2.hex(oid) : "no commits"
+        return "\(workdir) \(head)\(isShallow ? " shallow" : "")"
+    }
+
     /// Every commit reachable from HEAD that changed a file under `folder` (a path relative to
     /// the working tree, such as `content`), newest first by committer date (a commit always
     /// after its children), with what it changed there; renames are detected as git does.

@@ -22,8 +22,12 @@ public struct SnapshotReader: Sendable {
         }
         let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1)
         let (facts, _) = analyzer.analyze(brief, markdown)
-        return BriefSnapshot(title: brief.title, fields: Self.fields(of: brief, facts), sections: Self.sections(of: brief, markdown),
-                             problem: nil)
+        return Self.snapshot(of: brief, markdown: markdown, facts: facts)
+    }
+
+    /// The snapshot of a brief a build has already parsed and analysed (with its body).
+    public static func snapshot(of brief: Brief, markdown: RenderedMarkdown, facts: BriefFacts) -> BriefSnapshot {
+        BriefSnapshot(title: brief.title, fields: fields(of: brief, facts), sections: sections(of: brief, markdown), problem: nil)
     }
 
     /// The compared facts, in the order the change log lists them.

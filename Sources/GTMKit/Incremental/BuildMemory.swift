@@ -14,11 +14,15 @@ final class BuildMemory: @unchecked Sendable {
     let parseKey: UInt64
     /// False for a build into an output that does not exist yet, or with `--clean`.
     let usable: Bool
+    /// Why a build that is up to date shows no history, as the build that made it said.
+    let historyNote: String?
     /// See `ProjectInputs.racyAfter`.
     let racyAfter: Int
     private(set) var previous: BuildCache?
     private(set) var renderings: RenderingMemo?
     private(set) var pageKeys: PageKeys?
+    /// The snapshots of historic versions (see `HistorySnapshotStore`), opened when asked for.
+    private var snapshots: HistorySnapshotStore?
 
     init(_ request: BuildRequest, inputs: ProjectInputs, resident: ResidentCache?) {
         racyAfter = inputs.racyAfter
@@ -36,6 +40,14 @@ final class BuildMemory: @unchecked Sendable {
         inputsHasher.add(request.strict)
         inputsHasher.add(inputs.inventory.root)
         inputsHasher.add(inputs.inventory.displayPrefix)
+        // A new commit, a checkout or an unshallowed clone changes the history a build shows.
+        if inputs.config.readsHistory {
+            let state = ContentHistoryReader.repositoryState(contentFolder: inputs.inventory.root)
+            inputsHasher.add(state ?? "no repository")
+            historyNote = state == nil ? "the project is not in a git repository" : nil
+        } else {
+            historyNote = "`history: false` in the configuration"
+        }
         for (path, stamp) in zip(inputs.inventory.briefPaths + inputs.inventory.assets, inputs.briefStamps + inputs.assetStamps) {
             inputsHasher.add(path)
             inputsHasher.add(stamp?.size ?? -1)
@@ -61,6 +73,17 @@ final class BuildMemory: @unchecked Sendable {
     func recall() {
         guard usable else { return }
         previous = resident?.current ?? BuildCache.load(from: cacheURL)
+    }
+
+    /// The snapshots of historic file versions earlier builds read (kept by `serve` in
+    /// memory, else in a file beside the cache), for the history stage.
+    func historicSnapshots(_ config: SiteConfig) -> HistoricSnapshots {
+        if let snapshots { return snapshots }
+        let settings = "\(config.language) \(config.currency ?? "-") \(config.allowsUnsafeHTML)"
+        let store = resident?.historySnapshots(settings: settings, cache: cacheURL)
+            ?? HistorySnapshotStore(url: HistorySnapshotStore.location(forCache: cacheURL), settings: settings, load: usable)
+        snapshots = store
+        return store
     }
 
     /// What the previous build parsed of a source, when parsed with the same settings.
@@ -106,6 +129,8 @@ final class BuildMemory: @unchecked Sendable {
         for folder in site.folders where !folder.path.contains("/") { hasher.add(folder.path) }
         hasher.add(site.tags.isEmpty)
         hasher.add(site.hasCompetitors)
+        // The navigation links the change log when there is history.
+        hasher.add(site.history.isAvailable)
         let outputPath = output.path
         let keys = PageKeys(site: site, global: hasher.value,
                             bodyKeys: site.briefs.map { renderingKeys[$0.brief.contentPath] ?? 0 },
@@ -178,6 +203,7 @@ final class BuildMemory: @unchecked Sendable {
         cache.fileCount = report.fileCount
         cache.inputBytes = report.inputBytes
         cache.excludedDrafts = report.excludedDrafts
+        if resident == nil { snapshots?.save() }
         if let resident {
             resident.keep(cache, savingTo: cacheURL, assembly: KeptAssembly(
                 assembly: assembly, graphKey: graphKey(parsed, assets: inputs.inventory.assets),

@@ -89,5 +89,20 @@ public final class ResidentCache: @unchecked Sendable {
     /// Saves what is pending now, e.g. before the process exits.
     public func flush() {
         saves.sync { save() }
+        lock.withLock { snapshots }?.save()
+    }
+
+    private var snapshots: HistorySnapshotStore?
+
+    /// The historic snapshots of this process's builds: read from disk by the first, kept
+    /// in memory for the rest (a new set when the parse settings change).
+    func historySnapshots(settings: String, cache: URL) -> HistorySnapshotStore {
+        lock.withLock {
+            let url = HistorySnapshotStore.location(forCache: cache)
+            if let snapshots, snapshots.settings == settings, snapshots.url == url { return snapshots }
+            let store = HistorySnapshotStore(url: url, settings: settings, load: true)
+            snapshots = store
+            return store
+        }
     }
 }

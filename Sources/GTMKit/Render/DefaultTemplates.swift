@@ -1,7 +1,7 @@
 /// The built-in templates, compiled into the binary so a project without `templates/` builds.
 /// A file `templates/<name>.mustache` replaces the one of the same name.
 enum DefaultTemplates {
-    static let all: [String: String] = core.merging(reader) { core, _ in core }
+    static let all: [String: String] = core.merging(reader) { core, _ in core }.merging(history) { core, _ in core }
 
     static let core: [String: String] = [
         "base": base, "header": header, "footer": footer, "brief-list": briefList, "brief-meta": briefMeta,
@@ -13,7 +13,8 @@ enum DefaultTemplates {
 
     /// Templates that render whole pages; the others are partials and layouts.
     static let pageTemplates: Set<String> = ["home", "folder", "brief", "tag", "tags", "404", "sitemap", "feed",
-                                             "competitor", "swot", "gtm", "compare", "compare-5w1h", "battlecard", "search"]
+                                             "competitor", "swot", "gtm", "compare", "compare-5w1h", "battlecard", "search",
+                                             "history", "changes", "changes-feed"]
 
     static let base = """
     <!DOCTYPE html>
@@ -65,7 +66,8 @@ enum DefaultTemplates {
     static let briefMeta = """
     <dl class="meta">
     {{#brief.owner}}<div><dt>{{t.owner}}</dt><dd>{{brief.owner}}</dd></div>{{/brief.owner}}
-    {{#brief.updated}}<div><dt>{{t.updated}}</dt><dd><time datetime="{{brief.updated}}">{{brief.updated}}</time></dd></div>{{/brief.updated}}
+    {{#brief.updated}}<div><dt>{{t.updated}}</dt><dd><time datetime="{{brief.updated}}">{{brief.updated}}</time></dd></div>{{/brief.updated}}{{#brief.last_changed}}
+    <div><dt>{{t.last_changed}}</dt><dd><time datetime="{{brief.last_changed}}">{{brief.last_changed}}</time> {{t.by}} {{brief.last_changed_by}}</dd></div>{{/brief.last_changed}}
     {{#brief.reviewed}}<div><dt>{{t.reviewed}}</dt><dd><time datetime="{{brief.reviewed}}">{{brief.reviewed}}</time></dd></div>{{/brief.reviewed}}
     {{#brief.has_tags}}<div><dt>{{t.tags}}</dt><dd><ul class="tag-list">{{#brief.tags}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/brief.tags}}</ul></dd></div>{{/brief.has_tags}}
     </dl>
@@ -86,6 +88,7 @@ enum DefaultTemplates {
     <div class="threat-groups">{{#threat_groups}}<div class="threat-group"><h3 class="threat-tag threat-{{threat}}">{{label}}</h3><ul>{{#items}}<li><a href="{{url}}">{{title}}</a> <span class="owner">{{segment}}</span> · <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></li>{{/items}}</ul>{{#more}}<p class="small"><a href="{{compare_url}}">{{more}}</a></p>{{/more}}</div>{{/threat_groups}}</div>
     <p><a href="{{compare_url}}">{{t.matrix}}</a> · <a href="{{five_w_url}}">{{t.five_w_side}}</a></p>
     </section>{{/has_threats}}
+    {{> dashboard-history}}
     {{#has_gtm}}<section aria-labelledby="gtm-health">
     <h2 id="gtm-health">{{t.gtm_health}}</h2>
     <ul class="review-list">{{#gtm_health}}<li><a href="{{url}}">{{title}}</a>{{#stage_label}} <span class="owner">{{stage_label}}</span>{{/stage_label}}{{#health}} <span class="health-tag health-{{health}}">{{ltv_cac}} · {{health_label}}</span>{{/health}}</li>{{/gtm_health}}</ul>
@@ -145,7 +148,7 @@ enum DefaultTemplates {
     /// Sources and backlinks, shared by every brief template.
     static let briefFooter = """
     {{#brief.has_sources}}<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">{{t.sources}}</h2><ol>{{#brief.sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</li>{{/brief.sources}}</ol></section>{{/brief.has_sources}}
-    {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}
+    {{#brief.has_backlinks}}<section class="backlinks" aria-labelledby="backlinks-title"><h2 id="backlinks-title">{{t.referenced_by}}</h2><ul>{{#brief.backlinks}}<li><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></li>{{/brief.backlinks}}</ul></section>{{/brief.has_backlinks}}{{> brief-history}}
     """
 
     static let briefHeader = """

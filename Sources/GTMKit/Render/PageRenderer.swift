@@ -21,6 +21,11 @@ public struct PageRenderer: Sendable {
         case battlecard(Int)
         case searchText(Int)
         case searchShard(bucket: Int, shard: Int)
+        /// A brief's history page with the compare view.
+        case history(Int)
+        /// A page of the change log: index into `ViewModels.changeFilters`.
+        case changes(Int)
+        case changesFeed
         case home, tagIndex, notFound, sitemap, feed, compare, compareFiveW, search, searchManifest, searchFold
     }
 
@@ -90,6 +95,7 @@ public struct PageRenderer: Sendable {
     func jobs(firstBuild: Bool) -> [Job] {
         let briefPages: [Job] = site.briefs.indices.map(Job.brief)
             + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
+            + historyPages
         let layout = SearchLayout(briefCount: site.briefs.count)
         let searchPages: [Job] = (0..<layout.shards).flatMap { shard in
             (0..<layout.buckets).map { Job.searchShard(bucket: $0, shard: shard) }
@@ -100,8 +106,22 @@ public struct PageRenderer: Sendable {
         sitePages += site.folders.indices.filter { !site.folders[$0].path.isEmpty }.map(Job.folder)
         sitePages += site.tags.indices.map(Job.tag)
         sitePages += [.feed, .search, .notFound]
+        sitePages += changePages
         if !site.tags.isEmpty { sitePages.append(.tagIndex) }
         return firstBuild ? sitePages + briefPages : briefPages + sitePages
+    }
+
+    /// The briefs with a revision to compare with now: their history pages.
+    var historyPages: [Job] {
+        guard site.history.isAvailable else { return [] }
+        return site.briefs.indices.filter { (site.history.briefs[site.briefs[$0].brief.contentPath]?.count ?? 0) > 1 }.map(Job.history)
+    }
+
+    /// The change log's pages and feed (none without history).
+    var changePages: [Job] {
+        guard site.history.isAvailable else { return [] }
+        let filters = ViewModels.changeFilters(site, log: ChangeLog(site: site))
+        return filters.indices.map(Job.changes) + [.changesFeed]
     }
 
     static func scriptFile(_ name: String, _ source: String) -> OutputFile {
@@ -110,7 +130,7 @@ public struct PageRenderer: Sendable {
     }
 
     func themeAssets() -> ([OutputFile], String) {
-        let css = templates.assetOverrides["style.css"] ?? Array(Theme.stylesheet.utf8)
+        let css = templates.assetOverrides["style.css"] ?? Array((Theme.stylesheet + Theme.historyStylesheet).utf8)
         let favicon = templates.assetOverrides["favicon.svg"] ?? Array(Theme.favicon.utf8)
         let stylesheetPath = "assets/style.\(Fingerprint.hex(css).prefix(10)).css"
         return ([OutputFile(path: stylesheetPath, bytes: css), OutputFile(path: "favicon.svg", bytes: favicon)], stylesheetPath)
@@ -254,7 +274,7 @@ public struct PageRenderer: Sendable {
             }
 
         case .home:
-            return PageDescription(path: Route.home.outputPath, inputs: site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: Route.home.outputPath, inputs: site.briefs.indices.map(PageInput.listing) + [models.changeLogInput]) {
                 .template(name: "home", context: homeContext(models))
             }
 
@@ -269,6 +289,36 @@ public struct PageRenderer: Sendable {
         case .sitemap:
             return PageDescription(path: "sitemap.xml", inputs: site.briefs.indices.map(PageInput.listing)) {
                 .template(name: "sitemap", context: SyndicationModels.sitemap(site))
+            }
+
+        case .history(let index):
+            let brief = site.briefs[index].brief
+            let route = models.historyRoute(brief)
+            return PageDescription(path: route.outputPath, inputs: [.listing(index), models.historyInput(index)]) {
+                var context = models.page(route: route, title: strings.format("history_title", brief.title), lang: brief.lang,
+                                          bodyClass: "page-history kind-\(brief.kind.rawValue)")
+                var model: MustacheMap = [.title: .text(brief.title), .kind_label: .text(strings.kindLabel(brief.kind))]
+                model.addMissing(from: models.historyValues(index, from: route))
+                context[.brief] = .map(model)
+                context[.brief_url] = "../"
+                context[.revisions] = .list(models.compareRevisions(index, from: route))
+                context[.history] = .list(models.changeLog.revisions[index].indices.map { models.revisionItem(index, $0, from: route) })
+                return .template(name: "history", context: context)
+            }
+
+        case .changes(let position):
+            let filter = models.changeFilters[position]
+            let route = models.changesRoute(filter)
+            // Entries show each brief's title, kind and link.
+            return PageDescription(path: route.outputPath, inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+                var context = models.page(route: route, title: models.changesTitle(filter), bodyClass: "page-changes")
+                context.addMissing(from: models.changesValues(filter, from: route))
+                return .template(name: "changes", context: context)
+            }
+
+        case .changesFeed:
+            return PageDescription(path: "changes/feed.xml", inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+                .template(name: "changes-feed", context: models.changesFeed())
             }
 
         case .feed:
@@ -326,6 +376,7 @@ public struct PageRenderer: Sendable {
         let gtm = models.gtmHealth(from: .home)
         context[.gtm_health] = .list(gtm)
         context[.has_gtm] = .bool(!gtm.isEmpty)
+        context[.dashboard_history] = .map(models.dashboardHistory(from: .home))
         return context
     }
 

@@ -8,10 +8,13 @@ public struct UIStrings: Sendable {
 
     public init(language: String) {
         self.language = language
-        table = language.lowercased().hasPrefix("zh") ? UIStrings.chinese : UIStrings.english
+        table = language.lowercased().hasPrefix("zh") ? UIStrings.chineseTable : UIStrings.englishTable
     }
 
-    public subscript(key: String) -> String { table[key] ?? UIStrings.english[key] ?? key }
+    public subscript(key: String) -> String { table[key] ?? UIStrings.englishTable[key] ?? key }
+
+    static let englishTable = english.merging(historyEnglish) { first, _ in first }
+    static let chineseTable = chinese.merging(historyChinese) { first, _ in first }
 
     public func kindLabel(_ kind: BriefKind, plural: Bool = false) -> String {
         self["kind_\(kind.rawValue)\(plural ? "_plural" : "")"]

@@ -32,6 +32,12 @@ struct ViewModels: Sendable {
     let encodedRoutes: [String]
     /// The search index's files and the term shards, made a bucket at a time.
     let searchShards: SearchShards
+    /// Every brief's revisions and the site's changes, newest first (empty without history).
+    let changeLog: ChangeLog
+    /// The change log's pages (none without history).
+    let changeFilters: [ChangeFilter]
+    /// What the pages that show the whole change log are made from.
+    let historySignature: String
 
     static let precomputedDepths = 8
 
@@ -41,6 +47,10 @@ struct ViewModels: Sendable {
         self.stylesheetPath = stylesheetPath
         self.sortScriptPath = sortScriptPath
         self.searchScriptPath = searchScriptPath
+        let log = ChangeLog(site: site)
+        changeLog = log
+        changeFilters = Self.changeFilters(site, log: log)
+        historySignature = Self.historySignature(site, revisions: log.revisions)
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
         feedEntries = SyndicationModels.newest(site)
@@ -126,6 +136,7 @@ struct ViewModels: Sendable {
         var targets = topLevel.map { (label: strings.folderLabel($0), route: $0.route) }
         if site.hasCompetitors { targets.append((label: strings["compare"], route: Route("compare"))) }
         if !site.tags.isEmpty { targets.append((label: strings["tags"], route: Route("tags"))) }
+        if site.history.isAvailable { targets.append((label: strings["changes"], route: Route("changes"))) }
         return targets
     }
 
@@ -195,6 +206,7 @@ struct ViewModels: Sendable {
            let competitor = site.competitorBySlug[slug] {
             inputs.append(.listing(competitor))
         }
+        inputs.append(historyInput(index))
         return inputs
     }
 
@@ -251,6 +263,7 @@ struct ViewModels: Sendable {
             .never_reviewed: .bool(isNeverReviewed(brief)),
         ]
         model.addMissing(from: kindValues(index, sections: sectionMaps))
+        model.addMissing(from: historyValues(index, from: route))
         if let summary = brief.matter.summary { model[.summary] = .text(summary) }
         if let owner = brief.matter.owner { model[.owner] = .text(owner) }
         if let updated = brief.matter.updated { model[.updated] = .text(updated.description) }

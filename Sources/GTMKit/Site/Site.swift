@@ -83,6 +83,10 @@ public struct Site: Sendable {
     /// brief page asks for them, on every rebuild.
     public var tagsByBrief: [[Int]] = []
 
+    /// Every published brief's revisions from git, or why there are none. Read after the
+    /// graph is assembled (today's snapshots come from it), before the pages.
+    public var history: ContentHistory = .unavailable("history was not read")
+
     public var hasCompetitors: Bool { !competitorBySlug.isEmpty }
 
     /// The tags of a brief, in the order the writer listed them, without repeats.

@@ -17,10 +17,36 @@ public struct SiteConfig: Sendable {
     public var currencyRates: [String: Double] = [:]
     /// Keys gtmgen does not know, exposed to templates as `site.params`.
     public var params: [YAMLEntry] = []
+    /// `history`: read the git history of the content folder (when it is in a repository).
+    public var readsHistory = true
+    /// `repo_url`: a commit's web page, with `{commit}` where its id goes; nil: no links.
+    public var repoURL: String?
+    /// `changes_period`: how the change log is grouped.
+    public var changesPeriod = ChangesPeriod.month
+    /// `trends_since`: where trends start, as a date or as days before the build date.
+    public var trendsSince = TrendsStart.daysBefore(90)
+
+    public enum ChangesPeriod: String, Sendable, CaseIterable {
+        case month, quarter
+    }
+
+    public enum TrendsStart: Sendable, Equatable {
+        case date(CalendarDate)
+        case daysBefore(Int)
+
+        /// The first day trends cover, for a build on `buildDate`.
+        public func date(buildDate: CalendarDate) -> CalendarDate {
+            switch self {
+            case .date(let date): return date
+            case .daysBefore(let days): return CalendarDate(unixSeconds: (buildDate.daysSinceEpoch - days) * 86_400)
+            }
+        }
+    }
 
     public init() {}
 
-    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description", "currency", "currency_rates"]
+    static let knownKeys = ["title", "base_url", "language", "stale_after_days", "positioning", "unsafe_html", "description", "currency", "currency_rates",
+                            "history", "repo_url", "changes_period", "trends_since"]
 
     /// Reads the config text. `displayPath` is where diagnostics point (`gtmgen.yaml`).
     public static func parse(_ text: String, displayPath: String) -> (SiteConfig, [Diagnostic]) {
@@ -72,6 +98,34 @@ public struct SiteConfig: Sendable {
                 if let y = value["y"] { config.positioningY = reader.string(y.value, key: "positioning.y") ?? config.positioningY }
             case "unsafe_html": config.allowsUnsafeHTML = reader.bool(value, key: "unsafe_html") ?? false
             case "currency_rates": diagnostics += config.readCurrencyRates(value, file: file)
+            case "history": config.readsHistory = reader.bool(value, key: "history") ?? true
+            case "repo_url":
+                if let pattern = reader.string(value, key: "repo_url") {
+                    if (pattern.hasPrefix("http://") || pattern.hasPrefix("https://")) && pattern.contains("{commit}") {
+                        config.repoURL = pattern
+                    } else {
+                        diagnostics.append(.error(at, code: .configValue,
+                            "`repo_url` must be an http(s) URL with `{commit}` where the commit id goes, e.g. https://git.example.internal/intel/commit/{commit}, found `\(pattern)`"))
+                    }
+                }
+            case "changes_period":
+                if let text = reader.string(value, key: "changes_period") {
+                    if let period = ChangesPeriod(rawValue: text) { config.changesPeriod = period } else {
+                        diagnostics.append(.error(at, code: .configValue,
+                            "`changes_period` must be `month` or `quarter`, found `\(text)`"))
+                    }
+                }
+            case "trends_since":
+                if let text = reader.string(value, key: "trends_since") {
+                    if let date = CalendarDate(iso: text) {
+                        config.trendsSince = .date(date)
+                    } else if let days = Int(text), days > 0 {
+                        config.trendsSince = .daysBefore(days)
+                    } else {
+                        diagnostics.append(.error(at, code: .configValue,
+                            "`trends_since` must be a date such as 2026-07-01 or a number of days before the build date such as 90, found `\(text)`"))
+                    }
+                }
             default:
                 config.params.append(entry)
             }
@@ -110,6 +164,11 @@ public struct SiteConfig: Sendable {
         guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
         let path = String(afterHost[slash...])
         return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// The web page of a commit, when `repo_url` names one.
+    public func commitURL(_ id: String) -> String? {
+        repoURL?.replacingOccurrences(of: "{commit}", with: id)
     }
 
     /// An absolute URL for a route, for the feed and the sitemap.

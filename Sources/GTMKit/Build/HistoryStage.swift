@@ -1,0 +1,65 @@
+import Foundation
+
+/// What the history stage found: every published brief's revisions (or why there are none),
+/// and what the writer should hear about it.
+struct HistoryOutcome: Sendable {
+    var history: ContentHistory
+    /// A shallow clone; a body changed after the `updated` date its front matter gives.
+    var diagnostics: [Diagnostic]
+}
+
+/// Reads the content folder's git history for the briefs the site publishes, between the
+/// assembly (whose briefs give today's snapshots) and the pages. Never fails a build.
+enum HistoryStage {
+    static func run(_ inputs: ProjectInputs, site: Site, memory: HistoricSnapshots) -> HistoryOutcome {
+        guard inputs.config.readsHistory else {
+            return HistoryOutcome(history: .unavailable("`history: false` in the configuration"), diagnostics: [])
+        }
+        let inventory = inputs.inventory
+        guard ContentHistoryReader.repositoryState(contentFolder: inventory.root) != nil else {
+            return HistoryOutcome(history: .unavailable("the project is not in a git repository"), diagnostics: [])
+        }
+        var current: [String: [UInt8]] = [:]
+        var today: [String: BriefSnapshot] = [:]
+        let read = site.briefs.parallelMap { item -> (String, [UInt8]?, BriefSnapshot?) in
+            let brief = item.brief
+            let bytes = try? inventory.sourceFile(brief.contentPath).bytes
+            // A brief taken from the cache has no body: its sections come from its file.
+            let snapshot = brief.body.isEmpty && !item.markdown.sections.isEmpty ? nil
+                : SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
+            return (brief.contentPath, bytes, snapshot)
+        }
+        for (path, bytes, snapshot) in read {
+            guard let bytes else { continue }
+            current[path] = bytes
+            today[path] = snapshot
+        }
+        let known = today
+        let reader = ContentHistoryReader(reader: SnapshotReader(
+            parser: BriefParser(defaultLanguage: inputs.config.language),
+            analyzer: KindAnalyzer(defaultCurrency: inputs.config.currency),
+            renderer: MarkdownRenderer(allowsUnsafeHTML: inputs.config.allowsUnsafeHTML)))
+        let history = reader.read(contentFolder: inventory.root, current: current, memory: memory, known: { known[$0] })
+        return HistoryOutcome(history: history, diagnostics: diagnostics(history, site: site, contentDisplay: inventory.displayPrefix))
+    }
+
+    static func diagnostics(_ history: ContentHistory, site: Site, contentDisplay: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if history.status == .partial {
+            found.append(.warning(SourceLocation(path: contentDisplay), code: .shallowHistory,
+                "the git clone is shallow: history before its oldest commit is missing and shown as partial; run `git fetch --unshallow` for the whole history"))
+        }
+        for item in site.briefs {
+            let brief = item.brief
+            guard let updated = brief.matter.updated,
+                  let latest = history.briefs[brief.contentPath]?.first(where: { $0.commit != nil && !($0.changes?.sections.isEmpty ?? true) }),
+                  let commit = latest.commit else { continue }
+            let changed = CalendarDate(unixSeconds: Int(commit.committerTime))
+            guard changed > updated else { continue }
+            let location = brief.matter.keyLines["updated"] ?? SourceLocation(path: brief.displayPath, line: 1, column: 1)
+            found.append(.warning(location, code: .updatedBehindHistory,
+                "`updated: \(updated)` is older than the last change to the body, on \(changed) (\(commit.id.prefix(7)) by \(commit.authorName): \(commit.subject)); set `updated: \(changed)`, or remove `updated` to take the date from git"))
+        }
+        return found
+    }
+}

@@ -1,0 +1,72 @@
+/// Every revision of every published brief that says something — the one that added it, one
+/// that changed a fact or a section, one whose file did not parse — newest first: what the
+/// change log, its feed, the dashboard and the filters list. Built once per build.
+struct ChangeLog: Sendable {
+    struct Entry: Sendable {
+        /// Index into `Site.briefs`.
+        var brief: Int
+        /// Index into the brief's revisions (0: the newest).
+        var revision: Int
+        var commit: GitCommit?
+        /// The committer's day in UTC; the build date for an uncommitted revision.
+        var date: CalendarDate
+        var changes: BriefChanges?
+        var problem: String?
+        /// The fields this revision changed (`threat`, `pricing.from`, …), for the filters.
+        var fields: [String]
+
+        var isAddition: Bool { changes == nil && problem == nil }
+    }
+
+    /// Newest first: uncommitted revisions, then by committer time, then by title.
+    var entries: [Entry]
+    /// Each brief's revisions, by index into `Site.briefs` (empty without history).
+    var revisions: [[BriefRevision]]
+
+    init(site: Site) {
+        revisions = site.briefs.map { site.history.briefs[$0.brief.contentPath] ?? [] }
+        var entries: [Entry] = []
+        for (index, list) in revisions.enumerated() {
+            for (position, revision) in list.enumerated() {
+                let changes = revision.changes
+                let problem = revision.snapshot.problem
+                guard changes == nil || !(changes!.isEmpty) || problem != nil else { continue }
+                var fields = changes?.fields.map(\.field) ?? []
+                if changes?.titleChange != nil { fields.insert("title", at: 0) }
+                if !(changes?.sections.isEmpty ?? true) { fields.append(Self.sectionsField) }
+                let date = revision.commit.map { CalendarDate(unixSeconds: Int($0.committerTime)) } ?? site.buildDate
+                entries.append(Entry(brief: index, revision: position, commit: revision.commit, date: date,
+                                     changes: changes, problem: problem, fields: fields))
+            }
+        }
+        let titles = site.briefs.map(\.brief.title)
+        self.entries = entries.sorted { a, b in
+            let left = a.commit?.committerTime ?? .max, right = b.commit?.committerTime ?? .max
+            if left != right { return left > right }
+            if titles[a.brief] != titles[b.brief] { return titles[a.brief] < titles[b.brief] }
+            return (a.brief, a.revision) < (b.brief, b.revision)
+        }
+    }
+
+    /// The filter name of a change to any section.
+    static let sectionsField = "sections"
+
+    /// The value a field had on `date` (the newest committed revision made that day or
+    /// before), and whether the brief existed then.
+    func value(of field: String, brief: Int, on date: CalendarDate) -> (existed: Bool, value: String?) {
+        guard let revision = revisions[brief].first(where: { revision in
+            guard let commit = revision.commit else { return false }
+            return CalendarDate(unixSeconds: Int(commit.committerTime)) <= date
+        }) else { return (false, nil) }
+        return (true, revision.snapshot.value(of: field))
+    }
+
+    /// A field's values across a brief's revisions, oldest first, with their days (one per
+    /// revision that has the field; an uncommitted revision counts as `today`).
+    func series(of field: String, brief: Int, today: CalendarDate) -> [(date: CalendarDate, value: String)] {
+        revisions[brief].reversed().compactMap { revision in
+            guard let value = revision.snapshot.value(of: field) else { return nil }
+            return (revision.commit.map { CalendarDate(unixSeconds: Int($0.committerTime)) } ?? today, value)
+        }
+    }
+}

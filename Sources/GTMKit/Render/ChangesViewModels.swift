@@ -1,0 +1,245 @@
+import MustacheEngine
+
+/// One page of the change log: all changes, or those of one kind, one competitor (with its
+/// SWOTs), one field, or one period. Filters are pages of their own, so they work without
+/// JavaScript and can be bookmarked.
+enum ChangeFilter: Sendable, Hashable {
+    case all
+    case kind(BriefKind)
+    /// Index into `Site.briefs` of a competitor brief.
+    case competitor(Int)
+    case field(String)
+    /// `2026-10` or `2026-q4`.
+    case period(String)
+}
+
+extension ViewModels {
+    /// A filtered page lists at most this many changes, newest first; the pages by period
+    /// list every change.
+    static let changesPageLimit = 300
+    /// How many changes the Atom feed of changes carries.
+    static let changesFeedSize = 50
+
+    /// Every change-log page of this site: none without history.
+    static func changeFilters(_ site: Site, log: ChangeLog) -> [ChangeFilter] {
+        if case .unavailable = site.history.status { return [] }
+        var filters: [ChangeFilter] = [.all]
+        let kinds = Set(log.entries.map { site.briefs[$0.brief].brief.kind })
+        filters += BriefKind.allCases.filter(kinds.contains).map(ChangeFilter.kind)
+        filters += changedCompetitors(site, log: log).map(ChangeFilter.competitor)
+        filters += changedFields(log).map(ChangeFilter.field)
+        var periods: [String] = []
+        for entry in log.entries {
+            let key = periodKey(entry.date, site.config.changesPeriod)
+            if periods.last != key, !periods.contains(key) { periods.append(key) }
+        }
+        filters += periods.map(ChangeFilter.period)
+        return filters
+    }
+
+    /// Competitors with a change to their brief or to one of their SWOTs, by title.
+    static func changedCompetitors(_ site: Site, log: ChangeLog) -> [Int] {
+        var found = Set<Int>()
+        for entry in log.entries { if let competitor = competitor(of: entry.brief, site) { found.insert(competitor) } }
+        return found.sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+    }
+
+    /// The competitor a brief is about: itself, or the one a SWOT names.
+    static func competitor(of index: Int, _ site: Site) -> Int? {
+        switch site.briefs[index].facts.details {
+        case .competitor: return index
+        case .swot(let swot): return swot.competitor.flatMap { site.competitorBySlug[$0] }
+        default: return nil
+        }
+    }
+
+    /// The fields changed anywhere, in the order the change log lists facts, sections last.
+    static func changedFields(_ log: ChangeLog) -> [String] {
+        var order: [String] = []
+        for entry in log.entries { for field in entry.fields where !order.contains(field) { order.append(field) } }
+        let known = ["title", "threat", "stage", "segment", "region", "pricing.model", "pricing.from", "pricing.currency",
+                     "pricing.period", "pricing.unit", "position.x", "position.y"]
+        return order.sorted { a, b in
+            let left = known.firstIndex(of: a) ?? (a == ChangeLog.sectionsField ? 1000 : 500)
+            let right = known.firstIndex(of: b) ?? (b == ChangeLog.sectionsField ? 1000 : 500)
+            return (left, a) < (right, b)
+        }
+    }
+
+    static func periodKey(_ date: CalendarDate, _ period: SiteConfig.ChangesPeriod) -> String {
+        let year = String(date.year)
+        switch period {
+        case .month: return year + "-" + (date.month < 10 ? "0" : "") + String(date.month)
+        case .quarter: return year + "-q" + String((date.month - 1) / 3 + 1)
+        }
+    }
+
+    static func periodLabel(_ key: String) -> String {
+        key.contains("-q") ? key.replacingOccurrences(of: "-q", with: " Q") : key
+    }
+
+    func changesRoute(_ filter: ChangeFilter) -> Route {
+        switch filter {
+        case .all: return Route("changes")
+        case .kind(let kind): return Route("changes/kind/\(kind.rawValue)")
+        case .competitor(let index): return Route("changes/competitor/\(site.briefs[index].brief.slug)")
+        case .field(let field): return Route("changes/field/\(HeadingID.slug(field.replacingOccurrences(of: ".", with: "-")))")
+        case .period(let key): return Route("changes/period/\(key)")
+        }
+    }
+
+    func changeEntries(_ filter: ChangeFilter) -> [ChangeLog.Entry] {
+        switch filter {
+        case .all: return changeLog.entries
+        case .kind(let kind): return changeLog.entries.filter { site.briefs[$0.brief].brief.kind == kind }
+        case .competitor(let index): return changeLog.entries.filter { Self.competitor(of: $0.brief, site) == index }
+        case .field(let field): return changeLog.entries.filter { $0.fields.contains(field) }
+        case .period(let key):
+            let period = site.config.changesPeriod
+            return changeLog.entries.filter { Self.periodKey($0.date, period) == key }
+        }
+    }
+
+    func filterLabel(_ filter: ChangeFilter) -> String {
+        switch filter {
+        case .all: return strings["filter_all"]
+        case .kind(let kind): return strings.kindLabel(kind, plural: true)
+        case .competitor(let index): return site.briefs[index].brief.title
+        case .field(let field): return field == ChangeLog.sectionsField ? strings["sections_field"] : field
+        case .period(let key): return Self.periodLabel(key)
+        }
+    }
+
+    /// The page's title: "Changes", or "Changes: Brightdesk".
+    func changesTitle(_ filter: ChangeFilter) -> String {
+        filter == .all ? strings["changes"] : "\(strings["changes"]): \(filterLabel(filter))"
+    }
+
+    /// Everything the changes template places besides the page keys.
+    func changesValues(_ filter: ChangeFilter, from route: Route) -> Map {
+        let all = changeEntries(filter)
+        let limited: Bool
+        if case .period = filter { limited = false } else { limited = all.count > Self.changesPageLimit }
+        let shown = limited ? Array(all.prefix(Self.changesPageLimit)) : all
+        var groups: [MustacheValue] = []
+        var current: (key: String, items: [MustacheValue])?
+        let period = site.config.changesPeriod
+        for entry in shown {
+            let key = Self.periodKey(entry.date, period)
+            if current?.key != key {
+                if let done = current { groups.append(group(done.key, done.items, from: route)) }
+                current = (key, [])
+            }
+            current!.items.append(changeEntry(entry, from: route))
+        }
+        if let done = current { groups.append(group(done.key, done.items, from: route)) }
+        var values: Map = [.groups: .list(groups), .has_changes: .bool(!shown.isEmpty),
+                           .count_text: .text(strings.format("changes_filtered", String(all.count)))]
+        if limited { values[.limit_note] = .text(strings.format("changes_shown", String(shown.count), String(all.count))) }
+        values[.filters] = .list(filterGroups(current: filter, from: route))
+        values[.feed_url] = .text(route.relativeURL(to: Route("changes")) + "feed.xml")
+        if site.history.status == .partial, let oldest = site.history.commits.last {
+            values[.history_partial] = .text(strings.format("history_partial", Self.day(oldest).description))
+        }
+        return values
+    }
+
+    func group(_ key: String, _ items: [MustacheValue], from route: Route) -> MustacheValue {
+        [.label: .text(Self.periodLabel(key)), .id: .text("p-" + key), .items: .list(items),
+         .url: .text(route.relativeURL(to: changesRoute(.period(key))))]
+    }
+
+    /// The filters as link lists, the current one marked.
+    func filterGroups(current: ChangeFilter, from route: Route) -> [MustacheValue] {
+        func option(_ filter: ChangeFilter, label: String? = nil) -> MustacheValue {
+            [.label: .text(label ?? filterLabel(filter)), .url: .text(route.relativeURL(to: changesRoute(filter))),
+             .current: .bool(filter == current)]
+        }
+        var kinds: [MustacheValue] = [option(.all)], competitors: [MustacheValue] = [], fields: [MustacheValue] = []
+        var periods: [MustacheValue] = []
+        for filter in changeFilters {
+            switch filter {
+            case .all: break
+            case .kind: kinds.append(option(filter))
+            case .competitor: competitors.append(option(filter))
+            case .field: fields.append(option(filter))
+            case .period: periods.append(option(filter))
+            }
+        }
+        var groups: [MustacheValue] = [[.label: .text(strings["filter_kind"]), .options: .list(kinds)]]
+        if !competitors.isEmpty { groups.append([.label: .text(strings["filter_competitor"]), .options: .list(competitors)]) }
+        if !fields.isEmpty { groups.append([.label: .text(strings["filter_field"]), .options: .list(fields)]) }
+        if !periods.isEmpty { groups.append([.label: .text(strings["filter_period"]), .options: .list(periods)]) }
+        return groups
+    }
+
+    /// The Atom feed of the newest changes.
+    func changesFeed() -> MustacheMap {
+        let entries = Array(changeLog.entries.prefix(Self.changesFeedSize)).map { (entry: ChangeLog.Entry) -> MustacheValue in
+            let brief = site.briefs[entry.brief].brief
+            let lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+            let id = (entry.commit?.id ?? "uncommitted") + "/" + brief.contentPath
+            var item: MustacheMap = [
+                .title: .text("\(brief.title): \(lines.first ?? "")"),
+                .url: .text(site.config.absoluteURL(brief.route) + "#history"),
+                .id: .text(site.config.absoluteURL(Route("changes")) + "#" + URLPath.encode(id)),
+                .updated: .text(entry.commit.map { Self.timestamp($0.committerTime) } ?? SyndicationModels.timestamp(site.buildDate)),
+                .summary: .text(lines.joined(separator: " · ")),
+            ]
+            item[.author] = .text(entry.commit?.authorName ?? strings["uncommitted"])
+            if let subject = entry.commit?.subject { item[.subject] = .text(subject) }
+            return .map(item)
+        }
+        let updated = changeLog.entries.first.map { $0.commit.map { Self.timestamp($0.committerTime) } ?? SyndicationModels.timestamp(site.buildDate) }
+            ?? SyndicationModels.timestamp(site.buildDate)
+        return [.entries: .list(Array(entries)), .updated: .text(updated), .lang: .text(site.config.language),
+                .title: .text("\(site.config.title) · \(strings["changes"])"),
+                .url: .text(site.config.absoluteURL(Route("changes"))), .site: siteValue]
+    }
+
+    /// An Atom date-time in UTC for a git time.
+    static func timestamp(_ seconds: Int64) -> String {
+        let day = CalendarDate(unixSeconds: Int(seconds))
+        let rest = Int(((seconds % 86_400) + 86_400) % 86_400)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(day)T\(pad(rest / 3600)):\(pad(rest / 60 % 60)):\(pad(rest % 60))Z"
+    }
+
+    /// The dashboard's history: what changed in the last 30 days, and whose threat rose since
+    /// the quarter began.
+    func dashboardHistory(from route: Route) -> Map {
+        if case .unavailable = site.history.status { return [.has_history: false] }
+        let since = CalendarDate(unixSeconds: (site.buildDate.daysSinceEpoch - 30) * 86_400)
+        let recent = changeLog.entries.filter { $0.date > since }
+        var values: Map = [.has_history: true, .changes_url: .text(route.relativeURL(to: Route("changes")))]
+        values[.recent] = .list(recent.prefix(Self.dashboardLimit).map { changeEntry($0, from: route) })
+        values[.has_recent] = .bool(!recent.isEmpty)
+        if recent.count > Self.dashboardLimit {
+            values[.recent_more] = .text(strings.format("and_more", String(recent.count - Self.dashboardLimit)))
+        }
+        let quarterStart = CalendarDate(year: site.buildDate.year, month: (site.buildDate.month - 1) / 3 * 3 + 1, day: 1)!
+        let dayBefore = CalendarDate(unixSeconds: (quarterStart.daysSinceEpoch - 1) * 86_400)
+        let rises = competitorIndexes.compactMap { index -> MustacheValue? in
+            guard let now = competitorFacts(index)?.threat else { return nil }
+            let then = changeLog.value(of: "threat", brief: index, on: dayBefore)
+            guard then.existed, let old = then.value.flatMap(ThreatLevel.init(rawValue:)), Self.rank(now) > Self.rank(old) else { return nil }
+            let brief = site.briefs[index].brief
+            return .map([.title: .text(brief.title), .url: .text(relativeURL(from: route, toBrief: index) + "#history"),
+                         .threat: .text(now.rawValue),
+                         .text: .text(strings.format("threat_rose_item", strings["threat_\(old.rawValue)"], strings["threat_\(now.rawValue)"],
+                                                     quarterStart.description))])
+        }
+        values[.threat_rises] = .list(rises)
+        values[.has_threat_rises] = .bool(!rises.isEmpty)
+        return values
+    }
+
+    /// Low 0, medium 1, high 2: for "rose" and "fell".
+    static func rank(_ level: ThreatLevel) -> Int {
+        switch level {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import MustacheEngine
+
+/// The history views' values: a brief's revisions and what each changed, the compare view,
+/// and change-log entries. Dates are committer days in UTC; every text is escaped by the
+/// templates, and the compare view's marks are built here from escaped words.
+extension ViewModels {
+    /// How many revisions a brief page lists; its history page lists them all.
+    static let briefPageRevisions = 8
+
+    func historyRoute(_ brief: Brief) -> Route { Route(brief.route.path + "history") }
+
+    /// Whether a brief has a history page: a revision to compare with now.
+    func hasHistoryPage(_ index: Int) -> Bool { changeLog.revisions[index].count > 1 }
+
+    /// What a brief's history views read: its revisions (commits and file versions).
+    func historyInput(_ index: Int) -> PageInput {
+        var text = ""
+        for revision in changeLog.revisions[index] {
+            text += (revision.commit?.id ?? "uncommitted") + " " + revision.blob + "\n"
+        }
+        return .text(text)
+    }
+
+    /// What a page that shows the whole change log reads.
+    var changeLogInput: PageInput { .text(historySignature) }
+
+    static func historySignature(_ site: Site, revisions: [[BriefRevision]]) -> String {
+        var text = "\(site.history.status)\n"
+        for commit in site.history.commits { text += commit.id + "\n" }
+        for (index, list) in revisions.enumerated() {
+            text += site.briefs[index].brief.contentPath + " " + (list.first.map { ($0.commit?.id ?? "uncommitted") + $0.blob } ?? "-") + "\n"
+        }
+        return text
+    }
+
+    /// The history keys of a brief's model (see docs/templates.md).
+    func historyValues(_ index: Int, from route: Route) -> Map {
+        let revisions = changeLog.revisions[index]
+        guard !revisions.isEmpty else { return [.has_history: false] }
+        var values: Map = [.has_history: true]
+        let shown = revisions.prefix(Self.briefPageRevisions).enumerated().map { position, _ in
+            revisionItem(index, position, from: route)
+        }
+        values[.history] = .list(shown)
+        if let newest = revisions.first {
+            if let commit = newest.commit {
+                values[.last_changed] = .text(Self.day(commit).description)
+                values[.last_changed_by] = .text(commit.authorName)
+            } else {
+                values[.last_changed] = .text(site.buildDate.description)
+                values[.last_changed_by] = .text(strings["uncommitted"])
+            }
+        }
+        if hasHistoryPage(index) {
+            values[.history_url] = .text(route.relativeURL(to: historyRoute(site.briefs[index].brief)))
+            values[.all_revisions] = .text(strings.format("all_revisions", String(revisions.count)))
+        }
+        if site.history.status == .partial, let oldest = site.history.commits.last {
+            values[.history_partial] = .text(strings.format("history_partial", Self.day(oldest).description))
+        }
+        return values
+    }
+
+    static func day(_ commit: GitCommit) -> CalendarDate { CalendarDate(unixSeconds: Int(commit.committerTime)) }
+
+    /// One revision as a list entry: when, who, why, and what it changed.
+    func revisionItem(_ index: Int, _ position: Int, from route: Route) -> MustacheValue {
+        let revision = changeLog.revisions[index][position]
+        var item = commitValues(revision.commit)
+        item[.changes] = .list(changeTexts(revision).map { .map([.text: .text($0)]) })
+        return .map(item)
+    }
+
+    /// Date, author, subject and commit link of a revision (or the uncommitted one's labels).
+    func commitValues(_ commit: GitCommit?) -> Map {
+        guard let commit else {
+            return [.date: .text(site.buildDate.description), .author: .text(strings["uncommitted"]),
+                    .subject: .text(strings["uncommitted_note"]), .uncommitted: true]
+        }
+        var item: Map = [.date: .text(Self.day(commit).description), .author: .text(commit.authorName),
+                         .subject: .text(commit.subject), .short_id: .text(String(commit.id.prefix(7))), .uncommitted: false]
+        if let url = site.config.commitURL(commit.id), SafeURL.isAllowed(url) { item[.commit_url] = .text(url) }
+        return item
+    }
+
+    /// What a revision changed, one line each: `threat: medium → high`, a section rewritten.
+    func changeTexts(_ revision: BriefRevision) -> [String] {
+        if let problem = revision.snapshot.problem { return [strings.format("revision_broken", problem)] }
+        guard let changes = revision.changes else { return [strings["revision_added"]] }
+        var lines: [String] = []
+        if let title = changes.titleChange { lines.append(Self.fieldText(title)) }
+        lines += changes.fields.map(Self.fieldText)
+        for section in changes.sections {
+            lines.append(strings.format("section_\(section.kind.rawValue)", section.heading, String(section.wordsChanged)))
+        }
+        return lines
+    }
+
+    static func fieldText(_ change: BriefChanges.FieldChange) -> String {
+        "\(change.field): \(change.old ?? "—") → \(change.new ?? "—")"
+    }
+
+    /// A change-log entry as the changes page, the dashboard and the feed show it.
+    func changeEntry(_ entry: ChangeLog.Entry, from route: Route) -> MustacheValue {
+        let brief = site.briefs[entry.brief].brief
+        var item = commitValues(entry.commit)
+        item[.title] = .text(brief.title)
+        item[.kind] = .text(brief.kind.rawValue)
+        item[.kind_label] = .text(strings.kindLabel(brief.kind))
+        item[.url] = .text(relativeURL(from: route, toBrief: entry.brief) + "#history")
+        item[.changes] = .list(changeTexts(changeLog.revisions[entry.brief][entry.revision]).map { .map([.text: .text($0)]) })
+        return .map(item)
+    }
+}
