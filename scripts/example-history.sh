@@ -610,7 +610,7 @@ HISTORY = [
      [], {CRM: crm_q1, METHODOLOGY: methodology_v1}),
     ("2026-05-11T14:05:00+08:00", "wang", "新增云帆销客 SWOT，简报开头加上配套阅读链接", "",
      [], {YUNFAN_SWOT: yunfan_swot_v1, YUNFAN: yunfan_v2}),
-    ("2026-06-12T16:40:00+08:00", "priya", "Add Corvana HR after the lost logistics deal; a USD rate so its list price compares",
+    ("2026-06-12T16:40:00+08:00", "priya", "Add Corvana HR after the lost logistics deal, and a USD rate to compare its list price",
      "Corvana prices in USD per employee; currency_rates lets the pricing matrix\nput it next to the CNY list prices.",
      [], {CORVANA: corvana_v1, "gtmgen.yaml": today("gtmgen.yaml")}),
     ("2026-06-22T10:15:00+08:00", "liu", "Add 青云协同, the incumbent we meet in OA replacement deals", "",
