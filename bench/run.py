@@ -15,7 +15,19 @@ server answers with its new page (median of the runs; --no-serve skips it). And 
 no-op builds with Hugo (bench/peer-hugo.sh), the full builds of both taking turns, then prints a
 table with the gtmgen/Hugo ratios. It is a benchmark, not a test: nothing here asserts a time.
 
-Usage: python3 bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--no-hugo] [--no-serve] [--work /tmp/gtmgen-bench]
+With --history N it measures instead what reading the content's git history costs, on a corpus
+that is a git repository with an import commit and N commits each revising a tenth of the
+briefs (gen_corpus.py --history N), every scenario once with history (gtmgen.yaml
+`history: true`, the default in a repository) and once with `history: false`:
+
+  full        a build into an empty output folder, without a cache (nor remembered history),
+              the two settings and Hugo taking turns: history's share of a full build
+  noop        a rebuild with nothing changed
+  commit      a rebuild after a new commit revising a tenth of the briefs (as the generator's)
+  commit-one  a rebuild after a new commit revising one brief
+
+Usage: python3 bench/run.py [--sizes 1000,10000,50000] [--runs 5] [--no-hugo] [--no-serve] [--history N]
+                            [--work /tmp/gtmgen-bench]
 Build the release binary first (bash bench/run.sh does both).
 """
 
@@ -33,6 +45,10 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 GTMGEN = os.path.join(ROOT, ".build", "release", "gtmgen")
+sys.path.insert(0, HERE)
+import gen_corpus  # noqa: E402  (the history's commits, made the same way in the benchmark)
+
+CORPUS_SEED = 1  # gen_corpus.py's default, which make_corpus uses
 
 
 def measure(command, cwd=None, env=None):
@@ -53,11 +69,16 @@ def median(samples):
     return tuple(statistics.median(column) for column in zip(*samples))
 
 
-def make_corpus(size, work):
-    corpus = os.path.join(work, f"corpus-{size}")
+def make_corpus(size, work, history=0):
+    """The corpus of a size, generated once and kept in the work folder; with history, a
+    git repository whose working tree is the corpus (copied whole into each project)."""
+    corpus = os.path.join(work, f"corpus-{size}" + (f"-history-{history}" if history else ""))
     if not os.path.isdir(corpus):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--count", str(size), "--out", corpus],
-                       check=True, stdout=subprocess.DEVNULL)
+        partial = corpus + ".partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--count", str(size), "--out", partial]
+                       + (["--history", str(history)] if history else []), check=True, stdout=subprocess.DEVNULL)
+        os.rename(partial, corpus)
     return corpus
 
 
@@ -114,11 +135,12 @@ def gtmgen_build(project):
 
 
 def gtmgen_full(project):
-    """One full build into an emptied output folder, without a cache."""
+    """One full build into an emptied output folder, without a cache (nor the files beside
+    it: `.site.cache.text`, the remembered history `.site.cache.history`)."""
     for name in ("site", ".site.spare", ".site.pool"):
         shutil.rmtree(os.path.join(project, name), ignore_errors=True)
-    for name in (".site.cache", ".site.cache.text"):
-        if os.path.exists(os.path.join(project, name)):
+    for name in sorted(os.listdir(project)):
+        if name.startswith(".site.cache"):
             os.remove(os.path.join(project, name))
     return measure(gtmgen_build(project), cwd=project, env=GTMGEN_ENV)
 
@@ -236,6 +258,112 @@ def bench_hugo(corpus, work, runs, full):
     return results
 
 
+def set_history(project, on):
+    """gtmgen.yaml with `history: true` (the default in a repository, written out so both
+    settings read the same file) or `history: false`."""
+    with open(os.path.join(project, "gtmgen.yaml"), "w", encoding="utf-8") as handle:
+        handle.write(f"history: {'true' if on else 'false'}\n")
+
+
+class HistoryCommits:
+    """New commits in the project's content repository, numbered on from the corpus's own
+    (the same seed, so the same revisions in every benchmark run), ten minutes apart from
+    9:00 three days after the last of them."""
+
+    def __init__(self, project, history):
+        self.content = os.path.join(project, "content")
+        self.history = self.number = history
+        last = gen_corpus.HISTORY_END
+        self.start = gen_corpus.datetime.datetime(last.year, last.month, last.day, 9) + gen_corpus.datetime.timedelta(days=3)
+
+    def commit(self, touch=None):
+        self.number += 1
+        when = self.start + gen_corpus.datetime.timedelta(minutes=10 * (self.number - self.history))
+        gen_corpus.commit_revisions(self.content, CORPUS_SEED, self.number, when, touch)
+
+
+def bench_history(project, corpus, work, runs, hugo, history):
+    """The history scenarios, each with history on and off (see the module's doc)."""
+    on, off, theirs = [], [], []
+    # One unmeasured full build first, so that every measured one follows the deletion of a
+    # whole output (see bench_full_builds), and the two settings take turns in either order.
+    set_history(project, True)
+    gtmgen_full(project)
+    for run in range(runs):
+        for setting in ((True, False) if run % 2 else (False, True)):
+            set_history(project, setting)
+            (on if setting else off).append(gtmgen_full(project))
+        if hugo:
+            theirs.append(hugo_full(corpus, work, run))
+    results = {"full": (median(on), median(off))}
+    build = gtmgen_build(project)
+    # gtmgen trusts no file written in the 2 s before a build began (LoadStage's racyAfter):
+    # a rebuild then checks it again instead of finding nothing to do. The no-op rebuilds
+    # come before any commit, and each commit waits until the last one's files are settled,
+    # as a writer's next commit would find them.
+    time.sleep(2.1)
+    for setting in (True, False):
+        set_history(project, setting)
+        measure(build, cwd=project, env=GTMGEN_ENV)
+        noop = median([measure(build, cwd=project, env=GTMGEN_ENV) for _ in range(runs)])
+        results.setdefault("noop", [None, None])[0 if setting else 1] = noop
+    commits = HistoryCommits(project, history)
+    # With history first: the commits the runs without it make lengthen the history after.
+    for setting in (True, False):
+        set_history(project, setting)
+        measure(build, cwd=project, env=GTMGEN_ENV)
+        for scenario, touch in (("commit", None), ("commit-one", 1)):
+            samples = []
+            for _ in range(runs):
+                time.sleep(2.1)
+                commits.commit(touch)
+                samples.append(measure(build, cwd=project, env=GTMGEN_ENV))
+            results.setdefault(scenario, [None, None])[0 if setting else 1] = median(samples)
+    return results, (median(theirs) if theirs else None)
+
+
+def history_rows(size, history, results, theirs):
+    full_on = results["full"][0][0]
+    rows = []
+    for scenario in ("full", "noop", "commit", "commit-one"):
+        (wall, cpu, peak), (wall_off, cpu_off, peak_off) = results[scenario]
+        row = [f"{size:,}", str(history), scenario, f"{wall:.2f}", f"{cpu:.2f}", f"{peak / 1024:.0f}",
+               f"{wall_off:.2f}", f"{cpu_off:.2f}", f"{peak_off / 1024:.0f}",
+               f"{(wall - wall_off) * 1000:+.0f}", f"{(wall / wall_off - 1) * 100:+.1f}%",
+               f"{wall / full_on * 100:.1f}%"]
+        row.append(f"{theirs[0]:.2f}" if scenario == "full" and theirs else "–")
+        rows.append(row)
+    return rows
+
+
+def print_table(header, rows):
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def main_history(args, hugo):
+    rows = []
+    for size in (int(text) for text in args.sizes.split(",")):
+        start = time.perf_counter()
+        corpus = make_corpus(size, args.work, args.history)
+        made = time.perf_counter() - start
+        project = fresh_project(corpus, args.work, size)
+        print(f"benchmark: {size} briefs ({corpus_bytes(corpus) / 1e6:.1f} MB of Markdown) and {args.history + 1} commits"
+              f"{f' (generated in {made:.1f} s)' if made > 1 else ''}, {args.runs} runs each …", file=sys.stderr)
+        results, theirs = bench_history(project, corpus, args.work, args.runs, hugo, args.history)
+        rows += history_rows(size, args.history, results, theirs)
+        shutil.rmtree(project, ignore_errors=True)
+    print_table(["briefs", "commits", "scenario", "history wall s", "history CPU s", "history peak MiB",
+                 "history: false wall s", "history: false CPU s", "history: false peak MiB", "history adds ms",
+                 "history adds", "of own full build", "Hugo wall s"], rows)
+    print("\ncommits: the revision commits after the import (each revising a tenth of the briefs). commit and"
+          " commit-one: a rebuild after a new commit revising a tenth of the briefs, or one brief. history adds:"
+          " wall time with history against `history: false`. of own full build: against the full build with"
+          " history. Hugo (no history) builds the same briefs in the full builds' turns, for reference.")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -243,6 +371,8 @@ def main():
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--work", default="/tmp/gtmgen-bench")
+    parser.add_argument("--history", type=int, default=0, metavar="N",
+                        help="measure history's cost instead, on corpora with N revision commits")
     args = parser.parse_args()
     if not os.access(GTMGEN, os.X_OK):
         sys.exit("benchmark: build the release binary first: swift build -c release --product gtmgen")
@@ -250,6 +380,9 @@ def main():
     if not args.no_hugo and not hugo:
         print("benchmark: hugo not found (apt-get install hugo); measuring gtmgen only", file=sys.stderr)
     os.makedirs(args.work, exist_ok=True)
+    if args.history > 0:
+        main_history(args, hugo)
+        return
     rows = []
     serve_rows = []
     for size in (int(text) for text in args.sizes.split(",")):
