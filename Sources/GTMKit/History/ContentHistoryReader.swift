@@ -73,7 +73,10 @@ public struct ContentHistoryReader: Sendable {
             }
             briefs[contentPath] = revisions.indices.map { index in
                 let revision = revisions[index]
-                let older = index + 1 < revisions.count ? revisions[index + 1].snapshot : nil
+                // Against the revision before, or past revisions that could not be read to the
+                // last one that could: what a fix after a broken revision changed is not lost.
+                let earlier = revisions[(index + 1)...]
+                let older = earlier.first { $0.snapshot.problem == nil }?.snapshot ?? earlier.first?.snapshot
                 return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
                                      snapshot: revision.snapshot,
                                      changes: older.map { BriefChanges(from: $0, to: revision.snapshot) })

@@ -68,6 +68,8 @@ struct ContentHistoryReaderTests {
         #expect(revisions.map(\.contentPath) == ["pages/about-us.md", "pages/about.md", "pages/about.md"])
         #expect(revisions[1].snapshot.problem != nil)
         #expect(revisions[0].snapshot.title == "About us")
+        // The fix says what it changed against the last revision that could be read.
+        #expect(revisions[0].changes?.titleChange == .init(field: "title", old: "About", new: "About us"))
     }
 
     @Test func outsideARepositoryThereIsNoHistoryAndAReason() throws {
