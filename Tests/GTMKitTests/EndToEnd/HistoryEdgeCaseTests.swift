@@ -1,0 +1,326 @@
+import Foundation
+@testable import GTMKit
+import Testing
+
+/// The history views built by the real binary from real repositories made by the tests, at
+/// fixed dates: no repository, a shallow clone, uncommitted edits, a merge, a revision that
+/// does not parse, a rename, `updated` behind the history, determinism and incremental builds.
+@Suite("History edge cases (end to end)")
+struct HistoryEdgeCaseTests {
+    static let brightdesk = "content/competitors/brightdesk.md"
+    static let corvana = "content/competitors/corvana.md"
+    /// 2026-11-20 09:30 UTC, after the script's last commit and before the build date.
+    static let later: Int64 = 1_795_167_000
+
+    func scripted() throws -> GitTestRepository {
+        let repository = try GitTestRepository()
+        try ScriptedHistory.make(in: repository)
+        return repository
+    }
+
+    /// The entries of a changes page that hold `text` (each from its `<li>` to the end of
+    /// its list of change lines), for checks about one entry.
+    func entries(_ page: String, containing text: String) -> [String] {
+        page.components(separatedBy: "<li class=\"change ").dropFirst()
+            .map { $0.components(separatedBy: "</ul>").first ?? $0 }
+            .filter { $0.contains(text) }
+    }
+
+    func count(_ text: String, in page: String) -> Int {
+        page.components(separatedBy: text).count - 1
+    }
+
+    // MARK: - (a) No repository
+
+    @Test func withoutGitThereAreNoHistoryViewsAndOneLineSaysWhy() async throws {
+        let project = try TempProject(copying: nil)
+        defer { project.cleanUp() }
+        try project.write("gtmgen.yaml", ScriptedHistory.config)
+        try project.write(Self.brightdesk, ScriptedHistory.competitor(title: "Brightdesk", owner: "Li Wei", threat: "medium",
+                                                                     from: 49, why: "Price.", how: "Sales."))
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stderr.split(separator: "\n").filter { $0.contains("history") }
+        #expect(lines == ["gtmgen: no history views: the project is not in a git repository"], "\(result)")
+        #expect(!result.stdout.contains("history"), "\(result)")
+        #expect(!project.exists("site/changes"))
+        #expect(!project.exists("site/competitors/brightdesk/history"))
+        let page = try project.read("site/competitors/brightdesk/index.html")
+        #expect(!page.contains("id=\"history\""))
+        #expect(!(try project.read("site/index.html")).contains("recent-changes"))
+    }
+
+    // MARK: - (b) A shallow clone
+
+    @Test func aShallowCloneWarnsAndThePagesSayPartial() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        let clone = repository.project.container.appendingPathComponent("clone")
+        try repository.git("clone", "-q", "--depth", "2", "file://" + repository.root.path, clone.path)
+
+        let result = try await runGTMGen(["build"], in: clone)
+        #expect(result.status == 0, "\(result)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("shallow") }
+        #expect(warnings.count == 1, "\(result)")
+        #expect(warnings.first?.hasPrefix("content:1:1: warning: the git clone is shallow") == true, "\(warnings)")
+        #expect(warnings.first?.contains("git fetch --unshallow") == true, "\(warnings)")
+        let report = SiteBuild.render(BuildRequest(projectRoot: clone, buildDate: TestDate.buildDate))
+        #expect(report.diagnostics.codes == [.shallowHistory], "\(report.diagnostics.map(\.description))")
+
+        // Only the two newest commits are there: the oldest one kept is 2026-10-14.
+        let partial = "History is partial: this site was built from a shallow git clone, so revisions before 2026-10-14 are missing."
+        for page in ["changes/index.html", "competitors/brightdesk/index.html", "competitors/corvana/index.html"] {
+            let text = try String(contentsOf: clone.appendingPathComponent("site/" + page), encoding: .utf8)
+            #expect(text.contains(partial), "\(page) does not say the history is partial")
+        }
+        let changes = try String(contentsOf: clone.appendingPathComponent("site/changes/index.html"), encoding: .utf8)
+        #expect(changes.contains("Corvana: free plan"))
+        #expect(changes.contains("Brightdesk moves upmarket"))
+        #expect(!changes.contains("Brightdesk: Q3 price list"), "a commit beyond the cut is listed")
+    }
+
+    // MARK: - (c) Uncommitted edits
+
+    @Test func anUncommittedEditIsTheNewestRevision() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try replace(repository.project, Self.corvana, "threat: low", with: "threat: medium")
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        let brief = try repository.project.read("site/competitors/corvana/index.html")
+        let revisions = brief.components(separatedBy: "<li class=\"revision").dropFirst()
+        #expect(revisions.first?.hasPrefix(" revision-uncommitted\">") == true, "the newest revision is not the uncommitted one")
+        #expect(revisions.first?.contains("<span class=\"author\">Uncommitted</span>") == true)
+        #expect(revisions.first?.contains("threat: low → medium") == true)
+        #expect(revisions.first?.contains("2026-11-30") == true, "the uncommitted revision is not dated by the build date")
+        #expect(count("revision-uncommitted", in: brief) == 1)
+
+        let changes = try repository.project.read("site/changes/index.html")
+        let uncommitted = entries(changes, containing: "Uncommitted")
+        #expect(uncommitted.count == 1, "\(uncommitted)")
+        #expect(uncommitted.first?.contains("Corvana") == true)
+        #expect(uncommitted.first?.contains("threat: low → medium") == true)
+        #expect(changes.range(of: "Uncommitted").map { $0.lowerBound < changes.range(of: "Corvana: free plan")!.lowerBound } == true,
+                "the uncommitted change is not listed first")
+        // Briefs without edits have none.
+        let other = try repository.project.read("site/competitors/brightdesk/index.html")
+        #expect(!other.contains("revision-uncommitted"))
+    }
+
+    @Test func serveShowsAnUncommittedEdit() throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try replace(repository.project, Self.corvana, "threat: low", with: "threat: medium")
+        let server = try ServeProcess(project: repository.root)
+        defer { server.stop() }
+        let brief = try rawGet(port: server.port, "/competitors/corvana/")
+        #expect(brief.status == 200)
+        #expect(brief.body.contains("<li class=\"revision revision-uncommitted\">"), "\(brief.body.prefix(300))")
+        #expect(brief.body.contains("threat: low → medium"))
+        let changes = try rawGet(port: server.port, "/changes/")
+        #expect(changes.status == 200)
+        #expect(entries(changes.body, containing: "Uncommitted").count == 1)
+    }
+
+    // MARK: - (d) A merge
+
+    @Test func aMergeListsEachChangeOnceWithItsOwnCommit() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try repository.git("checkout", "-q", "-b", "pricing")
+        try replace(repository.project, Self.brightdesk, "from: 59", with: "from: 69")
+        try repository.commit("Brightdesk: November price list", author: "Chen Jing", at: Self.later)
+        try repository.git("checkout", "-q", "main")
+        try replace(repository.project, Self.corvana, "threat: low", with: "threat: medium")
+        try repository.commit("Corvana: threat raised", author: "Li Wei", at: Self.later + 3600)
+        try repository.git("merge", "-q", "--no-ff", "-m", "Merge the pricing branch", "pricing", date: Self.later + 7200, author: "Li Wei")
+        let ids = Dictionary(uniqueKeysWithValues: try repository.git("log", "--format=%s|%H").split(separator: "\n").map { line in
+            let parts = line.split(separator: "|")
+            return (String(parts[0]), String(parts[1]))
+        })
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        let changes = try repository.project.read("site/changes/index.html")
+        let pricing = entries(changes, containing: "Brightdesk: November price list")
+        #expect(pricing.count == 1, "\(pricing)")
+        #expect(pricing.first?.contains("pricing.from: 59 → 69") == true)
+        #expect(pricing.first?.contains(String(ids["Brightdesk: November price list"]!.prefix(7))) == true)
+        let threat = entries(changes, containing: "Corvana: threat raised")
+        #expect(threat.count == 1, "\(threat)")
+        #expect(threat.first?.contains(String(ids["Corvana: threat raised"]!.prefix(7))) == true)
+        #expect(!changes.contains("Merge the pricing branch"), "the merge, which changed nothing itself, is listed")
+        #expect(!changes.contains(String(ids["Merge the pricing branch"]!.prefix(7))))
+        #expect(count("pricing.from: 59 → 69", in: changes) == 1)
+
+        let brief = try repository.project.read("site/competitors/brightdesk/index.html")
+        #expect(count("Brightdesk: November price list", in: brief) == 1)
+        #expect(brief.contains("<time datetime=\"2026-11-20\">2026-11-20</time> by Chen Jing"))
+    }
+
+    // MARK: - (e) A revision that does not parse
+
+    @Test func aBrokenRevisionIsShownAsSuchAndTheBuildSucceeds() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        let good = try repository.project.read(Self.brightdesk)
+        try replace(repository.project, Self.brightdesk, "title: Brightdesk", with: "title: [Brightdesk")
+        try repository.commit("Brightdesk: a typo", author: "Li Wei", at: Self.later)
+        try repository.project.write(Self.brightdesk, good.replacingOccurrences(of: "threat: high", with: "threat: medium"))
+        try repository.commit("Brightdesk: fix the typo", author: "Li Wei", at: Self.later + 3600)
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.contains("error"), "\(result)")
+        let changes = try repository.project.read("site/changes/index.html")
+        let broken = entries(changes, containing: "Brightdesk: a typo")
+        #expect(broken.count == 1)
+        #expect(broken.first?.contains("This revision could not be read:") == true, "\(broken)")
+        let compare = try repository.project.read("site/competitors/brightdesk/history/index.html")
+        #expect(compare.contains("<p class=\"flag\" role=\"note\">This revision could not be read:"))
+        // The revision after it says what it changed against the last one that could be read.
+        let fixed = entries(changes, containing: "Brightdesk: fix the typo")
+        #expect(fixed.count == 1, "the fix is not listed")
+        #expect(fixed.first?.contains("threat: high → medium") == true, "\(fixed)")
+        #expect(compare.contains("<del>high</del>") && compare.contains("<ins>medium</ins>"))
+        let brief = try repository.project.read("site/competitors/brightdesk/index.html")
+        #expect(brief.contains("Brightdesk: a typo"))
+    }
+
+    // MARK: - (f) A rename with a slug change
+
+    @Test func aRenamedBriefKeepsItsEarlierRevisions() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try repository.git("mv", Self.corvana, "content/competitors/corvana-desk.md")
+        try replace(repository.project, "content/competitors/corvana-desk.md", "owner: Priya Nair", with: "owner: Li Wei")
+        try repository.commit("Corvana is now Corvana Desk", author: "Li Wei", at: Self.later)
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(!repository.project.exists("site/competitors/corvana/index.html"))
+        let brief = try repository.project.read("site/competitors/corvana-desk/index.html")
+        for subject in ["Corvana is now Corvana Desk", "Corvana: free plan", "Add Brightdesk and Corvana"] {
+            #expect(count(subject, in: brief) == 1, "\(subject) is not listed once on the renamed brief")
+        }
+        #expect(brief.contains("owner: Priya Nair → Li Wei"))
+        #expect(count("Brief added", in: brief) == 1)
+        let history = try repository.project.read("site/competitors/corvana-desk/history/index.html")
+        #expect(count("<details class=\"compare\"", in: history) == 2)
+        let changes = try repository.project.read("site/changes/index.html")
+        #expect(entries(changes, containing: "Add Brightdesk and Corvana").count == 2)
+        #expect(repository.project.exists("site/changes/competitor/corvana-desk/index.html"))
+    }
+
+    // MARK: - (g) `updated` behind the history
+
+    @Test func anUpdatedDateBehindTheHistoryWarnsAtTheKey() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        // A front-matter-only commit after the last body change (2026-10-14) sets `updated` before it.
+        try replace(repository.project, Self.brightdesk, "position: {x: 6.0, y: 6}\n", with: "position: {x: 6.0, y: 6}\nupdated: 2026-09-01\n")
+        try replace(repository.project, Self.corvana, "position: {x: 2.0, y: 6}\n", with: "position: {x: 2.0, y: 6}\nupdated: 2026-11-12\n")
+        try repository.commit("Set updated dates", author: "Li Wei", at: Self.later)
+        let upmarket = String(try repository.git("log", "--format=%H", "--grep", "moves upmarket").prefix(7))
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        // Only Brightdesk's: Corvana's `updated` is the day of its last change.
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 1, "\(result)")
+        let expected = "content/competitors/brightdesk.md:9:1: warning: `updated: 2026-09-01` is older than the last change to the body, on 2026-10-14 (\(upmarket) by Chen Jing: Brightdesk moves upmarket)"
+        #expect(warnings.first?.hasPrefix(expected) == true, "\(warnings)")
+        let report = SiteBuild.render(BuildRequest(projectRoot: repository.root, buildDate: TestDate.buildDate))
+        #expect(report.diagnostics.codes == [.updatedBehindHistory], "\(report.diagnostics.map(\.description))")
+
+        // `--strict` turns it into a failure, like every warning.
+        let strict = try await runGTMGen(["build", "--strict", "--output", "strict"], in: repository.root)
+        #expect(strict.status != 0, "\(strict)")
+    }
+
+    // MARK: - (h) Determinism
+
+    @Test func twoCleanBuildsAreIdenticalAndTheBuildDateChangesOnlyWhatDependsOnIt() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        let first = try await runGTMGen(["build", "--clean"], in: repository.root, environment: ["TZ": "UTC"])
+        let second = try await runGTMGen(["build", "--clean", "--output", "again"], in: repository.root,
+                                         environment: ["TZ": "Asia/Shanghai"])
+        #expect(first.status == 0 && second.status == 0, "\(first)\n\(second)")
+        let site = snapshotTree(repository.project.url("site"))
+        #expect(site["changes/index.html"] != nil && site["competitors/brightdesk/history/index.html"] != nil)
+        let again = snapshotTree(repository.project.url("again"))
+        #expect(treeDifferences(site, again).isEmpty, "\(treeDifferences(site, again))")
+
+        // Twenty days later: nothing changed in the last 30 days.
+        let later = try await runGTMGen(["build", "--clean", "--output", "later"], in: repository.root,
+                                        environment: ["SOURCE_DATE_EPOCH": "1797724800"])
+        #expect(later.status == 0, "\(later)")
+        let moved = snapshotTree(repository.project.url("later"))
+        #expect(Set(site.keys) == Set(moved.keys))
+        // With the build date itself taken out, only the dashboard differs (its 30 days).
+        let differing = treeDifferences(site, moved).filter { path in
+            let old = String(decoding: site[path] ?? Data(), as: UTF8.self).replacingOccurrences(of: "2026-11-30", with: "DATE")
+            let new = String(decoding: moved[path] ?? Data(), as: UTF8.self).replacingOccurrences(of: "2026-12-20", with: "DATE")
+            return old != new
+        }
+        #expect(differing == ["index.html"], "\(differing)")
+        let dashboard = String(decoding: moved["index.html"] ?? Data(), as: UTF8.self)
+        #expect(!dashboard.contains("Corvana: free plan"))
+    }
+
+    // MARK: - (i) Incremental builds with commits
+
+    @Test func incrementalEqualsCleanAfterCommitsAndACommitIsNeverUpToDate() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        let project = repository.project
+        func cleanBuildMatches(_ step: String) async throws {
+            try? FileManager.default.removeItem(at: project.url("full"))
+            let full = try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root)
+            #expect(full.status == 0, "\(step): \(full)")
+            let differences = siteDifferencesFromFull(project)
+            #expect(differences.isEmpty, "\(step): incremental differs from clean in \(differences.prefix(10))")
+        }
+
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        // A new commit that changes a threat.
+        try replace(project, Self.brightdesk, "threat: high", with: "threat: medium")
+        try repository.commit("Brightdesk: threat lowered", author: "Priya Nair", at: Self.later)
+        let afterCommit = try await runGTMGen(["build"], in: project.root)
+        #expect(afterCommit.status == 0 && !afterCommit.stdout.contains("up to date"), "\(afterCommit)")
+        #expect(try project.read("site/changes/index.html").contains("threat: high → medium"))
+        try await cleanBuildMatches("after a commit")
+
+        // An uncommitted edit, then the same edit committed: no file of the working tree changes.
+        // The files are made older than the build, so stamps alone would call it up to date.
+        try replace(project, Self.corvana, "Word of mouth.", with: "Word of mouth and a partner program.")
+        try backdate(project.url("content"))
+        let edited = try await runGTMGen(["build"], in: project.root)
+        #expect(edited.status == 0, "\(edited)")
+        #expect(try project.read("site/competitors/corvana/index.html").contains("revision-uncommitted"))
+        let unchanged = try await runGTMGen(["build"], in: project.root)
+        #expect(unchanged.stdout.contains("site/ is up to date"), "the shortcut never applies here: \(unchanged)")
+        try repository.commit("Corvana: partner program", author: "Li Wei", at: Self.later + 3600)
+        let committed = try await runGTMGen(["build"], in: project.root)
+        #expect(committed.status == 0 && !committed.stdout.contains("up to date"), "a commit was taken as nothing new: \(committed)")
+        let corvana = try project.read("site/competitors/corvana/index.html")
+        #expect(!corvana.contains("revision-uncommitted"))
+        #expect(corvana.contains("Corvana: partner program"))
+        try await cleanBuildMatches("after committing an edit")
+
+        let again = try await runGTMGen(["build"], in: project.root)
+        #expect(again.status == 0 && again.stdout.contains("site/ is up to date"), "\(again)")
+    }
+}
+
+/// Sets every file under `folder` an hour into the past: stamps older than a build are
+/// trusted, so an unchanged project is up to date.
+private func backdate(_ folder: URL) throws {
+    let past = Date().addingTimeInterval(-3600)
+    let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    while let file = files?.nextObject() as? URL {
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
+    }
+}
