@@ -42,7 +42,14 @@ public struct ContentHistoryReader: Sendable {
         // Every version to show, by blob: those not remembered are read from the object
         // database here (libgit2 objects stay on this thread) and parsed on every core.
         let paths = current.keys.sorted()
-        let workingBlobs = paths.parallelMap { GitRepository.blobID(of: current[$0]!) }
+        var workingBlobs = paths.parallelMap { GitRepository.blobID(of: current[$0]!) }
+        // A file whose bytes are not its newest committed version may still be it once git's
+        // clean filters (line endings) apply: it is an edit only if it differs after them.
+        for (index, path) in paths.enumerated() {
+            guard let newest = lineages.versions[folderPrefix + path]?.first?.blob, newest != workingBlobs[index],
+                  let stored = repository.storedBlobID(of: current[path]!, path: folderPrefix + path) else { continue }
+            workingBlobs[index] = stored
+        }
         var wanted: [String: (path: String, bytes: [UInt8]?, today: Bool)] = [:]
         for (path, blob) in zip(paths, workingBlobs) where memory.snapshot(ofBlob: blob) == nil {
             wanted[blob] = (path, current[path], true)

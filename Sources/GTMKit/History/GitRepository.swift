@@ -150,6 +150,27 @@ final class GitRepository {
         return LibGit2.hex(oid)
     }
 
+    /// The blob id git would store for these bytes at `path` (relative to the working tree):
+    /// after the clean filters `.gitattributes` and `core.autocrlf` apply, so a checkout with
+    /// CRLF line endings is not taken for an edit. nil when the filters cannot be applied.
+    func storedBlobID(of bytes: [UInt8], path: String) -> String? {
+        var filters: OpaquePointer?
+        guard git_filter_list_load(&filters, handle, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue) == 0 else {
+            return nil
+        }
+        // No filter applies to the path: the bytes are stored as they are.
+        guard let filters else { return Self.blobID(of: bytes) }
+        defer { git_filter_list_free(filters) }
+        var filtered = git_buf()
+        defer { git_buf_dispose(&filtered) }
+        let result = bytes.withUnsafeBytes { buffer in
+            git_filter_list_apply_to_buffer(&filtered, filters, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count)
+        }
+        guard result == 0 else { return nil }
+        guard filtered.size > 0, let pointer = filtered.ptr else { return Self.blobID(of: []) }
+        return Self.blobID(of: Array(UnsafeRawBufferPointer(start: pointer, count: filtered.size)))
+    }
+
     // MARK: - One commit
 
     private func describe(_ commit: OpaquePointer, id: git_oid) -> GitCommit {

@@ -72,6 +72,31 @@ struct ContentHistoryReaderTests {
         #expect(revisions[0].changes?.titleChange == .init(field: "title", old: "About", new: "About us"))
     }
 
+    @Test func aCheckoutWithCRLFLineEndingsIsNotAnEdit() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        try repository.project.write(".gitattributes", "*.md text eol=crlf\n")
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "medium"))
+        try repository.commit("Add Brightdesk")
+        // Checked out again, the file has CRLF line endings; git stores it with LF.
+        try FileManager.default.removeItem(at: repository.root.appendingPathComponent("content/competitors/brightdesk.md"))
+        try repository.git("checkout", "--", "content/competitors/brightdesk.md")
+        let checkedOut = try current(repository, ["competitors/brightdesk.md"])
+        #expect(checkedOut["competitors/brightdesk.md"]?.contains(13) == true, "the checkout has no CRLF line endings")
+        let content = repository.root.appendingPathComponent("content").path
+        let clean = reader.read(contentFolder: content, current: checkedOut, memory: SnapshotsInMemory())
+        #expect(clean.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == ["Add Brightdesk"])
+
+        // A real edit, with the same line endings, is one.
+        let edited = brief(threat: "high").replacingOccurrences(of: "\n", with: "\r\n")
+        try repository.project.write("content/competitors/brightdesk.md", edited)
+        let history = reader.read(contentFolder: content, current: try current(repository, ["competitors/brightdesk.md"]),
+                                  memory: SnapshotsInMemory())
+        let revisions = try #require(history.briefs["competitors/brightdesk.md"])
+        #expect(revisions.map { $0.commit?.subject } == [nil, "Add Brightdesk"])
+        #expect(revisions.first?.changes?.fields == [.init(field: "threat", old: "medium", new: "high")])
+    }
+
     @Test func outsideARepositoryThereIsNoHistoryAndAReason() throws {
         let folder = try TempProject(copying: nil)
         defer { folder.cleanUp() }
