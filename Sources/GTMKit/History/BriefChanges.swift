@@ -25,6 +25,19 @@ public struct BriefChanges: Sendable, Equatable {
 
     public var isEmpty: Bool { fields.isEmpty && sections.isEmpty && titleChange == nil }
 
+    /// What a commit changed against its parents' versions, first parent first: for a merge
+    /// only what differs from every parent — a fact or section it took unchanged from one
+    /// side was changed by that side's commits, not by the merge.
+    public init(fromParents parents: [BriefSnapshot], to new: BriefSnapshot) {
+        self.init(from: parents[0], to: new)
+        for other in parents.dropFirst() {
+            let against = BriefChanges(from: other, to: new)
+            fields.removeAll { change in !against.fields.contains { $0.field == change.field } }
+            sections.removeAll { change in !against.sections.contains { $0.heading == change.heading } }
+            if against.titleChange == nil { titleChange = nil }
+        }
+    }
+
     public init(from old: BriefSnapshot, to new: BriefSnapshot) {
         titleChange = old.title == new.title || old.problem != nil || new.problem != nil
             ? nil : FieldChange(field: "title", old: old.title, new: new.title)

@@ -59,6 +59,13 @@ public struct ContentHistoryReader: Sendable {
                 guard memory.snapshot(ofBlob: version.blob) == nil else { continue }
                 wanted[version.blob] = (String(version.path.dropFirst(folderPrefix.count)), repository.blob(version.blob), false)
             }
+            // The parents' versions a version is compared with (on another branch, they need
+            // not be versions of this lineage).
+            for version in lineages.versions[folderPrefix + path] ?? [] {
+                for parent in version.parentBlobs where wanted[parent] == nil && memory.snapshot(ofBlob: parent) == nil {
+                    wanted[parent] = (String(version.path.dropFirst(folderPrefix.count)), repository.blob(parent), false)
+                }
+            }
         }
         let reader = self.reader
         let parsed = wanted.sorted { $0.key < $1.key }.parallelMap { blob, version -> (String, BriefSnapshot?) in
@@ -70,18 +77,26 @@ public struct ContentHistoryReader: Sendable {
         var briefs: [String: [BriefRevision]] = [:]
         for (contentPath, workingBlob) in zip(paths, workingBlobs) {
             let versions = lineages.versions[folderPrefix + contentPath] ?? []
-            var revisions: [(commit: GitCommit?, path: String, blob: String, snapshot: BriefSnapshot)] = []
+            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], snapshot: BriefSnapshot)] = []
             if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
-                revisions.append((nil, contentPath, workingBlob, snapshot))
+                revisions.append((nil, contentPath, workingBlob, [], snapshot))
             }
             for version in versions {
                 guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
-                revisions.append((log[version.commit].commit, String(version.path.dropFirst(folderPrefix.count)), version.blob, snapshot))
+                revisions.append((log[version.commit].commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
+                                  version.parentBlobs, snapshot))
             }
             briefs[contentPath] = revisions.indices.map { index in
                 let revision = revisions[index]
-                // Against the revision before, or past revisions that could not be read to the
-                // last one that could: what a fix after a broken revision changed is not lost.
+                // A commit against its parents' versions: what it changed, even when a branch
+                // lists commits of another branch between it and its parent.
+                let parents = revision.parents.compactMap { memory.snapshot(ofBlob: $0) }.filter { $0.problem == nil }
+                if revision.snapshot.problem == nil, !parents.isEmpty {
+                    return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                         snapshot: revision.snapshot, changes: BriefChanges(fromParents: parents, to: revision.snapshot))
+                }
+                // Else against the revision before, or past revisions that could not be read to
+                // the last one that could: what a fix after a broken revision changed is not lost.
                 let earlier = revisions[(index + 1)...]
                 let older = earlier.first { $0.snapshot.problem == nil }?.snapshot ?? earlier.first?.snapshot
                 return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,

@@ -5,6 +5,9 @@ public struct FileVersion: Sendable, Equatable {
     public var commit: Int
     public var blob: String
     public var path: String
+    /// The file's versions in the commit's parents, first parent first: what this version
+    /// changed is measured against them (empty when the commit added the file).
+    public var parentBlobs: [String] = []
 }
 
 /// The committed versions of every file under the content folder, followed back through
@@ -35,7 +38,8 @@ public struct FileLineages: Sendable, Equatable {
                 case .modified, .renamed, .added:
                     guard let path = change.newPath, let blob = change.newBlob else { continue }
                     let lineage = lineageOfPath[path] ?? path
-                    versions[lineage, default: []].append(FileVersion(commit: index, blob: blob, path: path))
+                    let parents = ([change.oldBlob] + change.otherParentBlobs).compactMap { $0 }
+                    versions[lineage, default: []].append(FileVersion(commit: index, blob: blob, path: path, parentBlobs: parents))
                 case .deleted:
                     continue
                 }

@@ -28,6 +28,9 @@ public struct GitFileChange: Sendable, Equatable {
     public var newPath: String?
     public var oldBlob: String?
     public var newBlob: String?
+    /// For a merge, the file's blob in each parent after the first (nil where that parent has
+    /// no such file): what the merge is compared with besides `oldBlob`, its first parent's.
+    public var otherParentBlobs: [String?] = []
 }
 
 /// A commit with the changes it made under the content folder.

@@ -216,6 +216,10 @@ final class GitRepository {
                 guard let path = change.newPath, let blob = change.newBlob else { return false }
                 return others.contains { entryID(in: $0, at: path) == blob }
             }
+            for index in changes.indices {
+                guard let path = changes[index].newPath else { continue }
+                changes[index].otherParentBlobs = others.map { entryID(in: $0, at: path) }
+            }
         }
         return changes
     }

@@ -159,6 +159,37 @@ struct HistoryEdgeCaseTests {
         #expect(brief.contains("<time datetime=\"2026-11-20\">2026-11-20</time> by Chen Jing"))
     }
 
+    /// Two branches edit one brief, each a different part; listed newest first, the commits
+    /// of the two branches interleave, yet each says only what it changed against its parent.
+    @Test func aMergeOfTwoBranchesEditingOneBriefListsWhatEachCommitChanged() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try repository.git("checkout", "-q", "-b", "threat")
+        try replace(repository.project, Self.brightdesk, "threat: high", with: "threat: medium")
+        try repository.commit("Brightdesk: threat lowered", author: "Priya Nair", at: Self.later)
+        try repository.git("checkout", "-q", "main")
+        try replace(repository.project, Self.brightdesk, "Our support is local.", with: "Our support is local and fast.")
+        try repository.commit("Brightdesk: why we win", author: "Li Wei", at: Self.later + 3600)
+        try repository.git("merge", "-q", "--no-ff", "-m", "Merge the threat branch", "threat", date: Self.later + 7200, author: "Li Wei")
+        #expect(try repository.project.read(Self.brightdesk).contains("threat: medium"))
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        let changes = try repository.project.read("site/changes/index.html")
+        let win = entries(changes, containing: "Brightdesk: why we win")
+        #expect(win.count == 1)
+        #expect(win.first?.contains("Section “Why we win” rewritten") == true, "\(win)")
+        #expect(win.first?.contains("threat:") == false, "a change of the other branch is listed with this commit: \(win)")
+        let threat = entries(changes, containing: "Brightdesk: threat lowered")
+        #expect(threat.count == 1)
+        #expect(threat.first?.contains("threat: high → medium") == true, "\(threat)")
+        #expect(threat.first?.contains("Why we win") == false, "\(threat)")
+        // The merge only combined the two: it changed nothing of its own.
+        #expect(!changes.contains("Merge the threat branch"))
+        #expect(count("threat: high → medium", in: changes) == 1)
+        #expect(!changes.contains("threat: medium → high</li><li>Section “Why we win”"))
+    }
+
     // MARK: - (e) A revision that does not parse
 
     @Test func aBrokenRevisionIsShownAsSuchAndTheBuildSucceeds() async throws {
