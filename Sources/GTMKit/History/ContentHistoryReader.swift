@@ -114,6 +114,14 @@ public struct ContentHistoryReader: Sendable {
         return repository.state
     }
 
+    /// The files of the repository holding `contentFolder` that change when a commit is made,
+    /// another one checked out or the clone unshallowed (see `GitRepository.headFiles`), for
+    /// `serve` to watch: a commit changes the history views but no file of the project.
+    public static func headFiles(contentFolder: String) -> [String] {
+        guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return [] }
+        return repository.headFiles
+    }
+
     /// `folder` relative to the working tree `root` (with its trailing slash), both resolved
     /// through symbolic links; nil when the folder is not inside it.
     static func relativePath(of folder: String, in root: String) -> String? {

@@ -129,6 +129,16 @@ final class GitRepository {
         return order
     }
 
+    /// The files git writes when HEAD moves — `logs/HEAD` on a commit, merge, reset or pull,
+    /// `HEAD` on a checkout of another branch — and `shallow`, which an unshallowing fetch
+    /// removes: in the repository's own git folder (a linked worktree's, for a worktree).
+    var headFiles: [String] {
+        guard let path = git_repository_path(handle) else { return [] }
+        var folder = String(cString: path)
+        if !folder.hasSuffix("/") { folder += "/" }
+        return [folder + "HEAD", folder + "logs/HEAD", folder + "shallow"]
+    }
+
     /// The bytes of a file version, by its blob id; nil when the object is missing.
     func blob(_ id: String) -> [UInt8]? {
         var oid = git_oid()

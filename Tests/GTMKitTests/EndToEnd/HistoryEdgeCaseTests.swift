@@ -121,6 +121,16 @@ struct HistoryEdgeCaseTests {
         let changes = try rawGet(port: server.port, "/changes/")
         #expect(changes.status == 200)
         #expect(entries(changes.body, containing: "Uncommitted").count == 1)
+
+        // Committing the edit changes no file of the project; the pages follow all the same.
+        try repository.commit("Corvana: threat raised", author: "Li Wei", at: Self.later)
+        let committed = try waitUntil(timeout: 30) { () -> String? in
+            let page = try rawGet(port: server.port, "/competitors/corvana/").body
+            return page.contains("Corvana: threat raised") ? page : nil
+        }
+        #expect(committed != nil, "serve did not rebuild after a commit: \(server.stdout)")
+        #expect(committed?.contains("revision-uncommitted") == false)
+        #expect(server.stdout.contains("logs/HEAD changed"), "\(server.stdout)")
     }
 
     // MARK: - (d) A merge
