@@ -24,8 +24,8 @@ enum HistoryStage {
         let read = site.briefs.parallelMap { item -> (String, [UInt8]?, BriefSnapshot?) in
             let brief = item.brief
             let bytes = try? inventory.sourceFile(brief.contentPath).bytes
-            // A brief taken from the cache has no body: its sections come from its file.
-            let snapshot = brief.body.isEmpty && !item.markdown.sections.isEmpty ? nil
+            // A brief taken from the cache has no body: its sections and its lead come from its file.
+            let snapshot = brief.body.isEmpty ? nil
                 : SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
             return (brief.contentPath, bytes, snapshot)
         }
@@ -52,7 +52,11 @@ enum HistoryStage {
         for item in site.briefs {
             let brief = item.brief
             guard let updated = brief.matter.updated,
-                  let latest = history.briefs[brief.contentPath]?.first(where: { $0.commit != nil && !($0.changes?.sections.isEmpty ?? true) }),
+                  // Sections, not the lead: a note before them (that the intel is out of date,
+                  // say) does not update the intel.
+                  let latest = history.briefs[brief.contentPath]?.first(where: { revision in
+                      revision.commit != nil && (revision.changes?.sections.contains { !$0.heading.isEmpty } ?? false)
+                  }),
                   let commit = latest.commit else { continue }
             let changed = CalendarDate(unixSeconds: Int(commit.committerTime))
             guard changed > updated else { continue }

@@ -5,8 +5,10 @@
 public struct BriefSnapshot: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
         /// The section's catalogue key (`who`, `strengths`, …), or its heading for sections the
-        /// kind does not name: a renamed heading of a known section is the same section.
+        /// kind does not name: a renamed heading of a known section is the same section. Empty
+        /// for the text before the first section.
         public var key: String
+        /// Empty for the text before the first section (pages call it the introduction).
         public var heading: String
         /// The section's Markdown as written, heading excluded.
         public var text: String

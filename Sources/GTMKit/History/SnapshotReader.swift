@@ -82,7 +82,12 @@ public struct SnapshotReader: Sendable {
     static func sections(of brief: Brief, _ markdown: RenderedMarkdown) -> [BriefSnapshot.Section] {
         let lines = brief.body.split(separator: "\n", omittingEmptySubsequences: false)
         let starts = markdown.sections.map { $0.heading.line - brief.bodyStartLine }
-        return markdown.sections.enumerated().map { index, section in
+        // The text before the first section (a lead, or the whole body of a brief without
+        // sections) is a section too, with an empty key and heading: its edits are changes.
+        let lead = lines[0..<min(max(starts.first ?? lines.count, 0), lines.count)]
+            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let leadSection = lead.isEmpty ? [] : [BriefSnapshot.Section(key: "", heading: "", text: lead)]
+        return leadSection + markdown.sections.enumerated().map { index, section in
             let first = min(max(starts[index] + 1, 0), lines.count)
             let end = index + 1 < starts.count ? min(max(starts[index + 1], first), lines.count) : lines.count
             let text = lines[first..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -34,7 +34,7 @@ extension ViewModels {
                     sections.append(sectionDiff(section.heading, status: strings["section_new_since"], from: "", to: section.text))
                     continue
                 }
-                if earlier.text == section.text { unchanged.append(section.heading) } else {
+                if earlier.text == section.text { unchanged.append(sectionName(section.heading)) } else {
                     sections.append(sectionDiff(section.heading, status: nil, from: earlier.text, to: section.text))
                 }
             }
@@ -51,7 +51,7 @@ extension ViewModels {
     }
 
     func sectionDiff(_ heading: String, status: String?, from old: String, to new: String) -> MustacheValue {
-        var section: Map = [.title: .text(heading),
+        var section: Map = [.title: .text(sectionName(heading)),
                             .html: .html(WordMarks.html(from: old, to: new, inserted: strings["inserted"], deleted: strings["deleted"]))]
         if let status { section[.status] = .text(status) }
         return .map(section)

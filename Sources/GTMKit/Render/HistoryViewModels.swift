@@ -91,9 +91,14 @@ extension ViewModels {
         if let title = changes.titleChange { lines.append(Self.fieldText(title)) }
         lines += changes.fields.map(Self.fieldText)
         for section in changes.sections {
-            lines.append(strings.format("section_\(section.kind.rawValue)", section.heading, String(section.wordsChanged)))
+            lines.append(strings.format("section_\(section.kind.rawValue)", sectionName(section.heading), String(section.wordsChanged)))
         }
         return lines
+    }
+
+    /// A section's heading, or "Introduction" for the text before the first section.
+    func sectionName(_ heading: String) -> String {
+        heading.isEmpty ? strings["lead_section"] : heading
     }
 
     static func fieldText(_ change: BriefChanges.FieldChange) -> String {

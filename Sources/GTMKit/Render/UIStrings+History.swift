@@ -21,7 +21,7 @@ extension UIStrings {
         "recent_changes": "Changed in the last 30 days", "recent_changes_none": "No changes in the last 30 days.",
         "all_changes": "All changes", "threat_rose": "Threat rose this quarter", "threat_rose_item": "%@ → %@ since %@",
         "threat_rose_none": "No competitor's threat rose this quarter.",
-        "sections_field": "sections", "changed_fields": "Changed",
+        "sections_field": "sections", "changed_fields": "Changed", "lead_section": "Introduction",
     ]
 
     static let historyChinese: [String: String] = [
@@ -45,6 +45,6 @@ extension UIStrings {
         "recent_changes": "最近 30 天的变更", "recent_changes_none": "最近 30 天没有变更。",
         "all_changes": "全部变更", "threat_rose": "本季度威胁上升的竞品", "threat_rose_item": "%@ → %@（自 %@）",
         "threat_rose_none": "本季度没有竞品的威胁等级上升。",
-        "sections_field": "章节", "changed_fields": "改动",
+        "sections_field": "章节", "changed_fields": "改动", "lead_section": "导语",
     ]
 }

@@ -229,6 +229,29 @@ struct HistoryEdgeCaseTests {
         #expect(brief.contains("Brightdesk: a typo"))
     }
 
+    /// Text before the first section, and the body of a page without sections, are compared too.
+    @Test func anEditBeforeTheFirstSectionIsAChange() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("content/reference/glossary.md", "---\ntitle: Glossary\n---\nARR is annual recurring revenue.\n")
+        try replace(repository.project, Self.brightdesk, "---\n\n## Who", with: "---\n\nOur most frequent rival.\n\n## Who")
+        try repository.commit("Glossary; a lead for Brightdesk", author: "Li Wei", at: Self.later)
+        try repository.project.write("content/reference/glossary.md", "---\ntitle: Glossary\n---\nARR is annual recurring revenue; MRR is monthly.\n")
+        try replace(repository.project, Self.brightdesk, "Our most frequent rival.", with: "Our most frequent rival in 2026.")
+        try repository.commit("Glossary: MRR; Brightdesk lead", author: "Li Wei", at: Self.later + 3600)
+
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        let changes = try repository.project.read("site/changes/index.html")
+        let edits = entries(changes, containing: "Glossary: MRR; Brightdesk lead")
+        #expect(edits.count == 2, "\(edits)")
+        #expect(edits.allSatisfy { $0.contains("<li>Section “Introduction” rewritten") }, "\(edits)")
+        let added = entries(changes, containing: "Glossary; a lead for Brightdesk")
+        #expect(added.contains { $0.contains("Section “Introduction” added (4 words)") }, "\(added)")
+        let compare = try repository.project.read("site/competitors/brightdesk/history/index.html")
+        #expect(compare.contains("<h3>Introduction <span class=\"badge\">Added since</span></h3>"))
+    }
+
     // MARK: - (f) A rename with a slug change
 
     @Test func aRenamedBriefKeepsItsEarlierRevisions() async throws {
