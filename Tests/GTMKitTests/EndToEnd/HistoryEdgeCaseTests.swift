@@ -108,6 +108,35 @@ struct HistoryEdgeCaseTests {
         #expect(!other.contains("revision-uncommitted"))
     }
 
+    @Test func aBriefNeverCommittedIsAddedUncommitted() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("content/reference/glossary.md", "---\ntitle: Glossary\n---\nARR is annual recurring revenue.\n")
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        let page = try repository.project.read("site/reference/glossary/index.html")
+        #expect(page.contains("<li class=\"revision revision-uncommitted\">"))
+        #expect(page.contains("<li>Brief added</li>"))
+        #expect(!repository.project.exists("site/reference/glossary/history/index.html"), "a history page with nothing to compare")
+        let changes = try repository.project.read("site/changes/index.html")
+        let added = entries(changes, containing: "Glossary")
+        #expect(added.count == 1 && added.first?.contains("Uncommitted") == true, "\(added)")
+    }
+
+    @Test func commitSubjectsAreEscaped() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        try replace(repository.project, Self.corvana, "threat: low", with: "threat: medium")
+        try repository.commit("Corvana <script>alert(1)</script> & \"quotes\"", author: "Li Wei", at: Self.later)
+        let result = try await runGTMGen(["build"], in: repository.root)
+        #expect(result.status == 0, "\(result)")
+        for page in ["changes/index.html", "competitors/corvana/index.html", "competitors/corvana/history/index.html", "changes/feed.xml", "index.html"] {
+            let text = try repository.project.read("site/" + page)
+            #expect(!text.contains("<script>alert"), "\(page) carries the subject's markup")
+            #expect(text.contains("Corvana &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"), "\(page) does not show the subject")
+        }
+    }
+
     @Test func serveShowsAnUncommittedEdit() throws {
         let repository = try scripted()
         defer { repository.project.cleanUp() }
