@@ -7,8 +7,11 @@ public struct BriefRevision: Sendable {
     public var contentPath: String
     public var blob: String
     public var snapshot: BriefSnapshot
-    /// nil for the revision that added the brief.
+    /// nil for the revision that added the brief, and for one at a shallow clone's cut.
     public var changes: BriefChanges?
+    /// The version the oldest commit of a shallow clone has: what that commit changed is not
+    /// known (it need not have added the brief, nor changed it at all).
+    public var isAtShallowCut = false
 }
 
 /// Every brief's revisions, newest first, and how complete that history is.

@@ -77,17 +77,22 @@ public struct ContentHistoryReader: Sendable {
         var briefs: [String: [BriefRevision]] = [:]
         for (contentPath, workingBlob) in zip(paths, workingBlobs) {
             let versions = lineages.versions[folderPrefix + contentPath] ?? []
-            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], snapshot: BriefSnapshot)] = []
+            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
             if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
-                revisions.append((nil, contentPath, workingBlob, [], snapshot))
+                revisions.append((nil, contentPath, workingBlob, [], false, snapshot))
             }
             for version in versions {
                 guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
-                revisions.append((log[version.commit].commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
-                                  version.parentBlobs, snapshot))
+                let entry = log[version.commit]
+                revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
+                                  version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
             }
             briefs[contentPath] = revisions.indices.map { index in
                 let revision = revisions[index]
+                if revision.atCut {
+                    return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                         snapshot: revision.snapshot, changes: nil, isAtShallowCut: true)
+                }
                 // A commit against its parents' versions: what it changed, even when a branch
                 // lists commits of another branch between it and its parent.
                 let parents = revision.parents.compactMap { memory.snapshot(ofBlob: $0) }.filter { $0.problem == nil }

@@ -37,4 +37,7 @@ public struct GitFileChange: Sendable, Equatable {
 public struct GitCommitChanges: Sendable, Equatable {
     public var commit: GitCommit
     public var changes: [GitFileChange]
+    /// The oldest commit of a shallow clone: its parents are beyond the cut, so its changes
+    /// are its whole tree, not what it changed.
+    public var isAtShallowCut = false
 }

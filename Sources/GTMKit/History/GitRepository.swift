@@ -69,9 +69,9 @@ final class GitRepository {
             var commit: OpaquePointer?
             try check(git_commit_lookup(&commit, handle, &oid))
             defer { git_commit_free(commit) }
-            let changes = try changes(of: commit!, under: folder)
+            let (changes, isAtCut) = try changes(of: commit!, under: folder)
             guard !changes.isEmpty else { continue }
-            entries.append(GitCommitChanges(commit: describe(commit!, id: id), changes: changes))
+            entries.append(GitCommitChanges(commit: describe(commit!, id: id), changes: changes, isAtShallowCut: isAtCut))
         }
         return entries
     }
@@ -204,16 +204,20 @@ final class GitRepository {
     /// What a commit changed under `folder`: against its parent, against nothing for a root
     /// commit, and for a merge against its first parent, keeping only versions no other
     /// parent already had.
-    private func changes(of commit: OpaquePointer, under folder: String) throws -> [GitFileChange] {
+    private func changes(of commit: OpaquePointer, under folder: String) throws -> (changes: [GitFileChange], isAtCut: Bool) {
         var tree: OpaquePointer?
         try check(git_commit_tree(&tree, commit))
         defer { git_tree_free(tree) }
         var parentTrees: [OpaquePointer] = []
         defer { parentTrees.forEach { git_tree_free($0) } }
+        var isAtCut = false
         for index in 0..<git_commit_parentcount(commit) {
             var parent: OpaquePointer?
             // A parent beyond a shallow clone's cut is not there: the commit counts as a root.
-            guard git_commit_parent(&parent, commit, index) == 0 else { continue }
+            guard git_commit_parent(&parent, commit, index) == 0 else {
+                isAtCut = true
+                continue
+            }
             defer { git_commit_free(parent) }
             var parentTree: OpaquePointer?
             try check(git_commit_tree(&parentTree, parent))
@@ -231,7 +235,7 @@ final class GitRepository {
                 changes[index].otherParentBlobs = others.map { entryID(in: $0, at: path) }
             }
         }
-        return changes
+        return (changes, isAtCut)
     }
 
     private func diff(from old: OpaquePointer?, to new: OpaquePointer, under folder: String) throws -> [GitFileChange] {

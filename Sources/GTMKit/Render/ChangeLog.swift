@@ -31,6 +31,8 @@ struct ChangeLog: Sendable {
                 let changes = revision.changes
                 let problem = revision.snapshot.problem
                 guard changes == nil || !(changes!.isEmpty) || problem != nil else { continue }
+                // What the oldest commit of a shallow clone changed is not known.
+                guard !revision.isAtShallowCut else { continue }
                 var fields = changes?.fields.map(\.field) ?? []
                 if changes?.titleChange != nil { fields.insert("title", at: 0) }
                 if !(changes?.sections.isEmpty ?? true) { fields.append(Self.sectionsField) }

@@ -86,6 +86,7 @@ extension ViewModels {
     /// What a revision changed, one line each: `threat: medium → high`, a section rewritten.
     func changeTexts(_ revision: BriefRevision) -> [String] {
         if let problem = revision.snapshot.problem { return [strings.format("revision_broken", problem)] }
+        if revision.isAtShallowCut { return [strings["revision_at_cut"]] }
         guard let changes = revision.changes else { return [strings["revision_added"]] }
         var lines: [String] = []
         if let title = changes.titleChange { lines.append(Self.fieldText(title)) }

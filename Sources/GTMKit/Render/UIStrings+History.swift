@@ -22,6 +22,7 @@ extension UIStrings {
         "all_changes": "All changes", "threat_rose": "Threat rose this quarter", "threat_rose_item": "%@ → %@ since %@",
         "threat_rose_none": "No competitor's threat rose this quarter.",
         "sections_field": "sections", "changed_fields": "Changed", "lead_section": "Introduction",
+        "revision_at_cut": "The oldest revision in this shallow clone: what it changed is not known",
     ]
 
     static let historyChinese: [String: String] = [
@@ -46,5 +47,6 @@ extension UIStrings {
         "all_changes": "全部变更", "threat_rose": "本季度威胁上升的竞品", "threat_rose_item": "%@ → %@（自 %@）",
         "threat_rose_none": "本季度没有竞品的威胁等级上升。",
         "sections_field": "章节", "changed_fields": "改动", "lead_section": "导语",
+        "revision_at_cut": "浅克隆中最早的版本：其改动未知",
     ]
 }

@@ -75,8 +75,18 @@ struct HistoryEdgeCaseTests {
         }
         let changes = try String(contentsOf: clone.appendingPathComponent("site/changes/index.html"), encoding: .utf8)
         #expect(changes.contains("Corvana: free plan"))
-        #expect(changes.contains("Brightdesk moves upmarket"))
+        #expect(entries(changes, containing: "owner: Li Wei → Priya Nair").count == 1)
         #expect(!changes.contains("Brightdesk: Q3 price list"), "a commit beyond the cut is listed")
+        // The commit at the cut shows its whole tree: it did not add the briefs, and what it
+        // changed is not known, so it is no change in the log, the feed or the dashboard.
+        #expect(!changes.contains("Brightdesk moves upmarket"), "the commit at the cut is listed as a change")
+        #expect(!changes.contains("Brief added"))
+        let feed = try String(contentsOf: clone.appendingPathComponent("site/changes/feed.xml"), encoding: .utf8)
+        #expect(!feed.contains("Brief added"))
+        let brief = try String(contentsOf: clone.appendingPathComponent("site/competitors/brightdesk/index.html"), encoding: .utf8)
+        #expect(brief.contains("Brightdesk moves upmarket"))
+        #expect(brief.contains("<li>The oldest revision in this shallow clone: what it changed is not known</li>"))
+        #expect(!brief.contains("Brief added"))
     }
 
     // MARK: - (c) Uncommitted edits
