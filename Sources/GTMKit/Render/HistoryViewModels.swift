@@ -42,7 +42,9 @@ extension ViewModels {
             revisionItem(index, position, from: route)
         }
         values[.history] = .list(shown)
-        if let newest = revisions.first {
+        // A shallow clone's oldest commit need not have changed the brief: when it is all
+        // there is, when the brief last changed is not known.
+        if let newest = revisions.first, !newest.isAtShallowCut {
             if let commit = newest.commit {
                 values[.last_changed] = .text(Self.day(commit).description)
                 values[.last_changed_by] = .text(commit.authorName)

@@ -87,6 +87,11 @@ struct HistoryEdgeCaseTests {
         #expect(brief.contains("Brightdesk moves upmarket"))
         #expect(brief.contains("<li>The oldest revision in this shallow clone: what it changed is not known</li>"))
         #expect(!brief.contains("Brief added"))
+        // Brightdesk's only revision is at the cut: when it last changed is not known, so its
+        // page gives no date. Corvana changed in the commit after the cut.
+        #expect(brief.contains("<dt>Last changed</dt>") == false, "a date of last change at the cut")
+        let corvana = try String(contentsOf: clone.appendingPathComponent("site/competitors/corvana/index.html"), encoding: .utf8)
+        #expect(corvana.contains("<dt>Last changed</dt><dd><time datetime=\"2026-11-12\">2026-11-12</time> by Li Wei</dd>"))
     }
 
     // MARK: - (c) Uncommitted edits
