@@ -96,7 +96,8 @@ extension ViewModels {
         for section in changes.sections {
             lines.append(strings.format("section_\(section.kind.rawValue)", sectionName(section.heading), String(section.wordsChanged)))
         }
-        return lines
+        // A merge that only combined two branches, an edit of layout or of keys not compared.
+        return lines.isEmpty ? [strings["revision_unchanged"]] : lines
     }
 
     /// A section's heading, or "Introduction" for the text before the first section.

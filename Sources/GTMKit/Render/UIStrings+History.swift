@@ -23,6 +23,7 @@ extension UIStrings {
         "threat_rose_none": "No competitor's threat rose this quarter.",
         "sections_field": "sections", "changed_fields": "Changed", "lead_section": "Introduction",
         "revision_at_cut": "The oldest revision in this shallow clone: what it changed is not known",
+        "revision_unchanged": "No change to the compared facts or sections",
     ]
 
     static let historyChinese: [String: String] = [
@@ -48,5 +49,6 @@ extension UIStrings {
         "threat_rose_none": "本季度没有竞品的威胁等级上升。",
         "sections_field": "章节", "changed_fields": "改动", "lead_section": "导语",
         "revision_at_cut": "浅克隆中最早的版本：其改动未知",
+        "revision_unchanged": "对比的字段和章节没有改动",
     ]
 }

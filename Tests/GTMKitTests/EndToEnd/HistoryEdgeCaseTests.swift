@@ -242,6 +242,12 @@ struct HistoryEdgeCaseTests {
         #expect(!changes.contains("Merge the threat branch"))
         #expect(count("threat: high → medium", in: changes) == 1)
         #expect(!changes.contains("threat: medium → high</li><li>Section “Why we win”"))
+        // The brief's own history lists the merge, saying it changed nothing compared.
+        let brief = try repository.project.read("site/competitors/brightdesk/index.html")
+        let merge = brief.components(separatedBy: "<li class=\"revision\">").first { $0.contains("Merge the threat branch") }
+        #expect(merge?.contains("<ul class=\"change-lines\"><li>No change to the compared facts or sections</li></ul>") == true,
+                "\(merge ?? "no merge revision")")
+        #expect(!brief.contains("<ul class=\"change-lines\"></ul>"), "an empty list of changes")
     }
 
     // MARK: - (e) A revision that does not parse
