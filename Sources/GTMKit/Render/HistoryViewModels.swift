@@ -44,7 +44,9 @@ extension ViewModels {
         values[.history] = .list(shown)
         if let newest = revisions.first {
             if let commit = newest.commit {
-                values[.last_changed] = .text(Self.day(commit).description)
+                // The front matter's `updated` wins over git's date when the writer gives one.
+                let updated = site.briefs[index].brief.matter.updated
+                values[.last_changed] = .text((updated ?? Self.day(commit)).description)
                 values[.last_changed_by] = .text(commit.authorName)
             } else {
                 values[.last_changed] = .text(site.buildDate.description)
