@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// The history views built by the real binary from real repositories made by the tests, at
-/// fixed dates: no repository, a shallow clone, uncommitted edits, a merge, a revision that
-/// does not parse, a rename, `updated` behind the history, determinism and incremental builds.
+/// fixed dates: no repository, a shallow clone, uncommitted edits (`build` and `serve`), merges,
+/// a revision that does not parse, edits before the first section, a rename, `updated` behind
+/// the history, escaped commit subjects, determinism and incremental builds after commits.
 @Suite("History edge cases (end to end)")
 struct HistoryEdgeCaseTests {
     static let brightdesk = "content/competitors/brightdesk.md"
