@@ -310,14 +310,14 @@ public struct PageRenderer: Sendable {
             let filter = models.changeFilters[position]
             let route = models.changesRoute(filter)
             // Entries show each brief's title, kind and link.
-            return PageDescription(path: route.outputPath, inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter)) {
                 var context = models.page(route: route, title: models.changesTitle(filter), bodyClass: "page-changes")
                 context.addMissing(from: models.changesValues(filter, from: route))
                 return .template(name: "changes", context: context)
             }
 
         case .changesFeed:
-            return PageDescription(path: "changes/feed.xml", inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all)) {
                 .template(name: "changes-feed", context: models.changesFeed())
             }
 
