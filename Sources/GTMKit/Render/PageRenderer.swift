@@ -202,8 +202,11 @@ public struct PageRenderer: Sendable {
 
         case .compare:
             let route = Route("compare")
-            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing)) {
+            // With trends, the threat trends and the map's arrows come from the history.
+            let trendInputs = models.trendsStart == nil ? [] : [models.changeLogInput]
+            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing) + trendInputs) {
                 var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
+                if let start = models.trendsStart { context[.trends_note] = .text(strings.format("threat_trend_note", start.description)) }
                 context[.rows] = .list(models.matrixRows(from: route))
                 context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
                 if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
