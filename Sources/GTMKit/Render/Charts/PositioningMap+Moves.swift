@@ -22,6 +22,13 @@ extension PositioningMap {
         return out + "</g>"
     }
 
+    /// Whether a point's arrow comes in mostly from the right, where its label would cover it;
+    /// such a label goes left, unless the point is too near the left edge for it.
+    static func arrivesFromRight(_ point: Point) -> Bool {
+        guard let from = point.from, point.x >= 3 else { return false }
+        return from.x > point.x && abs(from.x - point.x) >= abs(from.y - point.y)
+    }
+
     /// Where an arrow from `start` towards `end` ends when it stops `gap` short of `end`; nil
     /// when the two are too close for an arrow with a head to show between them.
     static func arrowTip(from start: (Double, Double), to end: (Double, Double), gap: Double) -> (Double, Double)? {

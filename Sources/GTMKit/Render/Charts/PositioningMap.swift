@@ -67,9 +67,11 @@ public struct PositioningMap: Sendable {
         if moved { out += movesDrawing(px: px, py: py) }
         for point in points.sorted(by: { ($0.y, $0.x, $0.label) > ($1.y, $1.x, $1.label) }) {
             let x = px(min(max(point.x, 0), 10)), y = py(min(max(point.y, 0), 10))
-            // Labels go left of points near the right edge so they stay inside the plot.
-            let anchor = point.x > 7 ? "end" : "start"
-            let dx = point.x > 7 ? -9.0 : 9.0
+            // Labels go left of points near the right edge so they stay inside the plot, and
+            // away from an arrow that comes in from the right.
+            let left = point.x > 7 || Self.arrivesFromRight(point)
+            let anchor = left ? "end" : "start"
+            let dx = left ? -9.0 : 9.0
             out += "<a href=\"\(SVG.escape(point.url))\">" + Self.marker(threat: point.threat, x: x, y: y)
             out += "<text class=\"label\" x=\"\(SVG.number(x + dx))\" y=\"\(SVG.number(y + 4))\" text-anchor=\"\(anchor)\">\(SVG.escape(point.label))</text></a>"
         }
