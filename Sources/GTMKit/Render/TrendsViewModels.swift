@@ -58,6 +58,16 @@ extension ViewModels {
         }
     }
 
+    /// The matrix's note on what its threat trends compare with, when a row has one.
+    func threatTrendNote(_ rows: [MustacheValue]) -> String? {
+        guard let start = trendsStart else { return nil }
+        let any = rows.contains { row in
+            if case .map(let values) = row { return values[.threat_trend] != nil }
+            return false
+        }
+        return any ? strings.format("threat_trend_note", start.description) : nil
+    }
+
     /// The figures a GTM page draws across revisions, by snapshot field.
     static let gtmTrendFields: [(field: String, key: String, label: String)] = [("arr", "arr", "trend_arr"), ("ltv_cac", "ltv_cac", "f_ltv_cac")]
 
