@@ -50,7 +50,7 @@ extension UIStrings {
         "threat_rose_none": "本季度没有竞品的威胁等级上升。",
         "sections_field": "章节", "changed_fields": "改动",
         "map_moves": "箭头：自 %@ 以来的移动", "map_moved": "%@ 从 %@ 移动到 %@（自 %@ 以来）。",
-        "threat_trend_note": "威胁趋势为自 %@ 以来的变化。", "trend_up": "较%@上升", "trend_down": "较%@下降",
+        "threat_trend_note": "威胁趋势为自 %@ 以来的变化。", "trend_up": "上升（原为%@）", "trend_down": "下降（原为%@）",
         "trend_new": "新增", "trends": "趋势", "trend_arr": "ARR", "trend_text": "%@：从 %@（%@）到 %@（%@），共 %@ 个版本",
     ]
 }
