@@ -2,6 +2,23 @@
 /// the positioning map and the change of its threat level. Pure: the values then (as the
 /// history's snapshots print them) and now in, the trend out; nil when there is none to show.
 enum Trends {
+    /// When the trends start: the day they are said to start (`since`) and the day at whose
+    /// end the briefs are read as they were then (`baseline`).
+    struct Window: Equatable, Sendable {
+        var since: CalendarDate
+        var baseline: CalendarDate
+    }
+
+    /// Normally the configured start and the day before it, so a change made on the first day
+    /// counts. A history that begins on or after the configured start (a young repository, a
+    /// shallow clone) cannot say what was true then: the trends start with the history, at the
+    /// end of its oldest commit's day, so the briefs it began with are not all "new".
+    static func window(configured start: CalendarDate, oldestCommit: CalendarDate) -> Window {
+        let dayBefore = CalendarDate(unixSeconds: (start.daysSinceEpoch - 1) * 86_400)
+        guard oldestCommit > dayBefore else { return Window(since: start, baseline: dayBefore) }
+        return Window(since: oldestCommit, baseline: oldestCommit)
+    }
+
     /// Where a competitor was on the map at the trends start, when it was placed then and is
     /// somewhere else now. Nil when the brief did not exist then, had no position then (a
     /// point that appears is not a move), or has not moved.

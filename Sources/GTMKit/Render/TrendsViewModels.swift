@@ -1,28 +1,19 @@
 import MustacheEngine
 
 /// The trends' values: arrows on the positioning map, the matrix's threat trend, a GTM
-/// module's figures across revisions. All of them are left out without a history that
-/// reaches back to the trends start, so a site without history renders as before.
+/// module's figures across revisions. All of them are left out without history, so a site
+/// without history renders as before.
 extension ViewModels {
-    /// The first day trends cover (`trends_since`), or nil when there is no history, no
-    /// commit, or only a shallow history that starts after that day (what was then is unknown).
-    var trendsStart: CalendarDate? {
+    /// When the trends start (see `Trends.window`), or nil without history or a commit.
+    var trendsWindow: Trends.Window? {
         guard site.history.isAvailable, let oldest = site.history.commits.last else { return nil }
-        let start = site.config.trendsSince.date(buildDate: site.buildDate)
-        if site.history.status == .partial, Self.day(oldest) >= start { return nil }
-        return start
-    }
-
-    /// The day whose end the trends compare with: the day before the start, so a change made
-    /// on the first day counts.
-    static func trendsBaseline(_ start: CalendarDate) -> CalendarDate {
-        CalendarDate(unixSeconds: (start.daysSinceEpoch - 1) * 86_400)
+        return Trends.window(configured: site.config.trendsSince.date(buildDate: site.buildDate), oldestCommit: Self.day(oldest))
     }
 
     /// Where a competitor stood at the trends start, when it has moved since.
     func positionAtTrendsStart(_ index: Int, x: Double, y: Double) -> (x: Double, y: Double)? {
-        guard let start = trendsStart else { return nil }
-        let baseline = Self.trendsBaseline(start)
+        guard let window = trendsWindow else { return nil }
+        let baseline = window.baseline
         let thenX = changeLog.value(of: "position.x", brief: index, on: baseline)
         let thenY = changeLog.value(of: "position.y", brief: index, on: baseline)
         return Trends.moveStart(existed: thenX.existed, thenX: thenX.value, thenY: thenY.value, nowX: x, nowY: y)
@@ -30,8 +21,8 @@ extension ViewModels {
 
     /// The map's legend words and description for the points that moved (empty when none did).
     func mapMoves(_ points: [PositioningMap.Point]) -> (legend: String, description: String) {
-        guard let start = trendsStart, points.contains(where: { $0.from != nil }) else { return ("", "") }
-        let since = start.description
+        guard let window = trendsWindow, points.contains(where: { $0.from != nil }) else { return ("", "") }
+        let since = window.since.description
         func place(_ x: Double, _ y: Double) -> String { "(\(NumberFormat.plain(x)), \(NumberFormat.plain(y)))" }
         let sentences = points.sorted { $0.label < $1.label }.compactMap { point -> String? in
             guard let from = point.from else { return nil }
@@ -44,8 +35,8 @@ extension ViewModels {
     /// (`up`, `down`, `new`) for styling, and `threat_trend_arrow` (↑, ↓; none for new), a
     /// decoration the words already say.
     func threatTrendValues(_ index: Int, now: ThreatLevel?) -> Map {
-        guard let start = trendsStart else { return [:] }
-        let then = changeLog.value(of: "threat", brief: index, on: Self.trendsBaseline(start))
+        guard let window = trendsWindow else { return [:] }
+        let then = changeLog.value(of: "threat", brief: index, on: window.baseline)
         switch Trends.threat(existed: then.existed, then: then.value, now: now) {
         case .rose(let old)?:
             return [.threat_trend: .text(strings.format("trend_up", strings["threat_\(old.rawValue)"])), .threat_trend_dir: "up", .threat_trend_arrow: "↑"]
@@ -60,12 +51,12 @@ extension ViewModels {
 
     /// The matrix's note on what its threat trends compare with, when a row has one.
     func threatTrendNote(_ rows: [MustacheValue]) -> String? {
-        guard let start = trendsStart else { return nil }
+        guard let window = trendsWindow else { return nil }
         let any = rows.contains { row in
             if case .map(let values) = row { return values[.threat_trend] != nil }
             return false
         }
-        return any ? strings.format("threat_trend_note", start.description) : nil
+        return any ? strings.format("threat_trend_note", window.since.description) : nil
     }
 
     /// The figures a GTM page draws across revisions, by snapshot field.

@@ -26,6 +26,16 @@ struct TrendsTests {
         #expect(Trends.threat(existed: true, then: "high", now: nil) == nil, "no level now")
     }
 
+    @Test func trendsCompareWithTheDayBeforeTheStartOrStartWithAYoungerHistory() throws {
+        func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(iso: text)) }
+        #expect(Trends.window(configured: try day("2026-09-01"), oldestCommit: try day("2026-01-19"))
+            == Trends.Window(since: try day("2026-09-01"), baseline: try day("2026-08-31")))
+        #expect(Trends.window(configured: try day("2026-09-01"), oldestCommit: try day("2026-08-31"))
+            == Trends.Window(since: try day("2026-09-01"), baseline: try day("2026-08-31")))
+        #expect(Trends.window(configured: try day("2026-09-01"), oldestCommit: try day("2026-10-05"))
+            == Trends.Window(since: try day("2026-10-05"), baseline: try day("2026-10-05")))
+    }
+
     @Test func anArrowStopsShortOfItsPointAndIsLeftOutWhenThePointsAreTooClose() throws {
         let tip = try #require(PositioningMap.arrowTip(from: (0, 0), to: (100, 0), gap: 10))
         #expect(tip == (90, 0))
@@ -177,6 +187,16 @@ struct TrendsTests {
         #expect(gtm.contains("<title>LTV/CAC from 5.3× (2026-08-01) to 10.7× (2026-10-08) over 2 revisions</title>"))
         #expect(gtm.contains("<polyline points=\"4,28 116,4\""), "both figures rose")
         #expect(gtm.contains("<h3 id=\"trends-heading\">Trends</h3>"))
+    }
+
+    @Test func aHistoryYoungerThanTheTrendsStartStartsTheTrendsWithItsFirstDay() throws {
+        let pages = try Self.build(trendsSince: "2026-01-01")
+        let compare = try #require(pages["compare/index.html"])
+        #expect(compare.contains("Threat trends show changes since 2026-08-01."))
+        #expect(compare.contains("<desc id=\"map-desc\">Acme moved from (1.5, 2.5) to (2, 3.5) since 2026-08-01.</desc>"))
+        #expect(try Self.threatCell(compare, "Acme").contains("up from Medium"))
+        #expect(!(try Self.threatCell(compare, "Delta").contains("threat-trend")), "in the first commit: not new")
+        #expect(try Self.threatCell(compare, "Gamma").contains(">new</span>"))
     }
 
     @Test func withoutHistoryOrWithNothingChangedSinceTheTrendsStartTheMatrixAndMapAreAsBefore() throws {
