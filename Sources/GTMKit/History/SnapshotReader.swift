@@ -92,8 +92,11 @@ public struct SnapshotReader: Sendable {
     }
 
     /// Numbers as a writer would type them: no trailing `.0`.
+    /// Derived figures are rounded to four decimals, so floating-point noise
+    /// (`54400.00000000001`) never reads as a change.
     static func text(of number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        let rounded = abs(number) < 1e11 ? (number * 10_000).rounded() / 10_000 : number
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-1"
+    static let formatVersion = "gtmgen-history-2"
 
     private let lock = NSLock()
     private var known: [String: BriefSnapshot]

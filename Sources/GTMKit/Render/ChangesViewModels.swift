@@ -212,7 +212,7 @@ extension ViewModels {
         let since = CalendarDate(unixSeconds: (site.buildDate.daysSinceEpoch - 30) * 86_400)
         let recent = changeLog.entries.filter { $0.date > since }
         var values: Map = [.has_history: true, .changes_url: .text(route.relativeURL(to: Route("changes")))]
-        values[.recent] = .list(recent.prefix(Self.dashboardLimit).map { changeEntry($0, from: route) })
+        values[.recent] = .list(recent.prefix(Self.dashboardLimit).map { changeEntry($0, from: route, maxLines: 4) })
         values[.has_recent] = .bool(!recent.isEmpty)
         if recent.count > Self.dashboardLimit {
             values[.recent_more] = .text(strings.format("and_more", String(recent.count - Self.dashboardLimit)))

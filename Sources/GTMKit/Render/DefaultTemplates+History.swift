@@ -106,10 +106,13 @@ extension DefaultTemplates {
     """
 
     static let dashboardHistory = """
-    {{#history_dashboard}}{{#has_history}}<section aria-labelledby="recent-changes">
-    <h2 id="recent-changes">{{t.recent_changes}}</h2>
-    {{#has_threat_rises}}<div class="threat-rises"><h3>{{t.threat_rose}}</h3><ul>{{#threat_rises}}<li><a href="{{url}}">{{title}}</a> <span class="threat-tag threat-{{threat}}">{{text}}</span></li>{{/threat_rises}}</ul></div>{{/has_threat_rises}}
+    {{#history_dashboard}}{{#has_history}}<section class="threat-rises" aria-labelledby="threat-rises">
+    <h2 id="threat-rises">{{t.threat_rose}}</h2>
+    {{#has_threat_rises}}<ul>{{#threat_rises}}<li><a href="{{url}}">{{title}}</a> <span class="threat-tag threat-{{threat}}">{{text}}</span></li>{{/threat_rises}}</ul>{{/has_threat_rises}}
     {{^has_threat_rises}}<p class="small">{{t.threat_rose_none}}</p>{{/has_threat_rises}}
+    </section>
+    <section aria-labelledby="recent-changes">
+    <h2 id="recent-changes">{{t.recent_changes}}</h2>
     {{^has_recent}}<p>{{t.recent_changes_none}}</p>{{/has_recent}}
     {{#has_recent}}<ol class="change-list">{{#recent}}<li class="change kind-{{kind}}">
     <p class="change-brief"><a href="{{url}}">{{title}}</a> <span class="badge badge-{{kind}}">{{kind_label}}</span></p>

@@ -66,8 +66,8 @@ enum DefaultTemplates {
     static let briefMeta = """
     <dl class="meta">
     {{#brief.owner}}<div><dt>{{t.owner}}</dt><dd>{{brief.owner}}</dd></div>{{/brief.owner}}
-    {{#brief.updated}}<div><dt>{{t.updated}}</dt><dd><time datetime="{{brief.updated}}">{{brief.updated}}</time></dd></div>{{/brief.updated}}{{#brief.last_changed}}
-    <div><dt>{{t.last_changed}}</dt><dd><time datetime="{{brief.last_changed}}">{{brief.last_changed}}</time> {{t.by}} {{brief.last_changed_by}}</dd></div>{{/brief.last_changed}}
+    {{#brief.updated}}<div><dt>{{t.updated}}</dt><dd><time datetime="{{brief.updated}}">{{brief.updated}}</time>{{#brief.last_changed_by}} {{t.by}} {{brief.last_changed_by}}{{/brief.last_changed_by}}</dd></div>{{/brief.updated}}{{^brief.updated}}{{#brief.last_changed}}
+    <div><dt>{{t.last_changed}}</dt><dd><time datetime="{{brief.last_changed}}">{{brief.last_changed}}</time> {{t.by}} {{brief.last_changed_by}}</dd></div>{{/brief.last_changed}}{{/brief.updated}}
     {{#brief.reviewed}}<div><dt>{{t.reviewed}}</dt><dd><time datetime="{{brief.reviewed}}">{{brief.reviewed}}</time></dd></div>{{/brief.reviewed}}
     {{#brief.has_tags}}<div><dt>{{t.tags}}</dt><dd><ul class="tag-list">{{#brief.tags}}<li><a class="tag" href="{{url}}">{{name}}</a></li>{{/brief.tags}}</ul></dd></div>{{/brief.has_tags}}
     </dl>

@@ -44,7 +44,9 @@ extension ViewModels {
         values[.history] = .list(shown)
         if let newest = revisions.first {
             if let commit = newest.commit {
-                values[.last_changed] = .text(Self.day(commit).description)
+                // The front matter's `updated` wins over git's date when the writer gives one.
+                let updated = site.briefs[index].brief.matter.updated
+                values[.last_changed] = .text((updated ?? Self.day(commit)).description)
                 values[.last_changed_by] = .text(commit.authorName)
             } else {
                 values[.last_changed] = .text(site.buildDate.description)
@@ -101,14 +103,20 @@ extension ViewModels {
     }
 
     /// A change-log entry as the changes page, the dashboard and the feed show it.
-    func changeEntry(_ entry: ChangeLog.Entry, from route: Route) -> MustacheValue {
+    /// - Parameter maxLines: lists at most this many changes, then "and N more" (the dashboard).
+    func changeEntry(_ entry: ChangeLog.Entry, from route: Route, maxLines: Int = .max) -> MustacheValue {
         let brief = site.briefs[entry.brief].brief
         var item = commitValues(entry.commit)
         item[.title] = .text(brief.title)
         item[.kind] = .text(brief.kind.rawValue)
         item[.kind_label] = .text(strings.kindLabel(brief.kind))
         item[.url] = .text(relativeURL(from: route, toBrief: entry.brief) + "#history")
-        item[.changes] = .list(changeTexts(changeLog.revisions[entry.brief][entry.revision]).map { .map([.text: .text($0)]) })
+        var lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+        if lines.count > maxLines {
+            let more = lines.count - (maxLines - 1)
+            lines = Array(lines.prefix(maxLines - 1)) + [strings.format("and_more", String(more))]
+        }
+        item[.changes] = .list(lines.map { .map([.text: .text($0)]) })
         return .map(item)
     }
 }
