@@ -202,9 +202,13 @@ public struct PageRenderer: Sendable {
 
         case .compare:
             let route = Route("compare")
-            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing)) {
+            // With trends, the threat trends and the map's arrows come from the history.
+            let trendInputs = models.trendsWindow == nil ? [] : [models.changeLogInput]
+            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing) + trendInputs) {
                 var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
-                context[.rows] = .list(models.matrixRows(from: route))
+                let rows = models.matrixRows(from: route)
+                context[.rows] = .list(rows)
+                if let note = models.threatTrendNote(rows) { context[.trends_note] = .text(note) }
                 context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
                 if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
                 context[.sort_script] = .text(models.sortScriptPath)

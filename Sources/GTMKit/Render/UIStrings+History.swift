@@ -22,6 +22,9 @@ extension UIStrings {
         "all_changes": "All changes", "threat_rose": "Threat rose this quarter", "threat_rose_item": "%@ → %@ since %@",
         "threat_rose_none": "No competitor's threat rose this quarter.",
         "sections_field": "sections", "changed_fields": "Changed",
+        "map_moves": "Arrows: moves since %@", "map_moved": "%@ moved from %@ to %@ since %@.",
+        "threat_trend_note": "Threat trends show changes since %@.", "trend_up": "up from %@", "trend_down": "down from %@",
+        "trend_new": "new", "trends": "Trends", "trend_arr": "ARR", "trend_text": "%@ from %@ (%@) to %@ (%@) over %@ revisions",
     ]
 
     static let historyChinese: [String: String] = [
@@ -46,5 +49,8 @@ extension UIStrings {
         "all_changes": "全部变更", "threat_rose": "本季度威胁上升的竞品", "threat_rose_item": "%@ → %@（自 %@）",
         "threat_rose_none": "本季度没有竞品的威胁等级上升。",
         "sections_field": "章节", "changed_fields": "改动",
+        "map_moves": "箭头：自 %@ 以来的移动", "map_moved": "%@ 从 %@ 移动到 %@（自 %@ 以来）。",
+        "threat_trend_note": "威胁趋势为自 %@ 以来的变化。", "trend_up": "上升（原为%@）", "trend_down": "下降（原为%@）",
+        "trend_new": "新增", "trends": "趋势", "trend_arr": "ARR", "trend_text": "%@：从 %@（%@）到 %@（%@），共 %@ 个版本",
     ]
 }
