@@ -9,7 +9,7 @@ import Foundation
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-2"
+    static let formatVersion = "gtmgen-history-3"
 
     private let lock = NSLock()
     private var known: [String: BriefSnapshot]
@@ -23,7 +23,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     init(url: URL, settings: String, load: Bool) {
         self.url = url
         self.settings = settings
-        known = load ? Self.read(url, settings: settings) ?? [:] : [:]
+        let read = load ? Self.read(url, settings: settings) : nil
+        known = read?.snapshots ?? [:]
+        // A file with a damaged part is written anew, never appended to.
+        inFile = read?.whole == true ? known.count : 0
     }
 
     static func location(forCache cache: URL) -> URL {
@@ -43,51 +46,77 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
 
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
         lock.withLock {
-            known[id] = snapshot
+            if known.updateValue(snapshot, forKey: id) == nil { fresh.append(id) }
             used.insert(id)
             added += 1
         }
     }
 
-    /// Writes the snapshots this build used, when it added any or left some unused; a file
-    /// that cannot be written costs the next build only the parsing.
+    /// Snapshots on disk (read at start, or written since) and those this process added.
+    private var inFile = 0
+    private var fresh: [String] = []
+
+    /// Appends the snapshots this build added as one more checksummed part, or — when at least
+    /// half of the file is no longer used — writes the used ones anew. A version read once is
+    /// never rewritten while it is still shown: a build after one commit appends a few
+    /// kilobytes instead of rewriting a file of every version of every brief.
     func save() {
-        let (snapshots, changed): ([(String, BriefSnapshot)], Bool) = lock.withLock {
+        let (entries, append): ([(String, BriefSnapshot)], Bool) = lock.withLock {
+            let unused = known.count - used.count
+            if inFile > 0, unused * 2 <= known.count {
+                defer { inFile += fresh.count; fresh = []; added = 0 }
+                return (fresh.compactMap { id in known[id].map { (id, $0) } }, true)
+            }
             let kept = known.filter { used.contains($0.key) }
-            let changed = added > 0 || kept.count != known.count
+            let changed = added > 0 || kept.count != known.count || inFile == 0
             known = kept
-            used = []
+            inFile = changed ? kept.count : inFile
+            fresh = []
             added = 0
-            return (kept.sorted { $0.key < $1.key }, changed)
+            return (changed ? kept.sorted { $0.key < $1.key } : [], false)
         }
-        guard changed else { return }
-        var payload = BinaryWriter(capacity: 1 << 20)
-        payload.string(settings)
-        payload.array(snapshots) { writer, entry in
-            writer.string(entry.0)
-            writer.snapshot(entry.1)
+        if append {
+            guard !entries.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
+            defer { try? handle.close() }
+            _ = try? handle.seekToEnd()
+            try? handle.write(contentsOf: Self.part(entries))
+            return
         }
-        var file = BinaryWriter(capacity: payload.bytes.count + 64)
+        guard !entries.isEmpty else { return }
+        var file = BinaryWriter(capacity: 1 << 10)
         file.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
-        file.section(payload.bytes)
+        file.string(settings)
+        let bytes = file.bytes + Self.part(entries)
         let temporary = url.path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    static func read(_ url: URL, settings: String) -> [String: BriefSnapshot]? {
+    /// One checksummed part of snapshots.
+    static func part(_ entries: [(String, BriefSnapshot)]) -> [UInt8] {
+        var payload = BinaryWriter(capacity: 1 << 16)
+        payload.array(entries) { writer, entry in
+            writer.string(entry.0)
+            writer.snapshot(entry.1)
+        }
+        return BinaryWriter.section(payload.bytes)
+    }
+
+    /// The file's snapshots; parts after a damaged one (a save cut short) are dropped.
+    static func read(_ url: URL, settings: String) -> (snapshots: [String: BriefSnapshot], whole: Bool)? {
         guard let bytes = BuildCache.readFile(url.path) else { return nil }
         var reader = BinaryReader(bytes)
-        do {
-            guard try reader.string() == formatVersion + "/" + GTMKitVersion.buildIdentity else { return nil }
-            var payload = try reader.section()
-            guard reader.isAtEnd, try payload.string() == settings else { return nil }
-            let entries = try payload.array { reader in (try reader.string(), try reader.snapshot()) }
-            guard payload.isAtEnd else { return nil }
-            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
-        } catch {
-            return nil
+        guard (try? reader.string()) == formatVersion + "/" + GTMKitVersion.buildIdentity,
+              (try? reader.string()) == settings else { return nil }
+        var snapshots: [String: BriefSnapshot] = [:]
+        while !reader.isAtEnd {
+            guard var part = try? reader.section(),
+                  let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }), part.isAtEnd else {
+                return (snapshots, false)
+            }
+            for (id, snapshot) in entries { snapshots[id] = snapshot }
         }
+        return (snapshots, true)
     }
 }
 

@@ -89,15 +89,59 @@ extension ViewModels {
     }
 
     func changeEntries(_ filter: ChangeFilter) -> [ChangeLog.Entry] {
-        switch filter {
-        case .all: return changeLog.entries
-        case .kind(let kind): return changeLog.entries.filter { site.briefs[$0.brief].brief.kind == kind }
-        case .competitor(let index): return changeLog.entries.filter { Self.competitor(of: $0.brief, site) == index }
-        case .field(let field): return changeLog.entries.filter { $0.fields.contains(field) }
-        case .period(let key):
-            let period = site.config.changesPeriod
-            return changeLog.entries.filter { Self.periodKey($0.date, period) == key }
+        if filter == .all { return changeLog.entries }
+        return (changeEntriesByFilter[filter] ?? []).map { changeLog.entries[$0] }
+    }
+
+    static func changeEntriesByFilter(_ site: Site, log: ChangeLog) -> [ChangeFilter: [Int]] {
+        var found: [ChangeFilter: [Int]] = [:]
+        let period = site.config.changesPeriod
+        let competitors = site.briefs.indices.map { competitor(of: $0, site) }
+        for (position, entry) in log.entries.enumerated() {
+            found[.kind(site.briefs[entry.brief].brief.kind), default: []].append(position)
+            if let competitor = competitors[entry.brief] { found[.competitor(competitor), default: []].append(position) }
+            for field in entry.fields { found[.field(field), default: []].append(position) }
+            found[.period(periodKey(entry.date, period)), default: []].append(position)
         }
+        return found
+    }
+
+    /// What a change-log page is made from: the filter bar, how many changes it counts, and
+    /// the revisions it shows with their briefs' listings — so a new commit re-renders only
+    /// the pages that list its changes.
+    func changesPageInputs(_ filter: ChangeFilter) -> [PageInput] {
+        let entries = changeEntries(filter)
+        let shown: ArraySlice<ChangeLog.Entry>
+        if case .period = filter { shown = entries[...] } else { shown = entries.prefix(Self.changesPageLimit) }
+        var text = "\(entries.count)\n"
+        for entry in shown {
+            let revision = changeLog.revisions[entry.brief][entry.revision]
+            text += (entry.commit?.id ?? "uncommitted") + " " + revision.blob + " " + (revision.changes == nil ? "" : changeLog.revisions[entry.brief][entry.revision + 1].blob) + "\n"
+        }
+        if site.history.status == .partial, let oldest = site.history.commits.last { text += oldest.id }
+        return [.text(filterBarSignature), .text(text)] + Array(Set(shown.map(\.brief))).sorted().map(PageInput.listing)
+    }
+
+    /// What every change-log page's filter bar shows: the filters and their labels.
+    static func filterBarSignature(_ filters: [ChangeFilter], listed: Set<ChangeFilter>, label: (ChangeFilter) -> String) -> String {
+        var text = ""
+        for filter in filters {
+            if case .competitor = filter, !listed.contains(filter) { text += "\(filter)\n"; continue }
+            text += "\(filter) \(label(filter))\n"
+        }
+        return text
+    }
+
+    /// The filter bar lists at most this many competitors, those with the most changes.
+    static let filterCompetitorLimit = 24
+
+    static func filterBarCompetitors(_ filters: [ChangeFilter], entries: [ChangeFilter: [Int]]) -> Set<ChangeFilter> {
+        let competitors = filters.enumerated().filter { if case .competitor = $0.element { return true } else { return false } }
+        let ranked = competitors.sorted { a, b in
+            let left = entries[a.element]?.count ?? 0, right = entries[b.element]?.count ?? 0
+            return left != right ? left > right : a.offset < b.offset
+        }
+        return Set(ranked.prefix(filterCompetitorLimit).map(\.element))
     }
 
     func filterLabel(_ filter: ChangeFilter) -> String {
@@ -157,11 +201,13 @@ extension ViewModels {
         }
         var kinds: [MustacheValue] = [option(.all)], competitors: [MustacheValue] = [], fields: [MustacheValue] = []
         var periods: [MustacheValue] = []
+        let listed = filterBarCompetitors
         for filter in changeFilters {
             switch filter {
             case .all: break
             case .kind: kinds.append(option(filter))
-            case .competitor: competitors.append(option(filter))
+            case .competitor:
+                if listed.contains(filter) || filter == current { competitors.append(option(filter)) }
             case .field: fields.append(option(filter))
             case .period: periods.append(option(filter))
             }

@@ -9,7 +9,7 @@ extension DefaultTemplates {
     {{<base}}{{$main}}
     <h1>{{t.matrix}}</h1>
     <p class="lead"><a href="{{five_w_url}}">{{t.five_w_side}}</a></p>
-    <p class="hint">{{t.sort_hint}}</p>
+    <p class="hint">{{t.sort_hint}}{{#trends_note}} {{trends_note}}{{/trends_note}}</p>
     <div class="table-wrap" role="region" aria-label="{{t.matrix}}" tabindex="0">
     <table class="matrix sortable">
     <thead><tr>
@@ -23,7 +23,7 @@ extension DefaultTemplates {
     <th scope="col"><button type="button">{{t.reviewed}}</button></th>
     </tr></thead>
     <tbody>{{#rows}}
-    <tr><th scope="row"><a href="{{url}}">{{title}}</a> <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></th><td>{{segment}}</td><td>{{region}}</td><td data-sort="{{founded}}">{{founded}}</td><td data-sort="{{pricing_sort}}">{{pricing}}{{#pricing_monthly}}<span class="price-comparable">{{pricing_monthly}}</span>{{/pricing_monthly}}</td><td data-sort="{{threat_rank}}">{{#threat}}<span class="threat-tag threat-{{threat}}">{{threat_label}}</span>{{/threat}}</td><td data-sort="{{stage_rank}}">{{stage_label}}</td><td>{{reviewed}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}{{#never_reviewed}}<span class="badge badge-stale">{{t.never_reviewed}}</span>{{/never_reviewed}}</td></tr>{{/rows}}
+    <tr><th scope="row"><a href="{{url}}">{{title}}</a> <a class="small" href="{{battlecard_url}}">{{t.open_battlecard}}</a></th><td>{{segment}}</td><td>{{region}}</td><td data-sort="{{founded}}">{{founded}}</td><td data-sort="{{pricing_sort}}">{{pricing}}{{#pricing_monthly}}<span class="price-comparable">{{pricing_monthly}}</span>{{/pricing_monthly}}</td><td data-sort="{{threat_rank}}">{{#threat}}<span class="threat-tag threat-{{threat}}">{{threat_label}}</span>{{/threat}}{{#threat_trend}}<br><span class="threat-trend small trend-{{threat_trend_dir}}">{{#threat_trend_arrow}}<span aria-hidden="true">{{threat_trend_arrow}} </span>{{/threat_trend_arrow}}{{threat_trend}}</span>{{/threat_trend}}</td><td data-sort="{{stage_rank}}">{{stage_label}}</td><td>{{reviewed}}{{#stale}} <span class="badge badge-stale">{{t.stale}}</span>{{/stale}}{{#never_reviewed}}<span class="badge badge-stale">{{t.never_reviewed}}</span>{{/never_reviewed}}</td></tr>{{/rows}}
     </tbody>
     </table>
     </div>

@@ -226,7 +226,7 @@ enum DefaultTemplates {
     <dl class="facts">{{#product}}<div><dt>{{t.product}}</dt><dd>{{product}}</dd></div>{{/product}}{{#segment}}<div><dt>{{t.segment}}</dt><dd>{{segment}}</dd></div>{{/segment}}{{#stage_label}}<div><dt>{{t.stage}}</dt><dd>{{stage_label}}</dd></div>{{/stage_label}}</dl>
     {{#health}}<p class="health health-{{health}}">{{t.f_ltv_cac}} {{ltv_cac}}: <strong>{{health_label}}</strong></p>{{/health}}
     {{#ltv_cac_svg}}<figure class="chart-figure">{{{ltv_cac_svg}}}</figure>{{/ltv_cac_svg}}
-    {{#has_figures}}<table class="figures"><tbody>{{#figures}}<tr class="figure-{{key}}"><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/figures}}</tbody></table>{{/has_figures}}
+    {{#has_figures}}<table class="figures"><tbody>{{#figures}}<tr class="figure-{{key}}"><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/figures}}</tbody></table>{{/has_figures}}{{#has_trends}}<h3 id="trends-heading">{{t.trends}}</h3><dl class="facts figure-trends">{{#trends}}<div class="trend-{{key}}"><dt>{{label}}</dt><dd>{{{svg}}}<br><span class="small" aria-hidden="true">{{text}}</span></dd></div>{{/trends}}</dl>{{/has_trends}}
     {{#has_funnel}}<h3 id="funnel-heading">{{t.funnel}}</h3>{{#funnel_svg}}<figure class="chart-figure">{{{funnel_svg}}}</figure>{{/funnel_svg}}<table class="funnel"><thead><tr><th scope="col">{{t.step}}</th><th scope="col">{{t.count}}</th><th scope="col">{{t.conversion}}</th></tr></thead><tbody>{{#funnel}}<tr><th scope="row">{{label}}</th><td>{{count}}</td><td>{{conversion}}</td></tr>{{/funnel}}</tbody></table>
     {{#overall_conversion}}<p>{{t.overall_conversion}}: <strong>{{overall_conversion}}</strong></p>{{/overall_conversion}}{{/has_funnel}}
     </section>

@@ -23,7 +23,10 @@ extension ViewModels {
         switch rendered.facts.details {
         case .competitor(let facts): values[.competitor] = .map(competitor(facts, index: index, parts: parts))
         case .swot(let facts): values[.swot] = .map(swot(facts, index: index, parts: parts))
-        case .gtm(let facts): values[.gtm] = .map(gtm(facts))
+        case .gtm(let facts):
+            var model = gtm(facts)
+            model.addMissing(from: gtmTrendValues(index, currency: facts.currency))
+            values[.gtm] = .map(model)
         case .page: break
         }
         return values

@@ -202,9 +202,13 @@ public struct PageRenderer: Sendable {
 
         case .compare:
             let route = Route("compare")
-            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing)) {
+            // With trends, the threat trends and the map's arrows come from the history.
+            let trendInputs = models.trendsWindow == nil ? [] : [models.changeLogInput]
+            return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing) + trendInputs) {
                 var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
-                context[.rows] = .list(models.matrixRows(from: route))
+                let rows = models.matrixRows(from: route)
+                context[.rows] = .list(rows)
+                if let note = models.threatTrendNote(rows) { context[.trends_note] = .text(note) }
                 context[.five_w_url] = .text(route.relativeURL(to: Route("compare/5w1h")))
                 if let map = models.positioningMap(from: route) { context[.map_svg] = .html(map) }
                 context[.sort_script] = .text(models.sortScriptPath)
@@ -310,14 +314,14 @@ public struct PageRenderer: Sendable {
             let filter = models.changeFilters[position]
             let route = models.changesRoute(filter)
             // Entries show each brief's title, kind and link.
-            return PageDescription(path: route.outputPath, inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter)) {
                 var context = models.page(route: route, title: models.changesTitle(filter), bodyClass: "page-changes")
                 context.addMissing(from: models.changesValues(filter, from: route))
                 return .template(name: "changes", context: context)
             }
 
         case .changesFeed:
-            return PageDescription(path: "changes/feed.xml", inputs: [models.changeLogInput] + site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all)) {
                 .template(name: "changes-feed", context: models.changesFeed())
             }
 

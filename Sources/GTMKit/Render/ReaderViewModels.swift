@@ -38,6 +38,7 @@ extension ViewModels {
                 row[.threat] = .text(threat.rawValue)
                 row[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
                 row[.threat_rank] = .int(Self.threatRank[threat] ?? 0)
+                row.addMissing(from: threatTrendValues(index, now: threat))
             } else {
                 row[.threat_rank] = 0
             }
@@ -114,14 +115,17 @@ extension ViewModels {
         let points = competitorIndexes.compactMap { index -> PositioningMap.Point? in
             guard let facts = competitorFacts(index), let x = facts.positionX, let y = facts.positionY else { return nil }
             return PositioningMap.Point(label: facts.competitor, url: route.relativeURL(to: site.briefs[index].brief.route),
-                                        x: x, y: y, threat: facts.threat?.rawValue)
+                                        x: x, y: y, threat: facts.threat?.rawValue,
+                                        from: positionAtTrendsStart(index, x: x, y: y))
         }
         guard !points.isEmpty else { return nil }
+        let moves = mapMoves(points)
         var labels: [String: String] = ["none": strings["threat_none"]]
         for level in ThreatLevel.allCases { labels[level.rawValue] = strings["threat_\(level.rawValue)"] }
         return PositioningMap(xLabel: site.config.positioningX, yLabel: site.config.positioningY,
                               title: strings["positioning_map"], points: points,
-                              legendTitle: strings["legend"], threatLabels: labels).svg()
+                              legendTitle: strings["legend"], threatLabels: labels,
+                              movesLegend: moves.legend, movesDescription: moves.description).svg()
     }
 
     /// Competitors grouped by threat, highest first: the dashboard's "who threatens us".

@@ -24,6 +24,9 @@ extension UIStrings {
         "sections_field": "sections", "changed_fields": "Changed", "lead_section": "Introduction",
         "revision_at_cut": "The oldest revision in this shallow clone: what it changed is not known",
         "revision_unchanged": "No change to the compared facts or sections",
+        "map_moves": "Arrows: moves since %@", "map_moved": "%@ moved from %@ to %@ since %@.",
+        "threat_trend_note": "Threat trends show changes since %@.", "trend_up": "up from %@", "trend_down": "down from %@",
+        "trend_new": "new", "trends": "Trends", "trend_arr": "ARR", "trend_text": "%@ from %@ (%@) to %@ (%@) over %@ revisions",
     ]
 
     static let historyChinese: [String: String] = [
@@ -50,5 +53,8 @@ extension UIStrings {
         "sections_field": "章节", "changed_fields": "改动", "lead_section": "导语",
         "revision_at_cut": "浅克隆中最早的版本：其改动未知",
         "revision_unchanged": "对比的字段和章节没有改动",
+        "map_moves": "箭头：自 %@ 以来的移动", "map_moved": "%@ 从 %@ 移动到 %@（自 %@ 以来）。",
+        "threat_trend_note": "威胁趋势为自 %@ 以来的变化。", "trend_up": "上升（原为%@）", "trend_down": "下降（原为%@）",
+        "trend_new": "新增", "trends": "趋势", "trend_arr": "ARR", "trend_text": "%@：从 %@（%@）到 %@（%@），共 %@ 个版本",
     ]
 }

@@ -38,6 +38,13 @@ struct ViewModels: Sendable {
     let changeFilters: [ChangeFilter]
     /// What the pages that show the whole change log are made from.
     let historySignature: String
+    /// Each change-log page's entries (indexes into `changeLog.entries`), sorted out in one
+    /// pass: a site of thousands of competitors has thousands of filter pages.
+    let changeEntriesByFilter: [ChangeFilter: [Int]]
+    /// The competitors the change log's filter bar lists (see `filterCompetitorLimit`).
+    let filterBarCompetitors: Set<ChangeFilter>
+    /// See `filterBarSignature(_:listed:label:)`: part of every change-log page's key.
+    private(set) var filterBarSignature = ""
 
     static let precomputedDepths = 8
 
@@ -50,6 +57,9 @@ struct ViewModels: Sendable {
         let log = ChangeLog(site: site)
         changeLog = log
         changeFilters = Self.changeFilters(site, log: log)
+        let byFilter = Self.changeEntriesByFilter(site, log: log)
+        changeEntriesByFilter = byFilter
+        filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
         historySignature = Self.historySignature(site, revisions: log.revisions)
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
@@ -87,6 +97,12 @@ struct ViewModels: Sendable {
         let layout = SearchLayout(briefCount: site.briefs.count)
         searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
                                     foldingSignature: TraditionalChinese.dataSignature) { .standard }
+        filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
+            switch filter {
+            case .competitor(let index): return site.briefs[index].brief.title
+            default: return "\(filter)"
+            }
+        })
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in

@@ -10,6 +10,8 @@ extension PositioningMap {
         enum Kind {
             case title(String)
             case threat(String, String)
+            /// The arrows' sample and words.
+            case moves(String)
         }
 
         var kind: Kind
@@ -28,6 +30,9 @@ extension PositioningMap {
         for threat in Self.legendOrder where threat != "none" || present.contains("none") {
             guard let label = threatLabels[threat] else { continue }
             items.append((.threat(threat, label), 18 + SVG.textWidth(label, fontSize: Self.legendFontSize)))
+        }
+        if !movesLegend.isEmpty, points.contains(where: { $0.from != nil }) {
+            items.append((.moves(movesLegend), Self.legendArrowLength + 6 + SVG.textWidth(movesLegend, fontSize: Self.legendFontSize)))
         }
         var rows: [[LegendItem]] = [[]]
         var x = left

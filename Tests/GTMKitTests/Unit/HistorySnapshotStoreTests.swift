@@ -1,0 +1,73 @@
+import Foundation
+@testable import GTMKit
+import Testing
+
+/// The file of historic snapshots beside the cache: read back as written, appended to after a
+/// build that adds versions, written anew when damaged or mostly unused.
+@Suite("History snapshot store")
+struct HistorySnapshotStoreTests {
+    func snapshot(_ title: String) -> BriefSnapshot {
+        BriefSnapshot(title: title, fields: [(name: "threat", value: "high"), (name: "pricing.from", value: "149")],
+                      sections: [.init(key: "why", heading: "Why", text: "因为价格。\nPrice.")], problem: nil)
+    }
+
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gtmgen-snapshots-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func snapshotsSurviveASaveAndLaterVersionsAreAppended() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent(".site.cache.history")
+        let first = HistorySnapshotStore(url: url, settings: "en CNY false", load: true)
+        first.remember(snapshot("A"), ofBlob: "a1")
+        first.remember(snapshot("B"), ofBlob: "b1")
+        first.save()
+        let written = try Data(contentsOf: url)
+        let size = written.count
+
+        let second = HistorySnapshotStore(url: url, settings: "en CNY false", load: true)
+        #expect(second.snapshot(ofBlob: "a1") == snapshot("A"))
+        #expect(second.snapshot(ofBlob: "b1") == snapshot("B"))
+        second.remember(snapshot("C"), ofBlob: "c1")
+        second.save()
+        let grown = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        #expect(grown > size)
+        // Appended, not rewritten: the first part's bytes are still where they were.
+        #expect(try Data(contentsOf: url).prefix(size) == written)
+
+        let third = HistorySnapshotStore(url: url, settings: "en CNY false", load: true)
+        #expect(third.snapshot(ofBlob: "c1") == snapshot("C"))
+        #expect(third.parsedCount == 0)
+        // Other parse settings: nothing is taken from the file.
+        #expect(HistorySnapshotStore(url: url, settings: "zh CNY false", load: true).snapshot(ofBlob: "a1") == nil)
+    }
+
+    @Test func aFileCutShortKeepsItsWholePartsAndIsWrittenAnew() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent(".site.cache.history")
+        let first = HistorySnapshotStore(url: url, settings: "en", load: true)
+        first.remember(snapshot("A"), ofBlob: "a1")
+        first.save()
+        let second = HistorySnapshotStore(url: url, settings: "en", load: true)
+        _ = second.snapshot(ofBlob: "a1")
+        second.remember(snapshot("B"), ofBlob: "b1")
+        second.save()
+        // Cut the appended part in half, as a killed save would leave it.
+        var bytes = try Data(contentsOf: url)
+        bytes.removeLast(10)
+        try bytes.write(to: url)
+
+        let damaged = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(damaged.snapshot(ofBlob: "a1") == snapshot("A"))
+        #expect(damaged.snapshot(ofBlob: "b1") == nil)
+        damaged.remember(snapshot("B"), ofBlob: "b1")
+        damaged.save()
+        let repaired = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(repaired.snapshot(ofBlob: "a1") == snapshot("A"))
+        #expect(repaired.snapshot(ofBlob: "b1") == snapshot("B"))
+    }
+}
