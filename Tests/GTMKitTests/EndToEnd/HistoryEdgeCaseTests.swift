@@ -374,10 +374,13 @@ struct HistoryEdgeCaseTests {
         #expect(later.status == 0, "\(later)")
         let moved = snapshotTree(repository.project.url("later"))
         #expect(Set(site.keys) == Set(moved.keys))
-        // With the build date itself taken out, only the dashboard differs (its 30 days).
+        // With the build date and the start of trends (90 days before it) taken out, only the
+        // dashboard differs (its 30 days).
         let differing = treeDifferences(site, moved).filter { path in
-            let old = String(decoding: site[path] ?? Data(), as: UTF8.self).replacingOccurrences(of: "2026-11-30", with: "DATE")
-            let new = String(decoding: moved[path] ?? Data(), as: UTF8.self).replacingOccurrences(of: "2026-12-20", with: "DATE")
+            let old = String(decoding: site[path] ?? Data(), as: UTF8.self)
+                .replacingOccurrences(of: "2026-11-30", with: "DATE").replacingOccurrences(of: "2026-09-01", with: "SINCE")
+            let new = String(decoding: moved[path] ?? Data(), as: UTF8.self)
+                .replacingOccurrences(of: "2026-12-20", with: "DATE").replacingOccurrences(of: "2026-09-21", with: "SINCE")
             return old != new
         }
         #expect(differing == ["index.html"], "\(differing)")
