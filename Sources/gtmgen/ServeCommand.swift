@@ -100,7 +100,9 @@ struct DevServer: Sendable {
 
         let watcher: FileWatcher
         do {
-            watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)],
+            // A commit changes the history the pages show without touching content/.
+            let gitFiles = ContentHistoryReader.filesChangedByCommits(contentFolder: content.path).map(FileWatcher.Target.file)
+            watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)] + gitFiles,
                                       excluding: [outputDirectory.deletingLastPathComponent()],
                                       // An editor's save is a burst of microseconds; what waits here waits on every save.
                                       debounce: 0.01)

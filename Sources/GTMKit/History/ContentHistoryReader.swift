@@ -82,6 +82,14 @@ public struct ContentHistoryReader: Sendable {
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
     }
 
+    /// The files git rewrites on a commit, a checkout or a merge (its index and HEAD), for
+    /// `serve` to watch: a commit changes the history without touching the content folder.
+    public static func filesChangedByCommits(contentFolder: String) -> [String] {
+        guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return [] }
+        let folder = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
+        return [folder + "index", folder + "HEAD"]
+    }
+
     /// The state of the repository holding `contentFolder` (see `GitRepository.state`), or
     /// nil when there is none: part of what tells a build that nothing changed.
     public static func repositoryState(contentFolder: String) -> String? {

@@ -48,6 +48,11 @@ final class GitRepository {
         return .success(GitRepository(handle: handle, workdir: String(cString: workdir)))
     }
 
+    /// The repository's own folder (`.git/`, or a worktree's folder under it).
+    var gitDirectory: String {
+        git_repository_path(handle).map { String(cString: $0) } ?? workdir + ".git/"
+    }
+
     /// What decides the history a build reads besides the working tree's files: the commit
     /// HEAD names (or that there is none) and whether the clone is shallow. A build whose
     /// files and this state did not change has nothing new to show.
