@@ -100,9 +100,9 @@ struct DevServer: Sendable {
 
         let watcher: FileWatcher
         do {
-            // A commit or a checkout changes the history views without touching the project's files.
-            let history = ContentHistoryReader.headFiles(contentFolder: content.path).map(FileWatcher.Target.file)
-            watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)] + history,
+            // A commit changes the history the pages show without touching content/.
+            let gitFiles = ContentHistoryReader.filesChangedByCommits(contentFolder: content.path).map(FileWatcher.Target.file)
+            watcher = try FileWatcher(targets: [.tree(content.path), .tree(templates.path), .file(config.path)] + gitFiles,
                                       excluding: [outputDirectory.deletingLastPathComponent()],
                                       // An editor's save is a burst of microseconds; what waits here waits on every save.
                                       debounce: 0.01)

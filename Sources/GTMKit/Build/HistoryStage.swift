@@ -45,6 +45,10 @@ enum HistoryStage {
 
     static func diagnostics(_ history: ContentHistory, site: Site, contentDisplay: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        if history.isAvailable, let taken = site.briefs.first(where: { $0.brief.route.path.hasPrefix("changes/") })?.brief {
+            found.append(.warning(taken.matter.location(of: "slug"), code: .reservedSlug,
+                "`\(taken.route.path)` is where the change log goes: the change log is not written while a brief uses it; set a different `slug:` to have both"))
+        }
         if history.status == .partial {
             found.append(.warning(SourceLocation(path: contentDisplay), code: .shallowHistory,
                 "the git clone is shallow: history before its oldest commit is missing and shown as partial; run `git fetch --unshallow` for the whole history"))

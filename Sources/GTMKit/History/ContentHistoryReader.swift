@@ -112,19 +112,21 @@ public struct ContentHistoryReader: Sendable {
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
     }
 
+    /// The files git rewrites on a commit, a checkout or a merge (its index and HEAD), for
+    /// `serve` to watch: a commit changes the history without touching the content folder.
+    /// Also `logs/HEAD`, appended on every move of HEAD (a commit that leaves the index as it
+    /// was, a reset, a pull), and `shallow`, which an unshallowing fetch removes.
+    public static func filesChangedByCommits(contentFolder: String) -> [String] {
+        guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return [] }
+        let folder = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
+        return [folder + "index", folder + "HEAD", folder + "logs/HEAD", folder + "shallow"]
+    }
+
     /// The state of the repository holding `contentFolder` (see `GitRepository.state`), or
     /// nil when there is none: part of what tells a build that nothing changed.
     public static func repositoryState(contentFolder: String) -> String? {
         guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return nil }
         return repository.state
-    }
-
-    /// The files of the repository holding `contentFolder` that change when a commit is made,
-    /// another one checked out or the clone unshallowed (see `GitRepository.headFiles`), for
-    /// `serve` to watch: a commit changes the history views but no file of the project.
-    public static func headFiles(contentFolder: String) -> [String] {
-        guard case .success(let repository) = GitRepository.open(containing: contentFolder) else { return [] }
-        return repository.headFiles
     }
 
     /// `folder` relative to the working tree `root` (with its trailing slash), both resolved

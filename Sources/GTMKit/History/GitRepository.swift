@@ -48,6 +48,11 @@ final class GitRepository {
         return .success(GitRepository(handle: handle, workdir: String(cString: workdir)))
     }
 
+    /// The repository's own folder (`.git/`, or a worktree's folder under it).
+    var gitDirectory: String {
+        git_repository_path(handle).map { String(cString: $0) } ?? workdir + ".git/"
+    }
+
     /// What decides the history a build reads besides the working tree's files: the commit
     /// HEAD names (or that there is none) and whether the clone is shallow. A build whose
     /// files and this state did not change has nothing new to show.
@@ -127,16 +132,6 @@ final class GitRepository {
             }
         }
         return order
-    }
-
-    /// The files git writes when HEAD moves — `logs/HEAD` on a commit, merge, reset or pull,
-    /// `HEAD` on a checkout of another branch — and `shallow`, which an unshallowing fetch
-    /// removes: in the repository's own git folder (a linked worktree's, for a worktree).
-    var headFiles: [String] {
-        guard let path = git_repository_path(handle) else { return [] }
-        var folder = String(cString: path)
-        if !folder.hasSuffix("/") { folder += "/" }
-        return [folder + "HEAD", folder + "logs/HEAD", folder + "shallow"]
     }
 
     /// The bytes of a file version, by its blob id; nil when the object is missing.

@@ -257,7 +257,8 @@ extension ViewModels {
         if case .unavailable = site.history.status { return [.has_history: false] }
         let since = CalendarDate(unixSeconds: (site.buildDate.daysSinceEpoch - 30) * 86_400)
         let recent = changeLog.entries.filter { $0.date > since }
-        var values: Map = [.has_history: true, .changes_url: .text(route.relativeURL(to: Route("changes")))]
+        var values: Map = [.has_history: true]
+        if !site.changeLogRouteTaken { values[.changes_url] = .text(route.relativeURL(to: Route("changes"))) }
         values[.recent] = .list(recent.prefix(Self.dashboardLimit).map { changeEntry($0, from: route, maxLines: 4) })
         values[.has_recent] = .bool(!recent.isEmpty)
         if recent.count > Self.dashboardLimit {

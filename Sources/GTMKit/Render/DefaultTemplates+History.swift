@@ -119,7 +119,7 @@ extension DefaultTemplates {
     \(revisionLine)
     </li>{{/recent}}</ol>{{/has_recent}}
     {{#recent_more}}<p class="small">{{recent_more}}</p>{{/recent_more}}
-    <p><a href="{{changes_url}}">{{t.all_changes}}</a></p>
+    {{#changes_url}}<p><a href="{{changes_url}}">{{t.all_changes}}</a></p>{{/changes_url}}
     </section>{{/has_history}}{{/history_dashboard}}
     """
 }

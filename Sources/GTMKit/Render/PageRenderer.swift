@@ -119,7 +119,7 @@ public struct PageRenderer: Sendable {
 
     /// The change log's pages and feed (none without history).
     var changePages: [Job] {
-        guard site.history.isAvailable else { return [] }
+        guard site.history.isAvailable, !site.changeLogRouteTaken else { return [] }
         let filters = ViewModels.changeFilters(site, log: ChangeLog(site: site))
         return filters.indices.map(Job.changes) + [.changesFeed]
     }

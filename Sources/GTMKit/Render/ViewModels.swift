@@ -152,7 +152,7 @@ struct ViewModels: Sendable {
         var targets = topLevel.map { (label: strings.folderLabel($0), route: $0.route) }
         if site.hasCompetitors { targets.append((label: strings["compare"], route: Route("compare"))) }
         if !site.tags.isEmpty { targets.append((label: strings["tags"], route: Route("tags"))) }
-        if site.history.isAvailable { targets.append((label: strings["changes"], route: Route("changes"))) }
+        if site.history.isAvailable, !site.changeLogRouteTaken { targets.append((label: strings["changes"], route: Route("changes"))) }
         return targets
     }
 

@@ -89,6 +89,12 @@ public struct Site: Sendable {
 
     public var hasCompetitors: Bool { !competitorBySlug.isEmpty }
 
+    /// A brief lives under `changes/`, where the change log would go: the brief keeps its
+    /// address (the contract allows the slug) and the change log is not written.
+    public var changeLogRouteTaken: Bool {
+        briefs.contains { $0.brief.route.path == "changes/" || $0.brief.route.path.hasPrefix("changes/") }
+    }
+
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {
         tagsByBrief[index].map { tags[$0] }

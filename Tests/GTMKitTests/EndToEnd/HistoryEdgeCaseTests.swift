@@ -175,7 +175,16 @@ struct HistoryEdgeCaseTests {
         }
         #expect(committed != nil, "serve did not rebuild after a commit: \(server.stdout)")
         #expect(committed?.contains("revision-uncommitted") == false)
-        #expect(server.stdout.contains("logs/HEAD changed"), "\(server.stdout)")
+
+        // Taking the commit back (`reset --soft`) moves HEAD but rewrites neither the index
+        // nor HEAD's file, only its log: the edit is uncommitted again.
+        try repository.git("reset", "-q", "--soft", "HEAD~1")
+        let undone = try waitUntil(timeout: 30) { () -> String? in
+            let page = try rawGet(port: server.port, "/competitors/corvana/").body
+            return page.contains("revision-uncommitted") ? page : nil
+        }
+        #expect(undone != nil, "serve did not rebuild after HEAD moved back: \(server.stdout)")
+        #expect(undone?.contains("Corvana: threat raised") == false)
     }
 
     // MARK: - (d) A merge
