@@ -22,12 +22,17 @@ enum HistoryStage {
         var current: [String: [UInt8]] = [:]
         var today: [String: BriefSnapshot] = [:]
         let read = site.briefs.parallelMap { item -> (String, [UInt8]?, BriefSnapshot?) in
-            let brief = item.brief
-            let bytes = try? inventory.sourceFile(brief.contentPath).bytes
-            // A brief taken from the cache has no body: its sections and its lead come from its file.
-            let snapshot = brief.body.isEmpty ? nil
+            var brief = item.brief
+            guard let file = try? inventory.sourceFile(brief.contentPath) else { return (brief.contentPath, nil, nil) }
+            // The assembly keeps no bodies: the body comes back from the bytes just read, which
+            // costs a split, not a second parse and Markdown pass.
+            if brief.body.isEmpty, case .success(let text) = SourceText.decode(file),
+               case .success(let split) = FrontMatterSplitter.split(text, file: file) {
+                brief.body = split.body
+            }
+            let snapshot = brief.body.isEmpty && !item.markdown.sections.isEmpty ? nil
                 : SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
-            return (brief.contentPath, bytes, snapshot)
+            return (brief.contentPath, file.bytes, snapshot)
         }
         for (path, bytes, snapshot) in read {
             guard let bytes else { continue }
