@@ -19,32 +19,35 @@ enum HistoryStage {
         guard ContentHistoryReader.repositoryState(contentFolder: inventory.root) != nil else {
             return HistoryOutcome(history: .unavailable("the project is not in a git repository"), diagnostics: [])
         }
+        let files = site.briefs.parallelMap { try? inventory.sourceFile($0.brief.contentPath) }
         var current: [String: [UInt8]] = [:]
-        var today: [String: BriefSnapshot] = [:]
-        let read = site.briefs.parallelMap { item -> (String, [UInt8]?, BriefSnapshot?) in
+        var sources: [String: (index: Int, file: SourceFile)] = [:]
+        for (index, file) in files.enumerated() {
+            guard let file else { continue }
+            current[file.contentPath] = file.bytes
+            sources[file.contentPath] = (index, file)
+        }
+        let briefs = site.briefs
+        let byPath = sources
+        // Today's snapshot of a file whose version the snapshots do not hold yet, from the
+        // assembled brief: the assembly keeps no bodies, so the body comes back from the bytes
+        // (a split, not a second parse and Markdown pass).
+        let known: @Sendable (String) -> BriefSnapshot? = { path in
+            guard let (index, file) = byPath[path] else { return nil }
+            let item = briefs[index]
             var brief = item.brief
-            guard let file = try? inventory.sourceFile(brief.contentPath) else { return (brief.contentPath, nil, nil) }
-            // The assembly keeps no bodies: the body comes back from the bytes just read, which
-            // costs a split, not a second parse and Markdown pass.
             if brief.body.isEmpty, case .success(let text) = SourceText.decode(file),
                case .success(let split) = FrontMatterSplitter.split(text, file: file) {
                 brief.body = split.body
             }
-            let snapshot = brief.body.isEmpty && !item.markdown.sections.isEmpty ? nil
-                : SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
-            return (brief.contentPath, file.bytes, snapshot)
+            guard !brief.body.isEmpty || item.markdown.sections.isEmpty else { return nil }
+            return SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
         }
-        for (path, bytes, snapshot) in read {
-            guard let bytes else { continue }
-            current[path] = bytes
-            today[path] = snapshot
-        }
-        let known = today
         let reader = ContentHistoryReader(reader: SnapshotReader(
             parser: BriefParser(defaultLanguage: inputs.config.language),
             analyzer: KindAnalyzer(defaultCurrency: inputs.config.currency),
             renderer: MarkdownRenderer(allowsUnsafeHTML: inputs.config.allowsUnsafeHTML)))
-        let history = reader.read(contentFolder: inventory.root, current: current, memory: memory, known: { known[$0] })
+        let history = reader.read(contentFolder: inventory.root, current: current, memory: memory, known: known)
         return HistoryOutcome(history: history, diagnostics: diagnostics(history, site: site, contentDisplay: inventory.displayPrefix))
     }
 
