@@ -132,6 +132,14 @@ extension ViewModels {
         return text
     }
 
+    /// The filters the bar of every change-log page lists, in order.
+    static func filterBar(_ filters: [ChangeFilter], listed: Set<ChangeFilter>) -> [ChangeFilter] {
+        filters.filter { filter in
+            if case .competitor = filter { return listed.contains(filter) }
+            return true
+        }
+    }
+
     /// The filter bar lists at most this many competitors, those with the most changes.
     static let filterCompetitorLimit = 24
 
@@ -201,13 +209,21 @@ extension ViewModels {
         }
         var kinds: [MustacheValue] = [option(.all)], competitors: [MustacheValue] = [], fields: [MustacheValue] = []
         var periods: [MustacheValue] = []
-        let listed = filterBarCompetitors
-        for filter in changeFilters {
+        var shown = filterBar
+        // A competitor's own page names it in the bar even when the bar has no room for it.
+        if case .competitor(let index) = current, !filterBarCompetitors.contains(current) {
+            let position = shown.firstIndex { filter in
+                guard case .competitor(let other) = filter else { return false }
+                return (site.briefs[other].brief.title, other) > (site.briefs[index].brief.title, index)
+            } ?? shown.firstIndex { if case .field = $0 { return true } else if case .period = $0 { return true } else { return false } }
+                ?? shown.endIndex
+            shown.insert(current, at: position)
+        }
+        for filter in shown {
             switch filter {
             case .all: break
             case .kind: kinds.append(option(filter))
-            case .competitor:
-                if listed.contains(filter) || filter == current { competitors.append(option(filter)) }
+            case .competitor: competitors.append(option(filter))
             case .field: fields.append(option(filter))
             case .period: periods.append(option(filter))
             }

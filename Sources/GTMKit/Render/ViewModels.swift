@@ -43,6 +43,8 @@ struct ViewModels: Sendable {
     let changeEntriesByFilter: [ChangeFilter: [Int]]
     /// The competitors the change log's filter bar lists (see `filterCompetitorLimit`).
     let filterBarCompetitors: Set<ChangeFilter>
+    /// The filters every change-log page's bar lists (see `filterBar(_:listed:)`).
+    let filterBar: [ChangeFilter]
     /// See `filterBarSignature(_:listed:label:)`: part of every change-log page's key.
     private(set) var filterBarSignature = ""
 
@@ -60,6 +62,7 @@ struct ViewModels: Sendable {
         let byFilter = Self.changeEntriesByFilter(site, log: log)
         changeEntriesByFilter = byFilter
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
+        filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
         historySignature = Self.historySignature(site, revisions: log.revisions)
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
