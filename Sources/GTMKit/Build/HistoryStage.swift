@@ -13,11 +13,11 @@ struct HistoryOutcome: Sendable {
 enum HistoryStage {
     static func run(_ inputs: ProjectInputs, site: Site, memory: HistoricSnapshots) -> HistoryOutcome {
         guard inputs.config.readsHistory else {
-            return HistoryOutcome(history: .unavailable("`history: false` in the configuration"), diagnostics: [])
+            return HistoryOutcome(history: .unavailable(ContentHistory.turnedOff), diagnostics: [])
         }
         let inventory = inputs.inventory
         guard ContentHistoryReader.repositoryState(contentFolder: inventory.root) != nil else {
-            return HistoryOutcome(history: .unavailable("the project is not in a git repository"), diagnostics: [])
+            return HistoryOutcome(history: .unavailable(ContentHistory.notInRepository), diagnostics: [])
         }
         let files = site.briefs.parallelMap { try? inventory.sourceFile($0.brief.contentPath) }
         var current: [String: [UInt8]] = [:]
@@ -36,10 +36,7 @@ enum HistoryStage {
             guard let (index, file) = byPath[path] else { return nil }
             let item = briefs[index]
             var brief = item.brief
-            if brief.body.isEmpty, case .success(let text) = SourceText.decode(file),
-               case .success(let split) = FrontMatterSplitter.split(text, file: file) {
-                brief.body = split.body
-            }
+            if brief.body.isEmpty, let body = ParseStage.body(of: file) { brief.body = body }
             guard !brief.body.isEmpty || item.markdown.sections.isEmpty else { return nil }
             return SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
         }
@@ -53,7 +50,7 @@ enum HistoryStage {
 
     static func diagnostics(_ history: ContentHistory, site: Site, contentDisplay: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        if history.isAvailable, let taken = site.briefs.first(where: { $0.brief.route.path.hasPrefix("changes/") })?.brief {
+        if history.isAvailable, let taken = site.changeLogRouteOwner {
             found.append(.warning(taken.matter.location(of: "slug"), code: .reservedSlug,
                 "`\(taken.route.path)` is where the change log goes: the change log is not written while a brief uses it; set a different `slug:` to have both"))
         }
@@ -70,7 +67,7 @@ enum HistoryStage {
                       revision.commit != nil && (revision.changes?.sections.contains { !$0.heading.isEmpty } ?? false)
                   }),
                   let commit = latest.commit else { continue }
-            let changed = CalendarDate(unixSeconds: Int(commit.committerTime))
+            let changed = commit.day
             guard changed > updated else { continue }
             let location = brief.matter.keyLines["updated"] ?? SourceLocation(path: brief.displayPath, line: 1, column: 1)
             found.append(.warning(location, code: .updatedBehindHistory,

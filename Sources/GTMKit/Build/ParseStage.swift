@@ -94,8 +94,12 @@ enum ParseStage {
 
     /// A brief's body, read again from its file (briefs reused from the previous build have none).
     static func body(of brief: Brief, in inventory: ContentInventory) -> String? {
-        guard let file = try? inventory.sourceFile(brief.contentPath),
-              case .success(let text) = SourceText.decode(file),
+        (try? inventory.sourceFile(brief.contentPath)).flatMap(body(of:))
+    }
+
+    /// A file's body: what follows its front matter.
+    static func body(of file: SourceFile) -> String? {
+        guard case .success(let text) = SourceText.decode(file),
               case .success(let split) = FrontMatterSplitter.split(text, file: file) else { return nil }
         return split.body
     }

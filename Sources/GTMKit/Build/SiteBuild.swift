@@ -198,6 +198,11 @@ extension BuildReport {
         inputBytes = parsed.inputBytes
         briefCount = parsed.published.count
         excludedDrafts = parsed.drafts.map(\.displayPath).sorted()
+        decideFailure(strict: strict)
+    }
+
+    /// Any error fails a build, and under `--strict` any warning.
+    mutating func decideFailure(strict: Bool) {
         failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
     }
 
@@ -205,7 +210,7 @@ extension BuildReport {
     mutating func record(_ history: HistoryOutcome, strict: Bool) {
         diagnostics = (diagnostics + history.diagnostics).sortedByLocation()
         if case .unavailable(let reason) = history.history.status { historyNote = reason }
-        failed = diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+        decideFailure(strict: strict)
     }
 
     static func failed(_ diagnostics: [Diagnostic]) -> BuildReport {

@@ -56,6 +56,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(unixSeconds: (daysSinceEpoch + days) * 86_400)
+    }
+
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)

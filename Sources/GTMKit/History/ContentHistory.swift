@@ -36,6 +36,10 @@ public struct ContentHistory: Sendable {
         return true
     }
 
+    /// Why there is no history, in the words of the build's one line about it.
+    public static let notInRepository = "the project is not in a git repository"
+    public static let turnedOff = "`history: false` in the configuration"
+
     public static func unavailable(_ reason: String) -> ContentHistory {
         ContentHistory(status: .unavailable(reason), commits: [], briefs: [:])
     }

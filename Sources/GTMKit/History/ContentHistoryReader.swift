@@ -21,7 +21,7 @@ public struct ContentHistoryReader: Sendable {
         let repository: GitRepository
         switch GitRepository.open(containing: contentFolder) {
         case .success(let opened): repository = opened
-        case .failure(.notARepository): return .unavailable("the project is not in a git repository")
+        case .failure(.notARepository): return .unavailable(ContentHistory.notInRepository)
         case .failure(.noWorkingTree): return .unavailable("the git repository has no working tree")
         case .failure(.failed(let message)): return .unavailable("the git repository cannot be read: \(message)")
         }

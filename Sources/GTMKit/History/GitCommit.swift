@@ -13,6 +13,9 @@ public struct GitCommit: Sendable, Equatable, Hashable {
     public var subject: String
 
     public var isMerge: Bool { parents.count > 1 }
+
+    /// The committer's day in UTC: the date every history view shows.
+    public var day: CalendarDate { CalendarDate(unixSeconds: Int(committerTime)) }
 }
 
 /// What one commit did to one file under the content folder.

@@ -44,9 +44,9 @@ final class BuildMemory: @unchecked Sendable {
         if inputs.config.readsHistory {
             let state = ContentHistoryReader.repositoryState(contentFolder: inputs.inventory.root)
             inputsHasher.add(state ?? "no repository")
-            historyNote = state == nil ? "the project is not in a git repository" : nil
+            historyNote = state == nil ? ContentHistory.notInRepository : nil
         } else {
-            historyNote = "`history: false` in the configuration"
+            historyNote = ContentHistory.turnedOff
         }
         for (path, stamp) in zip(inputs.inventory.briefPaths + inputs.inventory.assets, inputs.briefStamps + inputs.assetStamps) {
             inputsHasher.add(path)

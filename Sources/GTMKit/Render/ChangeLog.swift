@@ -36,7 +36,7 @@ struct ChangeLog: Sendable {
                 var fields = changes?.fields.map(\.field) ?? []
                 if changes?.titleChange != nil { fields.insert("title", at: 0) }
                 if !(changes?.sections.isEmpty ?? true) { fields.append(Self.sectionsField) }
-                let date = revision.commit.map { CalendarDate(unixSeconds: Int($0.committerTime)) } ?? site.buildDate
+                let date = revision.commit.map(\.day) ?? site.buildDate
                 entries.append(Entry(brief: index, revision: position, commit: revision.commit, date: date,
                                      changes: changes, problem: problem, fields: fields))
             }
@@ -50,6 +50,9 @@ struct ChangeLog: Sendable {
         }
     }
 
+    /// Whether a brief has a history page: a revision to compare with now.
+    func hasHistoryPage(_ brief: Int) -> Bool { revisions[brief].count > 1 }
+
     /// The filter name of a change to any section.
     static let sectionsField = "sections"
 
@@ -58,7 +61,7 @@ struct ChangeLog: Sendable {
     func value(of field: String, brief: Int, on date: CalendarDate) -> (existed: Bool, value: String?) {
         guard let revision = revisions[brief].first(where: { revision in
             guard let commit = revision.commit else { return false }
-            return CalendarDate(unixSeconds: Int(commit.committerTime)) <= date
+            return commit.day <= date
         }) else { return (false, nil) }
         return (true, revision.snapshot.value(of: field))
     }
@@ -68,7 +71,7 @@ struct ChangeLog: Sendable {
     func series(of field: String, brief: Int, today: CalendarDate) -> [(date: CalendarDate, value: String)] {
         revisions[brief].reversed().compactMap { revision in
             guard let value = revision.snapshot.value(of: field) else { return nil }
-            return (revision.commit.map { CalendarDate(unixSeconds: Int($0.committerTime)) } ?? today, value)
+            return (revision.commit.map(\.day) ?? today, value)
         }
     }
 }

@@ -109,10 +109,8 @@ extension ViewModels {
     /// What a change-log page is made from: the filter bar, how many changes it counts, and
     /// the revisions it shows with their briefs' listings — so a new commit re-renders only
     /// the pages that list its changes.
-    func changesPageInputs(_ filter: ChangeFilter) -> [PageInput] {
-        let entries = changeEntries(filter)
-        let shown: ArraySlice<ChangeLog.Entry>
-        if case .period = filter { shown = entries[...] } else { shown = entries.prefix(Self.changesPageLimit) }
+    func changesPageInputs(_ filter: ChangeFilter, entries: [ChangeLog.Entry]) -> [PageInput] {
+        let shown = Self.shown(entries, on: filter)
         var text = "\(entries.count)\n"
         for entry in shown {
             let revision = changeLog.revisions[entry.brief][entry.revision]
@@ -120,6 +118,13 @@ extension ViewModels {
         }
         if site.history.status == .partial, let oldest = site.history.commits.last { text += oldest.id }
         return [.text(filterBarSignature), .text(text)] + Array(Set(shown.map(\.brief))).sorted().map(PageInput.listing)
+    }
+
+    /// The entries a change-log page lists: a period's page every one, the others the newest
+    /// `changesPageLimit`.
+    static func shown(_ entries: [ChangeLog.Entry], on filter: ChangeFilter) -> ArraySlice<ChangeLog.Entry> {
+        if case .period = filter { return entries[...] }
+        return entries.prefix(changesPageLimit)
     }
 
     /// What every change-log page's filter bar shows: the filters and their labels.
@@ -168,11 +173,9 @@ extension ViewModels {
     }
 
     /// Everything the changes template places besides the page keys.
-    func changesValues(_ filter: ChangeFilter, from route: Route) -> Map {
-        let all = changeEntries(filter)
-        let limited: Bool
-        if case .period = filter { limited = false } else { limited = all.count > Self.changesPageLimit }
-        let shown = limited ? Array(all.prefix(Self.changesPageLimit)) : all
+    func changesValues(_ filter: ChangeFilter, entries all: [ChangeLog.Entry], from route: Route) -> Map {
+        let shown = Self.shown(all, on: filter)
+        let limited = shown.count < all.count
         var groups: [MustacheValue] = []
         var current: (key: String, items: [MustacheValue])?
         let period = site.config.changesPeriod
@@ -191,7 +194,7 @@ extension ViewModels {
         values[.filters] = .list(filterGroups(current: filter, from: route))
         values[.feed_url] = .text(route.relativeURL(to: Route("changes")) + "feed.xml")
         if site.history.status == .partial, let oldest = site.history.commits.last {
-            values[.history_partial] = .text(strings.format("history_partial", Self.day(oldest).description))
+            values[.history_partial] = .text(strings.format("history_partial", oldest.day.description))
         }
         return values
     }
@@ -245,18 +248,22 @@ extension ViewModels {
                 .title: .text("\(brief.title): \(lines.first ?? "")"),
                 .url: .text(site.config.absoluteURL(brief.route) + "#history"),
                 .id: .text(site.config.absoluteURL(Route("changes")) + "#" + URLPath.encode(id)),
-                .updated: .text(entry.commit.map { Self.timestamp($0.committerTime) } ?? SyndicationModels.timestamp(site.buildDate)),
+                .updated: .text(timestamp(of: entry)),
                 .summary: .text(lines.joined(separator: " · ")),
             ]
             item[.author] = .text(entry.commit?.authorName ?? strings["uncommitted"])
             if let subject = entry.commit?.subject { item[.subject] = .text(subject) }
             return .map(item)
         }
-        let updated = changeLog.entries.first.map { $0.commit.map { Self.timestamp($0.committerTime) } ?? SyndicationModels.timestamp(site.buildDate) }
-            ?? SyndicationModels.timestamp(site.buildDate)
+        let updated = changeLog.entries.first.map(timestamp(of:)) ?? SyndicationModels.timestamp(site.buildDate)
         return [.entries: .list(Array(entries)), .updated: .text(updated), .lang: .text(site.config.language),
                 .title: .text("\(site.config.title) · \(strings["changes"])"),
                 .url: .text(site.config.absoluteURL(Route("changes"))), .site: siteValue]
+    }
+
+    /// When a change was made, for the feed: its commit's time, or the build date.
+    func timestamp(of entry: ChangeLog.Entry) -> String {
+        entry.commit.map { Self.timestamp($0.committerTime) } ?? SyndicationModels.timestamp(site.buildDate)
     }
 
     /// An Atom date-time in UTC for a git time.
@@ -271,21 +278,21 @@ extension ViewModels {
     /// the quarter began.
     func dashboardHistory(from route: Route) -> Map {
         if case .unavailable = site.history.status { return [.has_history: false] }
-        let since = CalendarDate(unixSeconds: (site.buildDate.daysSinceEpoch - 30) * 86_400)
+        let since = site.buildDate.adding(days: -30)
         let recent = changeLog.entries.filter { $0.date > since }
         var values: Map = [.has_history: true]
-        if !site.changeLogRouteTaken { values[.changes_url] = .text(route.relativeURL(to: Route("changes"))) }
+        if site.hasChangeLog { values[.changes_url] = .text(route.relativeURL(to: Route("changes"))) }
         values[.recent] = .list(recent.prefix(Self.dashboardLimit).map { changeEntry($0, from: route, maxLines: 4) })
         values[.has_recent] = .bool(!recent.isEmpty)
         if recent.count > Self.dashboardLimit {
             values[.recent_more] = .text(strings.format("and_more", String(recent.count - Self.dashboardLimit)))
         }
         let quarterStart = CalendarDate(year: site.buildDate.year, month: (site.buildDate.month - 1) / 3 * 3 + 1, day: 1)!
-        let dayBefore = CalendarDate(unixSeconds: (quarterStart.daysSinceEpoch - 1) * 86_400)
+        let dayBefore = quarterStart.adding(days: -1)
         let rises = competitorIndexes.compactMap { index -> MustacheValue? in
             guard let now = competitorFacts(index)?.threat else { return nil }
             let then = changeLog.value(of: "threat", brief: index, on: dayBefore)
-            guard then.existed, let old = then.value.flatMap(ThreatLevel.init(rawValue:)), Self.rank(now) > Self.rank(old) else { return nil }
+            guard case .rose(let old)? = Trends.threat(existed: then.existed, then: then.value, now: now) else { return nil }
             let brief = site.briefs[index].brief
             return .map([.title: .text(brief.title), .url: .text(relativeURL(from: route, toBrief: index) + "#history"),
                          .threat: .text(now.rawValue),
@@ -295,14 +302,5 @@ extension ViewModels {
         values[.threat_rises] = .list(rises)
         values[.has_threat_rises] = .bool(!rises.isEmpty)
         return values
-    }
-
-    /// Low 0, medium 1, high 2: for "rose" and "fell".
-    static func rank(_ level: ThreatLevel) -> Int {
-        switch level {
-        case .low: 0
-        case .medium: 1
-        case .high: 2
-        }
     }
 }

@@ -9,8 +9,6 @@ extension ViewModels {
 
     func historyRoute(_ brief: Brief) -> Route { Route(brief.route.path + "history") }
 
-    /// Whether a brief has a history page: a revision to compare with now.
-    func hasHistoryPage(_ index: Int) -> Bool { changeLog.revisions[index].count > 1 }
 
     /// What a brief's history views read: its revisions (commits and file versions).
     func historyInput(_ index: Int) -> PageInput {
@@ -48,24 +46,22 @@ extension ViewModels {
             if let commit = newest.commit {
                 // The front matter's `updated` wins over git's date when the writer gives one.
                 let updated = site.briefs[index].brief.matter.updated
-                values[.last_changed] = .text((updated ?? Self.day(commit)).description)
+                values[.last_changed] = .text((updated ?? commit.day).description)
                 values[.last_changed_by] = .text(commit.authorName)
             } else {
                 values[.last_changed] = .text(site.buildDate.description)
                 values[.last_changed_by] = .text(strings["uncommitted"])
             }
         }
-        if hasHistoryPage(index) {
+        if changeLog.hasHistoryPage(index) {
             values[.history_url] = .text(route.relativeURL(to: historyRoute(site.briefs[index].brief)))
             values[.all_revisions] = .text(strings.format("all_revisions", String(revisions.count)))
         }
         if site.history.status == .partial, let oldest = site.history.commits.last {
-            values[.history_partial] = .text(strings.format("history_partial", Self.day(oldest).description))
+            values[.history_partial] = .text(strings.format("history_partial", oldest.day.description))
         }
         return values
     }
-
-    static func day(_ commit: GitCommit) -> CalendarDate { CalendarDate(unixSeconds: Int(commit.committerTime)) }
 
     /// One revision as a list entry: when, who, why, and what it changed.
     func revisionItem(_ index: Int, _ position: Int, from route: Route) -> MustacheValue {
@@ -81,7 +77,7 @@ extension ViewModels {
             return [.date: .text(site.buildDate.description), .author: .text(strings["uncommitted"]),
                     .subject: .text(strings["uncommitted_note"]), .uncommitted: true]
         }
-        var item: Map = [.date: .text(Self.day(commit).description), .author: .text(commit.authorName),
+        var item: Map = [.date: .text(commit.day.description), .author: .text(commit.authorName),
                          .subject: .text(commit.subject), .short_id: .text(String(commit.id.prefix(7))), .uncommitted: false]
         if let url = site.config.commitURL(commit.id), SafeURL.isAllowed(url) { item[.commit_url] = .text(url) }
         return item

@@ -7,11 +7,17 @@ public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     /// Where content assets are read from when copied.
     public let contentDirectory: String
+    /// Every brief's revisions and the change log's pages, worked out once: the job list and
+    /// the view models both need them.
+    let changeLog: ChangeLog
+    let changeFilters: [ChangeFilter]
 
     public init(site: Site, templates: TemplateSet, contentDirectory: String) {
         self.site = site
         self.templates = templates
         self.contentDirectory = contentDirectory
+        changeLog = ChangeLog(site: site)
+        changeFilters = ViewModels.changeFilters(site, log: changeLog)
     }
 
     enum Job: Sendable {
@@ -83,8 +89,8 @@ public struct PageRenderer: Sendable {
         let (assetFiles, stylesheetPath) = themeAssets()
         let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
         let strings = UIStrings(language: site.config.language)
-        let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath,
-                                sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
+        let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath, changeLog: changeLog,
+                                changeFilters: changeFilters, sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
         return (assetFiles, scripts, models)
     }
 
@@ -113,15 +119,13 @@ public struct PageRenderer: Sendable {
 
     /// The briefs with a revision to compare with now: their history pages.
     var historyPages: [Job] {
-        guard site.history.isAvailable else { return [] }
-        return site.briefs.indices.filter { (site.history.briefs[site.briefs[$0].brief.contentPath]?.count ?? 0) > 1 }.map(Job.history)
+        site.briefs.indices.filter(changeLog.hasHistoryPage).map(Job.history)
     }
 
     /// The change log's pages and feed (none without history).
     var changePages: [Job] {
-        guard site.history.isAvailable, !site.changeLogRouteTaken else { return [] }
-        let filters = ViewModels.changeFilters(site, log: ChangeLog(site: site))
-        return filters.indices.map(Job.changes) + [.changesFeed]
+        guard site.hasChangeLog else { return [] }
+        return changeFilters.indices.map(Job.changes) + [.changesFeed]
     }
 
     static func scriptFile(_ name: String, _ source: String) -> OutputFile {
@@ -314,14 +318,15 @@ public struct PageRenderer: Sendable {
             let filter = models.changeFilters[position]
             let route = models.changesRoute(filter)
             // Entries show each brief's title, kind and link.
-            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter)) {
+            let entries = models.changeEntries(filter)
+            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter, entries: entries)) {
                 var context = models.page(route: route, title: models.changesTitle(filter), bodyClass: "page-changes")
-                context.addMissing(from: models.changesValues(filter, from: route))
+                context.addMissing(from: models.changesValues(filter, entries: entries, from: route))
                 return .template(name: "changes", context: context)
             }
 
         case .changesFeed:
-            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all)) {
+            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all, entries: models.changeLog.entries)) {
                 .template(name: "changes-feed", context: models.changesFeed())
             }
 

@@ -21,7 +21,7 @@ enum SyndicationModels {
             urls.append(location(Route("compare/5w1h")))
         }
         urls.append(location(Route("search")))
-        if site.history.isAvailable, !site.changeLogRouteTaken { urls.append(location(Route("changes"))) }
+        if site.hasChangeLog { urls.append(location(Route("changes"))) }
         if !site.tags.isEmpty { urls.append(location(Route("tags"))) }
         for tag in site.tags { urls.append(location(tag.route)) }
         return [.urls: .list(urls)]

@@ -14,7 +14,7 @@ enum Trends {
     /// shallow clone) cannot say what was true then: the trends start with the history, at the
     /// end of its oldest commit's day, so the briefs it began with are not all "new".
     static func window(configured start: CalendarDate, oldestCommit: CalendarDate) -> Window {
-        let dayBefore = CalendarDate(unixSeconds: (start.daysSinceEpoch - 1) * 86_400)
+        let dayBefore = start.adding(days: -1)
         guard oldestCommit > dayBefore else { return Window(since: start, baseline: dayBefore) }
         return Window(since: oldestCommit, baseline: oldestCommit)
     }
@@ -41,7 +41,7 @@ enum Trends {
     static func threat(existed: Bool, then: String?, now: ThreatLevel?) -> ThreatTrend? {
         guard let now else { return nil }
         guard existed, let old = then.flatMap(ThreatLevel.init(rawValue:)) else { return .new }
-        let before = ViewModels.rank(old), after = ViewModels.rank(now)
+        let before = ViewModels.threatRank[old] ?? 0, after = ViewModels.threatRank[now] ?? 0
         if after > before { return .rose(from: old) }
         if after < before { return .fell(from: old) }
         return nil

@@ -7,7 +7,7 @@ extension ViewModels {
     /// When the trends start (see `Trends.window`), or nil without history or a commit.
     var trendsWindow: Trends.Window? {
         guard site.history.isAvailable, let oldest = site.history.commits.last else { return nil }
-        return Trends.window(configured: site.config.trendsSince.date(buildDate: site.buildDate), oldestCommit: Self.day(oldest))
+        return Trends.window(configured: site.config.trendsSince.date(buildDate: site.buildDate), oldestCommit: oldest.day)
     }
 
     /// Where a competitor stood at the trends start, when it has moved since.

@@ -50,15 +50,16 @@ struct ViewModels: Sendable {
 
     static let precomputedDepths = 8
 
-    init(site: Site, strings: UIStrings, stylesheetPath: String, sortScriptPath: String = "", searchScriptPath: String = "") {
+    init(site: Site, strings: UIStrings, stylesheetPath: String, changeLog: ChangeLog, changeFilters: [ChangeFilter],
+         sortScriptPath: String = "", searchScriptPath: String = "") {
         self.site = site
         self.strings = strings
         self.stylesheetPath = stylesheetPath
         self.sortScriptPath = sortScriptPath
         self.searchScriptPath = searchScriptPath
-        let log = ChangeLog(site: site)
-        changeLog = log
-        changeFilters = Self.changeFilters(site, log: log)
+        let log = changeLog
+        self.changeLog = changeLog
+        self.changeFilters = changeFilters
         let byFilter = Self.changeEntriesByFilter(site, log: log)
         changeEntriesByFilter = byFilter
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
@@ -155,7 +156,7 @@ struct ViewModels: Sendable {
         var targets = topLevel.map { (label: strings.folderLabel($0), route: $0.route) }
         if site.hasCompetitors { targets.append((label: strings["compare"], route: Route("compare"))) }
         if !site.tags.isEmpty { targets.append((label: strings["tags"], route: Route("tags"))) }
-        if site.history.isAvailable, !site.changeLogRouteTaken { targets.append((label: strings["changes"], route: Route("changes"))) }
+        if site.hasChangeLog { targets.append((label: strings["changes"], route: Route("changes"))) }
         return targets
     }
 

@@ -89,11 +89,14 @@ public struct Site: Sendable {
 
     public var hasCompetitors: Bool { !competitorBySlug.isEmpty }
 
-    /// A brief lives under `changes/`, where the change log would go: the brief keeps its
-    /// address (the contract allows the slug) and the change log is not written.
-    public var changeLogRouteTaken: Bool {
-        briefs.contains { $0.brief.route.path == "changes/" || $0.brief.route.path.hasPrefix("changes/") }
+    /// The brief that lives under `changes/`, where the change log would go: the brief keeps
+    /// its address (the contract allows the slug) and the change log is not written.
+    public var changeLogRouteOwner: Brief? {
+        briefs.first { $0.brief.route.path.hasPrefix("changes/") }?.brief
     }
+
+    /// Whether the site has a change log: history to show, and its address free.
+    public var hasChangeLog: Bool { history.isAvailable && changeLogRouteOwner == nil }
 
     /// The tags of a brief, in the order the writer listed them, without repeats.
     public func tags(of index: Int) -> [Tag] {

@@ -38,7 +38,7 @@ public struct SiteConfig: Sendable {
         public func date(buildDate: CalendarDate) -> CalendarDate {
             switch self {
             case .date(let date): return date
-            case .daysBefore(let days): return CalendarDate(unixSeconds: (buildDate.daysSinceEpoch - days) * 86_400)
+            case .daysBefore(let days): return buildDate.adding(days: -days)
             }
         }
     }
