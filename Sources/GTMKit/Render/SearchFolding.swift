@@ -82,19 +82,39 @@ struct SearchFolding: Sendable {
         return terms
     }
 
+    /// The distinct terms of `text`, in the order first cut.
+    func termTable(of text: String) -> SearchTermTable {
+        var table = SearchTermTable(expected: text.utf8.count / 4)
+        forEachTermBytes(in: text) { table.insert($0) }
+        return table
+    }
+
     /// Calls `body` with each term of `text` as it is cut (repeats included).
     func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachTermBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each term of `text` as it is cut (repeats included),
+    /// valid only during the call: no term is made a `String`.
+    func forEachTermBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var folded: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(Self.wordLimit * 4)
+        var pair: [UInt8] = []
+        pair.reserveCapacity(8)
         var wordLength = 0
         var previousIdeograph: Unicode.Scalar?
         func endWord() {
-            if wordLength > 1 { body(String(word)) }
-            word = String.UnicodeScalarView()
+            if wordLength > 1 { word.withUnsafeBufferPointer(body) }
+            word.removeAll(keepingCapacity: true)
             wordLength = 0
         }
         func endRun() {
-            if let last = previousIdeograph { body(String(last)) }
+            if let last = previousIdeograph {
+                pair.removeAll(keepingCapacity: true)
+                Self.appendUTF8(last, to: &pair)
+                pair.withUnsafeBufferPointer(body)
+            }
             previousIdeograph = nil
         }
         for scalar in text.unicodeScalars {
@@ -104,15 +124,15 @@ struct SearchFolding: Sendable {
                 switch Self.classify(piece) {
                 case .word:
                     endRun()
-                    if wordLength < Self.wordLimit { word.append(piece) }
+                    if wordLength < Self.wordLimit { Self.appendUTF8(piece, to: &word) }
                     wordLength += 1
                 case .ideograph:
                     endWord()
                     if let previous = previousIdeograph {
-                        var pair = String.UnicodeScalarView()
-                        pair.append(previous)
-                        pair.append(piece)
-                        body(String(pair))
+                        pair.removeAll(keepingCapacity: true)
+                        Self.appendUTF8(previous, to: &pair)
+                        Self.appendUTF8(piece, to: &pair)
+                        pair.withUnsafeBufferPointer(body)
                     }
                     previousIdeograph = piece
                 case .separator:
@@ -123,5 +143,26 @@ struct SearchFolding: Sendable {
         }
         endWord()
         endRun()
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case ..<0x80:
+            out.append(UInt8(value))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | value >> 6))
+            out.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | value >> 12))
+            out.append(UInt8(0x80 | value >> 6 & 0x3F))
+            out.append(UInt8(0x80 | value & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | value >> 18))
+            out.append(UInt8(0x80 | value >> 12 & 0x3F))
+            out.append(UInt8(0x80 | value >> 6 & 0x3F))
+            out.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 }

@@ -43,22 +43,37 @@ final class SearchShards: @unchecked Sendable {
 
     /// Every shard script of one bucket, by shard.
     static func scripts(bucket: Int, briefs: [RenderedBrief], layout: SearchLayout, folding: SearchFolding) -> [[UInt8]] {
-        let postings = self.postings(of: briefs, folding: folding)
-        var byShard = Array(repeating: [(term: String, places: [Int])](), count: layout.shards)
-        for (term, places) in postings { byShard[layout.shard(of: term)].append((term, places)) }
-        return byShard.enumerated().map { shard, entries in
-            SearchIndex.shardScript(bucket: bucket, shard: shard, postings: entries.sorted { $0.term < $1.term })
+        let (terms, places) = postings(of: briefs, folding: folding)
+        var byShard = Array(repeating: [Int](), count: layout.shards)
+        var strings: [String] = []
+        strings.reserveCapacity(terms.count)
+        for number in 0..<terms.count {
+            let term = terms.string(number)
+            strings.append(term)
+            byShard[layout.shard(of: term)].append(number)
+        }
+        return byShard.enumerated().map { shard, numbers in
+            let entries = terms.sortedNumbers(numbers).map { (term: strings[$0], places: places[$0]) }
+            return SearchIndex.shardScript(bucket: bucket, shard: shard, postings: entries)
         }
     }
 
-    /// Each body term of the briefs with the places (in `briefs`) of those that use it,
-    /// ascending. The texts are cut on every core (a rebuild remakes a bucket after an edit).
-    static func postings(of briefs: [RenderedBrief], folding: SearchFolding) -> [String: [Int]] {
-        let termSets = briefs.parallelMap(chunkSize: 16) { folding.terms(of: $0.markdown.plainText) }
-        var postings: [String: [Int]] = [:]
-        for (place, terms) in termSets.enumerated() {
-            for term in terms { postings[term, default: []].append(place) }
+    /// Each body term of the briefs, by number in `terms`, with the places (in `briefs`) of
+    /// those that use it, ascending. The texts are cut on every core (a rebuild remakes a
+    /// bucket after an edit).
+    static func postings(of briefs: [RenderedBrief], folding: SearchFolding) -> (terms: SearchTermTable, places: [[Int]]) {
+        let termTables = briefs.parallelMap(chunkSize: 16) { folding.termTable(of: $0.markdown.plainText) }
+        var terms = SearchTermTable(expected: 4096)
+        var places: [[Int]] = []
+        for (place, table) in termTables.enumerated() {
+            table.bytes.withUnsafeBufferPointer { all in
+                for number in 0..<table.count {
+                    let range = table.term(number).indices
+                    let (found, inserted) = terms.insert(UnsafeBufferPointer(rebasing: all[range]))
+                    if inserted { places.append([place]) } else { places[found].append(place) }
+                }
+            }
         }
-        return postings
+        return (terms, places)
     }
 }

@@ -140,6 +140,30 @@ struct SearchFoldingTests {
         #expect(folding.terms(of: long) == [String(repeating: "x", count: SearchFolding.wordLimit)])
     }
 
+    /// The table that dedupes terms by their bytes agrees with `Set<String>` on texts of
+    /// mixed scripts, through many growths, and numbers terms in the order first seen.
+    @Test func theTermTableKeepsEachTermOnceInTheOrderFirstSeen() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcxyz决策链客户云銷售ÄéΩ12-, \n")
+        for round in 0..<20 {
+            let text = String((0..<(200 * (round + 1))).map { _ in alphabet.randomElement(using: &generator)! })
+            var seen: [String] = []
+            SearchFolding.standard.forEachTerm(in: text) { if !seen.contains($0) { seen.append($0) } }
+            let table = SearchFolding.standard.termTable(of: text)
+            #expect((0..<table.count).map(table.string) == seen, "text: \(text)")
+            let sorted = table.sortedNumbers(Array(0..<table.count)).map(table.string)
+            #expect(sorted == seen.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) })
+        }
+        var table = SearchTermTable(expected: 1)
+        for number in 0..<5_000 {
+            let bytes = Array("term\(number % 2_500)".utf8)
+            let (found, inserted) = bytes.withUnsafeBufferPointer { table.insert($0) }
+            #expect(inserted == (number < 2_500))
+            #expect(found == number % 2_500)
+        }
+        #expect(table.count == 2_500)
+    }
+
     @Test func theFoldTableReachesTheBrowserAsPairs() throws {
         let script = String(decoding: SearchIndex.foldScript(.standard), as: UTF8.self)
         let pairs = try #require(try SearchIndexTests.payload(Array(script.utf8), call: "fold") as? String)
