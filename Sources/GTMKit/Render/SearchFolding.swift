@@ -118,6 +118,20 @@ struct SearchFolding: Sendable {
             previousIdeograph = nil
         }
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // Most of any text: folded and classed here as `fold` and `classify` would.
+                let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                if (lower >= 0x30 && lower <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    endRun()
+                    if wordLength < Self.wordLimit { word.append(UInt8(lower)) }
+                    wordLength += 1
+                } else {
+                    endWord()
+                    endRun()
+                }
+                continue
+            }
             folded.removeAll(keepingCapacity: true)
             fold(scalar, into: &folded)
             for piece in folded {
