@@ -22,7 +22,7 @@ struct SearchFolding: Sendable {
     func fold(_ scalar: Unicode.Scalar, into out: inout [Unicode.Scalar]) {
         let value = scalar.value
         if value < 0x80 {
-            out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+            out.append(Self.foldedASCII(UInt8(value)))
         } else if Self.isIdeographic(value) {
             out.append(simplified[value].flatMap(Unicode.Scalar.init) ?? scalar)
         } else if value >= 0xFF01 && value <= 0xFF5E {
@@ -33,6 +33,11 @@ struct SearchFolding: Sendable {
         } else {
             out.append(scalar)
         }
+    }
+
+    @inline(__always)
+    static func foldedASCII(_ byte: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
     }
 
     /// The text folded, scalar by scalar.
@@ -77,9 +82,8 @@ struct SearchFolding: Sendable {
 
     /// Every term of `text`, each once, in no particular order.
     func terms(of text: String) -> Set<String> {
-        var terms = Set<String>()
-        forEachTerm(in: text) { terms.insert($0) }
-        return terms
+        let table = termTable(of: text)
+        return Set((0..<table.count).map(table.string))
     }
 
     /// The distinct terms of `text`, in the order first cut.
@@ -87,11 +91,6 @@ struct SearchFolding: Sendable {
         var table = SearchTermTable(expected: text.utf8.count / 4)
         forEachTermBytes(in: text) { table.insert($0) }
         return table
-    }
-
-    /// Calls `body` with each term of `text` as it is cut (repeats included).
-    func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachTermBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Calls `body` with the UTF-8 bytes of each term of `text` as it is cut (repeats included),
@@ -112,7 +111,7 @@ struct SearchFolding: Sendable {
         func endRun() {
             if let last = previousIdeograph {
                 pair.removeAll(keepingCapacity: true)
-                Self.appendUTF8(last, to: &pair)
+                UTF8.encode(last) { pair.append($0) }
                 pair.withUnsafeBufferPointer(body)
             }
             previousIdeograph = nil
@@ -120,11 +119,11 @@ struct SearchFolding: Sendable {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                // Most of any text: folded and classed here as `fold` and `classify` would.
-                let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-                if (lower >= 0x30 && lower <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                // Most of any text: one folded scalar, without the buffer.
+                let lower = Self.foldedASCII(UInt8(value))
+                if Self.classify(lower) == .word {
                     endRun()
-                    if wordLength < Self.wordLimit { word.append(UInt8(lower)) }
+                    if wordLength < Self.wordLimit { word.append(UInt8(lower.value)) }
                     wordLength += 1
                 } else {
                     endWord()
@@ -138,14 +137,14 @@ struct SearchFolding: Sendable {
                 switch Self.classify(piece) {
                 case .word:
                     endRun()
-                    if wordLength < Self.wordLimit { Self.appendUTF8(piece, to: &word) }
+                    if wordLength < Self.wordLimit { UTF8.encode(piece) { word.append($0) } }
                     wordLength += 1
                 case .ideograph:
                     endWord()
                     if let previous = previousIdeograph {
                         pair.removeAll(keepingCapacity: true)
-                        Self.appendUTF8(previous, to: &pair)
-                        Self.appendUTF8(piece, to: &pair)
+                        UTF8.encode(previous) { pair.append($0) }
+                        UTF8.encode(piece) { pair.append($0) }
                         pair.withUnsafeBufferPointer(body)
                     }
                     previousIdeograph = piece
@@ -157,26 +156,5 @@ struct SearchFolding: Sendable {
         }
         endWord()
         endRun()
-    }
-
-    @inline(__always)
-    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case ..<0x80:
-            out.append(UInt8(value))
-        case ..<0x800:
-            out.append(UInt8(0xC0 | value >> 6))
-            out.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | value >> 12))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | value >> 18))
-            out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 }
