@@ -32,20 +32,22 @@ final class InodePool: @unchecked Sendable {
 
     /// Keeps the file at `path` (a file of the spare tree that the new site does not need)
     /// for a later page; false when it is not there.
+    ///
+    /// The rename and the record of it happen under the lock the first listing takes: a file
+    /// renamed in while the folder is listed would otherwise be listed and recorded both, and
+    /// handed to two pages, which would write into one inode.
     func keep(_ path: String) -> Bool {
-        let name = lock.withLock { () -> String in
-            counter += 1
-            return "\(folder)/\(prefix)-\(counter)"
-        }
-        if rename(path, name) != 0 {
-            guard errno == ENOENT, access(path, F_OK) == 0, mkdir(folder, 0o755) == 0 || errno == EEXIST,
-                  rename(path, name) == 0 else { return false }
-        }
         lock.withLock {
+            counter += 1
+            let name = "\(folder)/\(prefix)-\(counter)"
+            if rename(path, name) != 0 {
+                guard errno == ENOENT, access(path, F_OK) == 0, mkdir(folder, 0o755) == 0 || errno == EEXIST,
+                      rename(path, name) == 0 else { return false }
+            }
             files?.append(name)
             kept += 1
+            return true
         }
-        return true
     }
 
     /// A file of the pool with no other link, opened for writing: `path` is where it is until

@@ -153,6 +153,59 @@ struct SpareTreeTests {
         #expect(Set(kept.compactMap { folder.text(folder.pool + "/" + $0) }) == ["page 0", "page 1"])
     }
 
+    /// Pages are kept into the pool while other pages are written from it, and the pool
+    /// lists its folder when first taken from: a file kept while that listing runs must
+    /// still be handed out once. Twice, two pages would be written into one inode and one of
+    /// them would publish the other's bytes. The race is narrow, so it is run many times,
+    /// each on a fresh pool whose first take meets keeps under way.
+    @Test func aFileKeptWhileThePoolIsFirstListedIsTakenOnce() throws {
+        let folder = try Folder()
+        defer { try? FileManager.default.removeItem(at: folder.root) }
+        let sources = folder.root.path + "/retired"
+        for round in 0..<300 {
+            TreeRemoval.remove(folder.pool)
+            TreeRemoval.remove(sources)
+            mkdir(folder.pool, 0o755)
+            mkdir(sources, 0o755)
+            // Some files already there, listed by the first take; more kept while it lists.
+            for index in 0..<8 {
+                _ = FileManager.default.createFile(atPath: folder.pool + "/old-\(index)", contents: Data())
+            }
+            for index in 0..<24 {
+                _ = FileManager.default.createFile(atPath: sources + "/\(index)", contents: Data())
+            }
+            let pool = InodePool(folder: folder.pool)
+            let taken = TakenFiles()
+            DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                if worker < 2 {
+                    for index in stride(from: worker, to: 24, by: 2) { _ = pool.keep(sources + "/\(index)") }
+                } else {
+                    while let (path, descriptor) = pool.take() {
+                        close(descriptor)
+                        taken.add(path)
+                    }
+                }
+            }
+            // What the takers left is taken now, after every keep.
+            while let (path, descriptor) = pool.take() {
+                close(descriptor)
+                taken.add(path)
+            }
+            let paths = taken.paths
+            let twice = Dictionary(grouping: paths) { $0 }.filter { $0.value.count > 1 }.keys.sorted()
+            #expect(twice.isEmpty, "round \(round): pool files handed out twice: \(twice)")
+            #expect(Set(paths).count == 32, "round \(round): \(paths.count) taken")
+            if !twice.isEmpty { break }
+        }
+    }
+
+    final class TakenFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var taken: [String] = []
+        func add(_ path: String) { lock.withLock { taken.append(path) } }
+        var paths: [String] { lock.withLock { taken } }
+    }
+
     /// The tree a full build replaces becomes the spare, its content unknown: the next
     /// update replaces every page in it and removes the rest.
     @Test func theTreeAFullBuildReplacesBecomesTheSpare() throws {
