@@ -30,7 +30,7 @@ public struct ContentHistoryReader: Sendable {
         }
         let log: [GitCommitChanges]
         do {
-            log = try repository.log(under: prefix.isEmpty ? "." : prefix)
+            log = try repository.log(under: prefix)
         } catch let failure as GitReadFailure {
             return .unavailable("the git history cannot be read: \(failure.message)")
         } catch {

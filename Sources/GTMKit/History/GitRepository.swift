@@ -63,10 +63,11 @@ final class GitRepository {
     }
 
     /// Every commit reachable from HEAD that changed a file under `folder` (a path relative to
-    /// the working tree, such as `content`), newest first by committer date (a commit always
-    /// after its children), with what it changed there; renames are detected as git does.
-    /// A merge is listed only with what it changed itself: the changes it brought from a
-    /// branch belong to that branch's commits. An empty repository has no commits.
+    /// the working tree, such as `content`; empty for the whole tree), newest first by
+    /// committer date (a commit always after its children), with what it changed there;
+    /// renames are detected as git does. A merge is listed only with what it changed itself:
+    /// the changes it brought from a branch belong to that branch's commits. An empty
+    /// repository has no commits.
     func log(under folder: String) throws -> [GitCommitChanges] {
         var entries: [GitCommitChanges] = []
         for id in try commitsNewestFirst() {
@@ -237,11 +238,14 @@ final class GitRepository {
         var options = git_diff_options()
         try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
         var diff: OpaquePointer?
+        // No pathspec for the whole tree: libgit2 matches "." against no path (git's
+        // command line reads it as the current folder), so a content folder that is the
+        // repository's root would have no history at all.
         let prefix = strdup(folder)
         defer { free(prefix) }
         var paths: [UnsafeMutablePointer<CChar>?] = [prefix]
         try paths.withUnsafeMutableBufferPointer { buffer in
-            options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+            options.pathspec = git_strarray(strings: buffer.baseAddress, count: folder.isEmpty ? 0 : 1)
             try check(git_diff_tree_to_tree(&diff, handle, old, new, &options))
         }
         defer { git_diff_free(diff) }

@@ -51,6 +51,27 @@ struct HistoryEdgeCaseTests {
         #expect(!(try project.read("site/index.html")).contains("recent-changes"))
     }
 
+    /// Writers who keep only their briefs in git: the content folder is the repository's root.
+    @Test func aContentFolderThatIsTheRepositoryRootHasItsHistory() async throws {
+        var repository = try GitTestRepository(in: "content")
+        defer { repository.project.cleanUp() }
+        let project = repository.project
+        try project.write("gtmgen.yaml", ScriptedHistory.config)
+        try project.write(Self.brightdesk, ScriptedHistory.competitor(title: "Brightdesk", owner: "Li Wei", threat: "medium",
+                                                                     from: 49, why: "Price.", how: "Sales."))
+        try repository.commit("Add Brightdesk", author: "Li Wei")
+        try project.write(Self.brightdesk, ScriptedHistory.competitor(title: "Brightdesk", owner: "Li Wei", threat: "high",
+                                                                     from: 49, why: "Price.", how: "Sales."))
+        try repository.commit("Brightdesk: threat raised", author: "Chen Jing")
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 0, "\(result)")
+        let page = try project.read("site/competitors/brightdesk/index.html")
+        #expect(page.contains("Brightdesk: threat raised") && page.contains("Add Brightdesk"), "\(page)")
+        #expect(!page.contains("revision-uncommitted"))
+        #expect(project.exists("site/competitors/brightdesk/history/index.html"))
+        #expect(try project.read("site/changes/index.html").contains("threat: medium → high"))
+    }
+
     // MARK: - (b) A shallow clone
 
     @Test func aShallowCloneWarnsAndThePagesSayPartial() async throws {

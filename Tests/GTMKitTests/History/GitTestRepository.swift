@@ -8,8 +8,14 @@ struct GitTestRepository {
     /// Seconds since the epoch of the next commit; each commit is a day after the last.
     private(set) var clock: Int64 = 1_775_000_000
 
-    init() throws {
+    /// Where the repository's working tree is: the project, or a folder of it.
+    let workingTree: URL
+
+    /// - Parameter folder: the project's folder that is the repository (the whole project when nil).
+    init(in folder: String? = nil) throws {
         project = try TempProject(copying: nil)
+        workingTree = folder.map(project.url) ?? project.root
+        try FileManager.default.createDirectory(at: workingTree, withIntermediateDirectories: true)
         try git("init", "-q", "-b", "main")
     }
 
@@ -25,7 +31,7 @@ struct GitTestRepository {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = workingTree
         var environment = ProcessInfo.processInfo.environment
         let stamp = "@\(date ?? clock) +0000"
         environment["GIT_AUTHOR_NAME"] = author
