@@ -56,17 +56,17 @@ public struct BriefChanges: Sendable, Equatable {
         for section in new.sections {
             guard let earlier = old.sections.first(where: { $0.key == section.key }) else {
                 changes.append(SectionChange(kind: .added, heading: section.heading,
-                                             wordsChanged: WordDiff.words(of: section.text).count))
+                                             wordsChanged: WordDiff.wordCount(of: section.text)))
                 continue
             }
-            if earlier.text != section.text {
+            if !earlier.text.hasSameBytes(as: section.text) {
                 changes.append(SectionChange(kind: .rewritten, heading: section.heading,
                                              wordsChanged: WordDiff.changedWords(from: earlier.text, to: section.text)))
             }
         }
         for section in old.sections where !new.sections.contains(where: { $0.key == section.key }) {
             changes.append(SectionChange(kind: .removed, heading: section.heading,
-                                         wordsChanged: WordDiff.words(of: section.text).count))
+                                         wordsChanged: WordDiff.wordCount(of: section.text)))
         }
         sections = changes
     }

@@ -10,90 +10,192 @@ public enum WordDiff {
 
     public static func words(of text: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isWhitespace {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else if character.unicodeScalars.first.map(isIdeographic) == true {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-                words.append(String(character))
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 
+    /// What the scalar before was, for the scalars that extend it (combining marks, variation
+    /// selectors, joiners): they belong to its character, as in a `Character`.
+    /// A mark after a control character (a line feed, a tab) starts a character of its own;
+    /// after a space it is part of the space's.
+    private enum Before { case start, control, space, word, ideograph }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text`, valid only during the call.
+    /// Cut scalar by scalar, as `Character`s would cut it (a whitespace character with a mark
+    /// on it is whitespace; a mark on a Chinese character stays with it) without finding
+    /// grapheme boundaries or reading a property for ASCII and Chinese text, which a history
+    /// of ten thousand briefs cuts millions of times.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
+        var before = Before.start
+        func flush() {
+            guard !current.isEmpty else { return }
+            current.withUnsafeBufferPointer(body)
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                    flush()
+                    before = value == 0x20 ? .space : .control
+                } else {
+                    if before == .ideograph { flush() }
+                    current.append(UInt8(value))
+                    before = .word
+                }
+                continue
+            }
+            if isIdeographic(scalar) {
+                flush()
+                UTF8.encode(scalar) { current.append($0) }
+                before = .ideograph
+                continue
+            }
+            if !isPlainPunctuation(value) {
+                if extendsCharacter(scalar) {
+                    switch before {
+                    case .space: continue
+                    case .word, .ideograph: UTF8.encode(scalar) { current.append($0) }
+                    case .start, .control:
+                        UTF8.encode(scalar) { current.append($0) }
+                        before = .word
+                    }
+                    continue
+                }
+                if scalar.properties.isWhitespace {
+                    flush()
+                    before = value == 0x85 || value == 0x2028 || value == 0x2029 ? .control : .space
+                    continue
+                }
+            }
+            if before == .ideograph { flush() }
+            UTF8.encode(scalar) { current.append($0) }
+            before = .word
+        }
+        flush()
+    }
+
+    /// Chinese and general punctuation (，。、：“”—) that neither is whitespace nor extends a
+    /// character: no property lookup needed.
+    @inline(__always)
+    private static func isPlainPunctuation(_ value: UInt32) -> Bool {
+        (0x3001...0x303F).contains(value) || (0xFF01...0xFFEF).contains(value) || (0x2010...0x2027).contains(value)
+    }
+
+    /// A scalar that continues the character before it rather than starting one.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // The joiner, skin tones, and the two vowel signs that are letters yet spacing marks.
+        if value == 0x200D || (0x1F3FB...0x1F3FF).contains(value) || value == 0x0E33 || value == 0x0EB3 { return true }
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark
+    }
+
     /// The shortest edit script from `old` to `new` (Myers' algorithm: time proportional to
-    /// the words times the edits, so a small change to a long section stays cheap).
+    /// the words times the edits, so a small change to a long section stays cheap). Words are
+    /// compared by their bytes, as numbers: comparing Chinese `String`s normalises them first.
     public static func edits(from old: [String], to new: [String]) -> [Edit] {
-        let n = old.count, m = new.count
+        var table = TermTable(expected: old.count + new.count)
+        let a = old.map { table.insert($0) }, b = new.map { table.insert($0) }
+        return script(from: a, to: b).map { step in
+            switch step {
+            case .same(let index): .same(old[index])
+            case .deleted(let index): .deleted(old[index])
+            case .inserted(let index): .inserted(new[index])
+            }
+        }
+    }
+
+    /// A step of a script over numbered words: the index of the word in its side.
+    enum Step: Equatable {
+        case same(Int), deleted(Int), inserted(Int)
+    }
+
+    /// Myers' shortest edit script between two sequences of word numbers. The common ends are
+    /// matched first, so the search runs over the changed middle only.
+    static func script(from old: [Int], to new: [Int]) -> [Step] {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        var steps = (0..<prefix).map(Step.same)
+        let oldEnd = old.count - suffix, newEnd = new.count - suffix
+        let n = oldEnd - prefix, m = newEnd - prefix
         let max = n + m
-        guard max > 0 else { return [] }
-        var frontier = [Int](repeating: 0, count: 2 * max + 2)
-        var trace: [[Int]] = []
-        var found = false
-        for depth in 0...max {
-            trace.append(frontier)
-            for diagonal in stride(from: -depth, through: depth, by: 2) {
+        if max > 0 {
+            var frontier = [Int](repeating: 0, count: 2 * max + 2)
+            var trace: [[Int]] = []
+            search: for depth in 0...max {
+                trace.append(frontier)
+                for diagonal in stride(from: -depth, through: depth, by: 2) {
+                    let index = diagonal + max
+                    var x = diagonal == -depth || (diagonal != depth && frontier[index - 1] < frontier[index + 1])
+                        ? frontier[index + 1] : frontier[index - 1] + 1
+                    var y = x - diagonal
+                    while x < n, y < m, old[prefix + x] == new[prefix + y] {
+                        x += 1
+                        y += 1
+                    }
+                    frontier[index] = x
+                    if x >= n, y >= m { break search }
+                }
+            }
+            // Walk the trace back from the end, one edit per depth.
+            var middle: [Step] = []
+            var x = n, y = m
+            for depth in stride(from: trace.count - 1, through: 0, by: -1) {
+                let previous = trace[depth]
+                let diagonal = x - y
                 let index = diagonal + max
-                var x = diagonal == -depth || (diagonal != depth && frontier[index - 1] < frontier[index + 1])
-                    ? frontier[index + 1] : frontier[index - 1] + 1
-                var y = x - diagonal
-                while x < n, y < m, old[x] == new[y] {
-                    x += 1
-                    y += 1
+                let down = diagonal == -depth || (diagonal != depth && previous[index - 1] < previous[index + 1])
+                let previousDiagonal = down ? diagonal + 1 : diagonal - 1
+                let previousX = depth == 0 ? 0 : previous[previousDiagonal + max]
+                let previousY = previousX - previousDiagonal
+                while x > previousX, y > previousY, depth > 0 || (x > 0 && y > 0) {
+                    x -= 1
+                    y -= 1
+                    middle.append(.same(prefix + x))
                 }
-                frontier[index] = x
-                if x >= n, y >= m {
-                    found = true
-                    break
+                if depth == 0 { break }
+                if down {
+                    y -= 1
+                    middle.append(.inserted(prefix + y))
+                } else {
+                    x -= 1
+                    middle.append(.deleted(prefix + x))
                 }
             }
-            if found { break }
-        }
-        // Walk the trace back from the end, one edit per depth.
-        var edits: [Edit] = []
-        var x = n, y = m
-        for depth in stride(from: trace.count - 1, through: 0, by: -1) {
-            let previous = trace[depth]
-            let diagonal = x - y
-            let index = diagonal + max
-            let down = diagonal == -depth || (diagonal != depth && previous[index - 1] < previous[index + 1])
-            let previousDiagonal = down ? diagonal + 1 : diagonal - 1
-            let previousX = depth == 0 ? 0 : previous[previousDiagonal + max]
-            let previousY = previousX - previousDiagonal
-            while x > previousX, y > previousY, depth > 0 || (x > 0 && y > 0) {
+            while x > 0, y > 0 {
                 x -= 1
                 y -= 1
-                edits.append(.same(old[x]))
+                middle.append(.same(prefix + x))
             }
-            if depth == 0 { break }
-            if down {
-                y -= 1
-                edits.append(.inserted(new[y]))
-            } else {
-                x -= 1
-                edits.append(.deleted(old[x]))
-            }
+            steps += middle.reversed()
         }
-        while x > 0, y > 0 {
-            x -= 1
-            y -= 1
-            edits.append(.same(old[x]))
-        }
-        return edits.reversed()
+        steps += (oldEnd..<old.count).map(Step.same)
+        return steps
     }
 
     /// Words inserted plus words deleted.
     public static func changedWords(from old: String, to new: String) -> Int {
-        edits(from: words(of: old), to: words(of: new)).reduce(0) { count, edit in
-            if case .same = edit { return count }
+        var table = TermTable(expected: (old.utf8.count + new.utf8.count) / 4)
+        var a: [Int] = [], b: [Int] = []
+        forEachWord(in: old) { a.append(table.insert($0).number) }
+        forEachWord(in: new) { b.append(table.insert($0).number) }
+        return script(from: a, to: b).reduce(0) { count, step in
+            if case .same = step { return count }
             return count + 1
         }
+    }
+
+    /// How many words `text` has.
+    public static func wordCount(of text: String) -> Int {
+        var count = 0
+        forEachWord(in: text) { _ in count += 1 }
+        return count
     }
 
     static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,7 +34,7 @@ extension ViewModels {
                     sections.append(sectionDiff(section.heading, status: strings["section_new_since"], from: "", to: section.text))
                     continue
                 }
-                if earlier.text == section.text { unchanged.append(sectionName(section.heading)) } else {
+                if earlier.text.hasSameBytes(as: section.text) { unchanged.append(sectionName(section.heading)) } else {
                     sections.append(sectionDiff(section.heading, status: nil, from: earlier.text, to: section.text))
                 }
             }

@@ -87,8 +87,8 @@ struct SearchFolding: Sendable {
     }
 
     /// The distinct terms of `text`, in the order first cut.
-    func termTable(of text: String) -> SearchTermTable {
-        var table = SearchTermTable(expected: text.utf8.count / 4)
+    func termTable(of text: String) -> TermTable {
+        var table = TermTable(expected: text.utf8.count / 4)
         forEachTermBytes(in: text) { table.insert($0) }
         return table
     }

@@ -61,9 +61,9 @@ final class SearchShards: @unchecked Sendable {
     /// Each body term of the briefs, by number in `terms`, with the places (in `briefs`) of
     /// those that use it, ascending. The texts are cut on every core (a rebuild remakes a
     /// bucket after an edit).
-    static func postings(of briefs: [RenderedBrief], folding: SearchFolding) -> (terms: SearchTermTable, places: [[Int]]) {
+    static func postings(of briefs: [RenderedBrief], folding: SearchFolding) -> (terms: TermTable, places: [[Int]]) {
         let termTables = briefs.parallelMap(chunkSize: 16) { folding.termTable(of: $0.markdown.plainText) }
-        var terms = SearchTermTable(expected: 4096)
+        var terms = TermTable(expected: 4096)
         var places: [[Int]] = []
         for (place, table) in termTables.enumerated() {
             table.bytes.withUnsafeBufferPointer { all in

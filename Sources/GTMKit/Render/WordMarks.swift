@@ -44,12 +44,13 @@ enum WordMarks {
         return html
     }
 
-    /// The words of each line, with a `"\n"` token between lines.
+    /// The words of each line, with a `"\n"` token between lines (cut at the byte: a `\r\n`
+    /// is one `Character`, which a split by characters would not cut).
     static func tokens(of text: String) -> [String] {
         var tokens: [String] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if index > 0 { tokens.append("\n") }
-            tokens += WordDiff.words(of: String(line))
+            WordDiff.forEachWord(in: String(Substring(line))) { tokens.append(String(decoding: $0, as: UTF8.self)) }
         }
         return tokens
     }

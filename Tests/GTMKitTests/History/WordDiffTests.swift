@@ -9,6 +9,47 @@ struct WordDiffTests {
         #expect(WordDiff.words(of: "  ") == [])
     }
 
+    /// Words are cut scalar by scalar for speed; they must be the words `Character`s give
+    /// (the definition: whitespace characters split, each Chinese character is a word, a mark
+    /// stays on its character), for random text of ASCII, Chinese, full-width punctuation,
+    /// whitespace of every kind, combining marks, variation selectors, emoji with modifiers
+    /// and joiners, and `\r\n`.
+    @Test func wordsAreTheWordsCharactersGive() {
+        let alphabet = ["a", "Z", "7", "-", ",", " ", "  ", "\t", "\n", "\r\n", "\u{3000}", "\u{00A0}", "\u{2003}", "\u{85}",
+                        "决", "策", "鏈", "ア", "한", "。", "，", "“", "”", "—", "：", "é", "e\u{301}", "\u{301}", "\u{0E33}",
+                        "\u{FE0F}", "\u{E0100}", "😀", "\u{1F3FB}", "\u{200D}", "👩\u{200D}💻", "क्ष", "\u{093F}", "Ω"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<next(16)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            #expect(WordDiff.words(of: text) == Self.characterWords(of: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(WordDiff.wordCount(of: text) == Self.characterWords(of: text).count)
+        }
+    }
+
+    /// The definition of a word, by `Character`.
+    static func characterWords(of text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isWhitespace {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character.unicodeScalars.first.map(WordDiff.isIdeographic) == true {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                words.append(String(character))
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
     @Test func aChangedWordIsOneDeletionAndOneInsertion() {
         #expect(WordDiff.edits(from: ["a", "b", "c"], to: ["a", "x", "c"]) == [.same("a"), .deleted("b"), .inserted("x"), .same("c")])
         #expect(WordDiff.changedWords(from: "价格 上调 到 149", to: "价格 下调 到 149") == 2)

@@ -157,7 +157,7 @@ struct SearchFoldingTests {
             let sorted = table.sortedNumbers(Array(0..<table.count)).map(table.string)
             #expect(sorted == seen.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) })
         }
-        var table = SearchTermTable(expected: 1)
+        var table = TermTable(expected: 1)
         for number in 0..<5_000 {
             let bytes = Array("term\(number % 2_500)".utf8)
             let (found, inserted) = bytes.withUnsafeBufferPointer { table.insert($0) }

@@ -1,9 +1,10 @@
-/// Distinct search terms as UTF-8 bytes in one buffer, each with a number in the order first
-/// seen. Cutting a 10k-brief site's whole text yields tens of millions of term occurrences; as
-/// `Set<String>` each made a string and hashed it through Unicode normalisation, a third of a
-/// full build's CPU. Here an occurrence costs a hash of its bytes and, if new, a copy of them.
-/// Terms are compared by their bytes, as the search script's `Map` compares its keys.
-struct SearchTermTable {
+/// Distinct terms as UTF-8 bytes in one buffer, each with a number in the order first seen:
+/// the search index's terms, the words a diff compares. Cutting a 10k-brief site's whole text
+/// yields tens of millions of term occurrences; as `Set<String>` each made a string and hashed
+/// it through Unicode normalisation, a third of a full build's CPU. Here an occurrence costs a
+/// hash of its bytes and, if new, a copy of them. Terms are compared by their bytes, as the
+/// search script's `Map` compares its keys.
+struct TermTable {
     private(set) var bytes: [UInt8] = []
     /// Term `n` is `bytes[starts[n]..<starts[n + 1]]`.
     private var starts: [Int] = [0]
@@ -41,6 +42,12 @@ struct SearchTermTable {
         slots[slot] = Int32(number + 1)
         if hashes.count * 2 > slots.count { grow() }
         return (number, true)
+    }
+
+    /// The string's number (added if new).
+    mutating func insert(_ string: String) -> Int {
+        var string = string
+        return string.withUTF8 { insert($0).number }
     }
 
     /// The numbers of all terms in byte order (which for UTF-8 is the order of scalar values).
