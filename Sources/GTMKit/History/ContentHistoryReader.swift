@@ -74,42 +74,50 @@ public struct ContentHistoryReader: Sendable {
         }
         for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
 
-        var briefs: [String: [BriefRevision]] = [:]
-        for (contentPath, workingBlob) in zip(paths, workingBlobs) {
-            let versions = lineages.versions[folderPrefix + contentPath] ?? []
-            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
-            if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
-                revisions.append((nil, contentPath, workingBlob, [], false, snapshot))
-            }
-            for version in versions {
-                guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
-                let entry = log[version.commit]
-                revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
-                                  version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
-            }
-            briefs[contentPath] = revisions.indices.map { index in
-                let revision = revisions[index]
-                if revision.atCut {
-                    return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                         snapshot: revision.snapshot, changes: nil, isAtShallowCut: true)
-                }
-                // A commit against its parents' versions: what it changed, even when a branch
-                // lists commits of another branch between it and its parent.
-                let parents = revision.parents.compactMap { memory.snapshot(ofBlob: $0) }.filter { $0.problem == nil }
-                if revision.snapshot.problem == nil, !parents.isEmpty {
-                    return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                         snapshot: revision.snapshot, changes: BriefChanges(fromParents: parents, to: revision.snapshot))
-                }
-                // Else against the revision before, or past revisions that could not be read to
-                // the last one that could: what a fix after a broken revision changed is not lost.
-                let earlier = revisions[(index + 1)...]
-                let older = earlier.first { $0.snapshot.problem == nil }?.snapshot ?? earlier.first?.snapshot
-                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                     snapshot: revision.snapshot,
-                                     changes: older.map { BriefChanges(from: $0, to: revision.snapshot) })
-            }
+        // Each brief's revisions and what each changed (word diffs of its sections), on every core.
+        let revisionLists = Array(zip(paths, workingBlobs)).parallelMap { contentPath, workingBlob in
+            Self.revisions(of: contentPath, workingBlob: workingBlob, versions: lineages.versions[folderPrefix + contentPath] ?? [],
+                           log: log, folderPrefix: folderPrefix, memory: memory)
         }
+        let briefs = Dictionary(uniqueKeysWithValues: zip(paths, revisionLists))
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
+    }
+
+    /// One brief's revisions, newest first (its uncommitted edit on top), each with what it
+    /// changed: against its parents' versions, or the revision before.
+    static func revisions(of contentPath: String, workingBlob: String, versions: [FileVersion], log: [GitCommitChanges],
+                          folderPrefix: String, memory: HistoricSnapshots) -> [BriefRevision] {
+        var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
+        if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
+            revisions.append((nil, contentPath, workingBlob, [], false, snapshot))
+        }
+        for version in versions {
+            guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
+            let entry = log[version.commit]
+            revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
+                              version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
+        }
+        return revisions.indices.map { index in
+            let revision = revisions[index]
+            if revision.atCut {
+                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                     snapshot: revision.snapshot, changes: nil, isAtShallowCut: true)
+            }
+            // A commit against its parents' versions: what it changed, even when a branch
+            // lists commits of another branch between it and its parent.
+            let parents = revision.parents.compactMap { memory.snapshot(ofBlob: $0) }.filter { $0.problem == nil }
+            if revision.snapshot.problem == nil, !parents.isEmpty {
+                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                     snapshot: revision.snapshot, changes: BriefChanges(fromParents: parents, to: revision.snapshot))
+            }
+            // Else against the revision before, or past revisions that could not be read to
+            // the last one that could: what a fix after a broken revision changed is not lost.
+            let earlier = revisions[(index + 1)...]
+            let older = earlier.first { $0.snapshot.problem == nil }?.snapshot ?? earlier.first?.snapshot
+            return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                                 snapshot: revision.snapshot,
+                                 changes: older.map { BriefChanges(from: $0, to: revision.snapshot) })
+        }
     }
 
     /// The files git rewrites on a commit, a checkout or a merge (its index and HEAD), for

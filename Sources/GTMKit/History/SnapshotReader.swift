@@ -20,7 +20,8 @@ public struct SnapshotReader: Sendable {
             let message = diagnostics.first { $0.severity == .error }?.message ?? "cannot be read as a brief"
             return BriefSnapshot(title: "", fields: [], sections: [], problem: message)
         }
-        let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1)
+        // Headings only: a snapshot is cut by its sections' lines and needs no HTML.
+        let markdown = renderer.outline(brief.body, lineOffset: brief.bodyStartLine - 1)
         let (facts, _) = analyzer.analyze(brief, markdown)
         return Self.snapshot(of: brief, markdown: markdown, facts: facts)
     }

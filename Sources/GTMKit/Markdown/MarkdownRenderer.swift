@@ -46,10 +46,40 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteLink: given each link or image destination, returns a replacement or nil to keep it.
     public func render(_ body: String, lineOffset: Int = 0,
                        rewriteLink: (LinkOccurrence) -> String? = { _ in nil }) -> RenderedMarkdown {
+        withDocument(body) { document, parser, options in
+            rewriteDestinations(in: document, body: body, lineOffset: lineOffset, rewriteLink: rewriteLink)
+            return render(document, parser: parser, options: options, lineOffset: lineOffset)
+        } ?? .empty
+    }
+
+    /// The body's headings and sections, without their HTML, search text or first paragraphs:
+    /// what a historic version of a brief is compared by (its sections are cut from its
+    /// Markdown by the headings' lines). The headings are those `render` finds, at the same
+    /// lines and with the same text, for a third of the work.
+    public func outline(_ body: String, lineOffset: Int = 0) -> RenderedMarkdown {
+        withDocument(body) { document, _, _ in
+            var headings: [Heading] = []
+            var ids = HeadingID.Allocator()
+            var block = cmark_node_first_child(document)
+            while let node = block {
+                block = cmark_node_next(node)
+                guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+                let text = Self.plainText(of: node)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.unique(for: text),
+                                        line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                        column: Int(cmark_node_get_start_column(node))))
+            }
+            return RenderedMarkdown.outline(headings)
+        } ?? .empty
+    }
+
+    /// Parses `body` with the site's options and the GFM extensions and hands the document
+    /// (freed afterwards) to `use`; nil when cmark cannot start.
+    private func withDocument<T>(_ body: String, _ use: (OpaquePointer, OpaquePointer, Int32) -> T) -> T? {
         var options = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         // Double tilde only (set above): a single `~` is common in Chinese ranges (`3~5 人`).
         if allowsUnsafeHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else { return .empty }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -67,11 +97,13 @@ public struct MarkdownRenderer: Sendable {
             return cmark_parser_finish(parser)
         }
         let document = Self.parsesInParallel ? parse() : Self.parseLock.withLock(parse)
-        guard let document else { return .empty }
+        guard let document else { return nil }
         defer { cmark_node_free(document) }
+        return use(document, parser, options)
+    }
 
-        rewriteDestinations(in: document, body: body, lineOffset: lineOffset, rewriteLink: rewriteLink)
-
+    /// Renders a parsed document block by block: HTML, headings with ids, sections, search text.
+    private func render(_ document: OpaquePointer, parser: OpaquePointer, options: Int32, lineOffset: Int) -> RenderedMarkdown {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var output = Output()
         var ids = HeadingID.Allocator()
@@ -394,4 +426,14 @@ public struct MarkdownRenderer: Sendable {
 
 extension RenderedMarkdown {
     static let empty = RenderedMarkdown(text: MarkdownText(html: "", plainText: ""), preambleRange: 0..<0, headings: [], sections: [])
+
+    /// A body known by its headings alone (see `MarkdownRenderer.outline`): each level-2
+    /// heading starts a section with no HTML and no first paragraph.
+    static func outline(_ headings: [Heading]) -> RenderedMarkdown {
+        let text = MarkdownText(html: "", plainText: "")
+        let sections = headings.filter { $0.level == 2 }.map { heading in
+            MarkdownSection(heading: heading, text: text, range: 0..<0, firstParagraph: StoredText(""))
+        }
+        return RenderedMarkdown(text: text, preambleRange: 0..<0, headings: headings, sections: sections)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import GTMKit
 import Testing
 
@@ -89,5 +90,77 @@ struct BriefChangesTests {
         #expect(changed.contains("metrics.mrr"))
         #expect(changed.contains("arr"))
         #expect(old.value(of: "ltv_cac") != nil)
+    }
+}
+
+/// Historic versions are read by their headings alone (`MarkdownRenderer.outline`), today's
+/// through the whole Markdown stage: both must give the same snapshot, or an unchanged brief
+/// would show changes in the revision where its snapshot's source switched.
+@Suite("Snapshots from the outline")
+struct OutlineSnapshotTests {
+    @Test func everyBriefOfTheExampleAndTheFixturesReadsAlikeBothWays() throws {
+        let parser = BriefParser(defaultLanguage: "zh-CN")
+        let analyzer = KindAnalyzer(defaultCurrency: "CNY")
+        let renderer = MarkdownRenderer()
+        let reader = SnapshotReader(parser: parser, analyzer: analyzer, renderer: renderer)
+        let folders = [TestPaths.packageRoot.appendingPathComponent("content")]
+            + (try FileManager.default.contentsOfDirectory(at: TestPaths.testsFolder.appendingPathComponent("Fixtures"),
+                                                           includingPropertiesForKeys: nil))
+        var compared = 0
+        for folder in folders {
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+            while let file = files?.nextObject() as? URL {
+                guard file.pathExtension == "md", let data = FileManager.default.contents(atPath: file.path) else { continue }
+                let bytes = [UInt8](data)
+                let contentPath = file.lastPathComponent
+                let source = SourceFile(displayPath: file.path, contentPath: contentPath, bytes: bytes)
+                guard let brief = parser.parse(source).brief else { continue }
+                let markdown = renderer.render(brief.body, lineOffset: brief.bodyStartLine - 1)
+                let (facts, _) = analyzer.analyze(brief, markdown)
+                let whole = SnapshotReader.snapshot(of: brief, markdown: markdown, facts: facts)
+                #expect(reader.read(bytes, contentPath: contentPath) == whole, "\(file.path)")
+                compared += 1
+            }
+        }
+        #expect(compared > 30, "only \(compared) briefs found")
+    }
+
+    /// Headings the outline must find as the renderer does: setext, emphasis and code in
+    /// them, a heading broken across lines of Chinese, headings in lists and quotes (not
+    /// sections), and a table right before one.
+    @Test func trickyHeadingsReadAlike() {
+        let body = """
+        Lead with a [link](other.md).
+
+        竞争
+        对手
+        ====
+
+        Who *we* `face`
+        ---------------
+
+        ## 决策链
+        很长
+
+        - ## Not a section
+
+        > ## Nor this
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        ## After the table
+        Text.
+
+        ## **Why** us?
+        """
+        let renderer = MarkdownRenderer()
+        let whole = renderer.render(body, lineOffset: 4)
+        let outline = renderer.outline(body, lineOffset: 4)
+        #expect(outline.headings.map(\.text) == whole.headings.map(\.text))
+        #expect(outline.headings.map(\.line) == whole.headings.map(\.line))
+        #expect(outline.headings.map(\.id) == whole.headings.map(\.id))
+        #expect(outline.sections.map(\.heading.text) == whole.sections.map(\.heading.text))
+        #expect(outline.sections.count == 4, "\(outline.sections.map(\.heading.text))")
     }
 }
