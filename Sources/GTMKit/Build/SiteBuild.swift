@@ -70,6 +70,8 @@ public enum SiteBuild {
         var site = assembly.site
         let history = HistoryStage.run(inputs, site: site, memory: memory.historicSnapshots(inputs.config))
         site.history = history.history
+        memory.saveSnapshotsWhileWriting()
+        defer { memory.finishSavingSnapshots() }
         report.record(history, strict: request.strict)
         guard !report.failed else { return report }
 

@@ -21,35 +21,47 @@ public enum WordDiff {
     private enum Before { case start, control, space, word, ideograph }
 
     /// Calls `body` with the UTF-8 bytes of each word of `text`, valid only during the call.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var bytes = text
+        bytes.withUTF8 { utf8 in
+            forEachWordRange(in: text) { body(UnsafeBufferPointer(rebasing: utf8[$0])) }
+        }
+    }
+
+    /// Calls `body` with the byte range (in `text.utf8`) of each word of `text`; with
+    /// `lineBreaks`, also with the range of each `\n`, as a token of its own. A word is a
+    /// run of the text's bytes: what extends a space is dropped before a word starts.
+    ///
     /// Cut scalar by scalar, as `Character`s would cut it (a whitespace character with a mark
     /// on it is whitespace; a mark on a Chinese character stays with it) without finding
     /// grapheme boundaries or reading a property for ASCII and Chinese text, which a history
     /// of ten thousand briefs cuts millions of times.
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(64)
+    static func forEachWordRange(in text: String, lineBreaks: Bool = false, _ body: (Range<Int>) -> Void) {
+        var start: Int?
+        var offset = 0
         var before = Before.start
-        func flush() {
-            guard !current.isEmpty else { return }
-            current.withUnsafeBufferPointer(body)
-            current.removeAll(keepingCapacity: true)
+        @inline(__always) func flush() {
+            if let first = start { body(first..<offset) }
+            start = nil
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            defer { offset += UTF8.width(scalar) }
             if value < 0x80 {
                 if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
                     flush()
                     before = value == 0x20 ? .space : .control
+                    if lineBreaks, value == 0x0A { body(offset..<(offset + 1)) }
                 } else {
                     if before == .ideograph { flush() }
-                    current.append(UInt8(value))
+                    if start == nil { start = offset }
                     before = .word
                 }
                 continue
             }
             if isIdeographic(scalar) {
                 flush()
-                UTF8.encode(scalar) { current.append($0) }
+                start = offset
                 before = .ideograph
                 continue
             }
@@ -57,9 +69,9 @@ public enum WordDiff {
                 if extendsCharacter(scalar) {
                     switch before {
                     case .space: continue
-                    case .word, .ideograph: UTF8.encode(scalar) { current.append($0) }
+                    case .word, .ideograph: break
                     case .start, .control:
-                        UTF8.encode(scalar) { current.append($0) }
+                        start = offset
                         before = .word
                     }
                     continue
@@ -71,7 +83,7 @@ public enum WordDiff {
                 }
             }
             if before == .ideograph { flush() }
-            UTF8.encode(scalar) { current.append($0) }
+            if start == nil { start = offset }
             before = .word
         }
         flush()

@@ -86,6 +86,27 @@ final class BuildMemory: @unchecked Sendable {
         return store
     }
 
+    /// Saves the snapshots the history stage read, on a thread of its own while the pages
+    /// are written (a one-shot build; `serve` saves once builds pause): nothing after the
+    /// history stage changes them, and a first build writes every version of every brief.
+    /// The build waits for it before it returns (`finishSavingSnapshots`).
+    func saveSnapshotsWhileWriting() {
+        guard resident == nil, let snapshots, snapshotSave == nil else { return }
+        let done = DispatchSemaphore(value: 0)
+        snapshotSave = done
+        Thread {
+            snapshots.save()
+            done.signal()
+        }.start()
+    }
+
+    private var snapshotSave: DispatchSemaphore?
+
+    func finishSavingSnapshots() {
+        snapshotSave?.wait()
+        snapshotSave = nil
+    }
+
     /// What the previous build parsed of a source, when parsed with the same settings.
     func earlierParse(_ contentPath: String) -> EarlierParse? {
         guard let previous, previous.parseKey == parseKey, let entry = previous.sources[contentPath] else { return nil }
@@ -203,7 +224,6 @@ final class BuildMemory: @unchecked Sendable {
         cache.fileCount = report.fileCount
         cache.inputBytes = report.inputBytes
         cache.excludedDrafts = report.excludedDrafts
-        if resident == nil { snapshots?.save() }
         if let resident {
             resident.keep(cache, savingTo: cacheURL, assembly: KeptAssembly(
                 assembly: assembly, graphKey: graphKey(parsed, assets: inputs.inventory.assets),

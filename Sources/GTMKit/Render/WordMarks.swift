@@ -1,62 +1,118 @@
+import MustacheEngine
+
 /// A section as it was against as it is, as HTML: unchanged words as they are, deleted words
 /// in `<del>` and inserted words in `<ins>`, each run also labelled in words for readers who
 /// cannot tell the marks apart (screen readers, print, colour blindness). Line breaks are
 /// kept, so a list still reads as one. Every word is escaped.
+///
+/// Worked in bytes: a history page compares every earlier revision of a brief with today's,
+/// and a site of ten thousand briefs has tens of thousands of such sections.
 enum WordMarks {
     static func html(from old: String, to new: String, inserted: String, deleted: String) -> String {
-        let edits = WordDiff.edits(from: tokens(of: old), to: tokens(of: new))
-        var html = ""
-        var run: (kind: Int, words: [String])? = nil
-        var previous: String?
-        func append(_ word: String) {
-            if word == "\n" {
-                html += "<br>"
+        let before = Side(old), after = Side(new)
+        var table = TermTable(expected: before.words.count + after.words.count)
+        let steps = WordDiff.script(from: before.numbers(in: &table), to: after.numbers(in: &table))
+        var writer = Writer(inserted: Array(inserted.utf8), deleted: Array(deleted.utf8))
+        for step in steps {
+            switch step {
+            case .same(let index):
+                writer.flush()
+                writer.append(before.word(index))
+            case .inserted(let index):
+                writer.add(after.word(index), kind: 1)
+            case .deleted(let index):
+                writer.add(before.word(index), kind: -1)
+            }
+        }
+        writer.flush()
+        return String(decoding: writer.html, as: UTF8.self)
+    }
+
+    /// One text and its tokens: words, and each line break as a token `\n` of its own.
+    struct Side {
+        let bytes: [UInt8]
+        var words: [Range<Int>] = []
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var words: [Range<Int>] = []
+            WordDiff.forEachWordRange(in: text, lineBreaks: true) { words.append($0) }
+            self.words = words
+        }
+
+        func word(_ index: Int) -> ArraySlice<UInt8> { bytes[words[index]] }
+
+        func numbers(in table: inout TermTable) -> [Int] {
+            bytes.withUnsafeBufferPointer { all in
+                words.map { table.insert(UnsafeBufferPointer(rebasing: all[$0])).number }
+            }
+        }
+    }
+
+    /// The HTML as it is written: words with a space between them (none between Chinese
+    /// characters, none after a line break), runs of inserted or deleted words in their tags.
+    struct Writer {
+        let inserted: [UInt8]
+        let deleted: [UInt8]
+        var html: [UInt8] = []
+        /// The word written last, nil at the start of a run's words.
+        var previous: ArraySlice<UInt8>?
+        var runKind = 0
+        var run: [ArraySlice<UInt8>] = []
+
+        init(inserted: [UInt8], deleted: [UInt8]) {
+            self.inserted = inserted
+            self.deleted = deleted
+            html.reserveCapacity(4096)
+        }
+
+        mutating func add(_ word: ArraySlice<UInt8>, kind: Int) {
+            if runKind != kind {
+                flush()
+                runKind = kind
+            }
+            run.append(word)
+        }
+
+        mutating func append(_ word: ArraySlice<UInt8>) {
+            if Self.isLineBreak(word) {
+                html += "<br>".utf8
             } else {
-                if let previous, previous != "\n", !(joins(previous) && joins(word)) { html += " " }
-                html += HTMLEscape.escape(word)
+                if let previous, !Self.isLineBreak(previous), !(Self.joins(previous) && Self.joins(word)) {
+                    html.append(UInt8(ascii: " "))
+                }
+                word.withUnsafeBufferPointer { Escaping.html.append($0, to: &html) }
             }
             previous = word
         }
-        func flush() {
-            guard let current = run else { return }
-            let (tag, label) = current.kind > 0 ? ("ins", inserted) : ("del", deleted)
-            if let previous, previous != "\n", let first = current.words.first, !(joins(previous) && joins(first)) { html += " " }
-            html += "<\(tag)><span class=\"visually-hidden\">[\(HTMLEscape.escape(label)): </span>"
-            previous = nil
-            for word in current.words { append(word) }
-            html += "<span class=\"visually-hidden\">]</span></\(tag)>"
-            run = nil
-        }
-        for edit in edits {
-            switch edit {
-            case .same(let word):
-                flush()
-                append(word)
-            case .inserted(let word):
-                if run?.kind != 1 { flush(); run = (1, []) }
-                run!.words.append(word)
-            case .deleted(let word):
-                if run?.kind != -1 { flush(); run = (-1, []) }
-                run!.words.append(word)
+
+        mutating func flush() {
+            guard runKind != 0 else { return }
+            let (tag, label) = runKind > 0 ? ("ins", inserted) : ("del", deleted)
+            if let previous, !Self.isLineBreak(previous), let first = run.first, !(Self.joins(previous) && Self.joins(first)) {
+                html.append(UInt8(ascii: " "))
             }
+            html += "<\(tag)><span class=\"visually-hidden\">[".utf8
+            label.withUnsafeBufferPointer { Escaping.html.append($0, to: &html) }
+            html += ": </span>".utf8
+            previous = nil
+            for word in run { append(word) }
+            html += "<span class=\"visually-hidden\">]</span></\(tag)>".utf8
+            run.removeAll(keepingCapacity: true)
+            runKind = 0
         }
-        flush()
-        return html
-    }
 
-    /// The words of each line, with a `"\n"` token between lines (cut at the byte: a `\r\n`
-    /// is one `Character`, which a split by characters would not cut).
-    static func tokens(of text: String) -> [String] {
-        var tokens: [String] = []
-        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { tokens.append("\n") }
-            WordDiff.forEachWord(in: String(Substring(line))) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        static func isLineBreak(_ word: ArraySlice<UInt8>) -> Bool {
+            word.count == 1 && word.first == UInt8(ascii: "\n")
         }
-        return tokens
-    }
 
-    /// Han, kana and Hangul characters are written without spaces between them.
-    static func joins(_ word: String) -> Bool {
-        word.unicodeScalars.first.map(WordDiff.isIdeographic) ?? false
+        /// Han, kana and Hangul characters are written without spaces between them.
+        static func joins(_ word: ArraySlice<UInt8>) -> Bool {
+            guard let lead = word.first, lead >= 0xE0 else { return false }
+            var iterator = word.makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+            return WordDiff.isIdeographic(scalar)
+        }
     }
 }
