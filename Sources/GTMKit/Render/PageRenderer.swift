@@ -25,7 +25,8 @@ public struct PageRenderer: Sendable {
         case folder(Int)
         case tag(Int)
         case battlecard(Int)
-        case searchText(Int)
+        /// Whole texts of a few briefs of a bucket (`SearchLayout.textsPerFile`), by pack number.
+        case searchText(bucket: Int, pack: Int)
         case searchShard(bucket: Int, shard: Int)
         /// A brief's history page with the compare view.
         case history(Int)
@@ -105,7 +106,9 @@ public struct PageRenderer: Sendable {
         let layout = SearchLayout(briefCount: site.briefs.count)
         let searchPages: [Job] = (0..<layout.shards).flatMap { shard in
             (0..<layout.buckets).map { Job.searchShard(bucket: $0, shard: shard) }
-        } + [.searchManifest, .searchFold] + site.briefs.indices.map(Job.searchText)
+        } + [.searchManifest, .searchFold] + SearchIndex.members(site, layout: layout).enumerated().flatMap { bucket, members in
+            (0..<layout.textFiles(holding: members.count)).map { Job.searchText(bucket: bucket, pack: $0) }
+        }
         var sitePages: [Job] = searchPages
         if site.hasCompetitors { sitePages += [.compare, .compareFiveW] }
         sitePages += [.sitemap, .home]
@@ -259,10 +262,12 @@ public struct PageRenderer: Sendable {
                 .bytes(search.script(bucket: bucket, shard: shard))
             }
 
-        case .searchText(let index):
-            let item = site.briefs[index]
-            return PageDescription(path: SearchLayout.textPath(item.brief.route), inputs: [.body(index)], readsShared: false) {
-                .bytes(SearchIndex.textScript(item))
+        case .searchText(let bucket, let pack):
+            let search = models.searchShards
+            let members = search.layout.textMembers(of: search.members[bucket], pack: pack)
+            let inputs = members.flatMap { [PageInput.body($0), .text(site.briefs[$0].brief.route.path)] }
+            return PageDescription(path: search.layout.textPath(bucket: bucket, pack: pack), inputs: inputs, readsShared: false) {
+                .bytes(SearchIndex.textScript(members.map { site.briefs[$0] }))
             }
 
         case .search:

@@ -89,15 +89,17 @@ enum SearchIndex {
         return out
     }
 
-    /// `search/text/<path>.js`: the brief's whole text, for snippets.
-    static func textScript(_ item: RenderedBrief) -> [UInt8] {
+    /// `search/text/<bucket>-<pack>.js`: these briefs' whole texts, for snippets.
+    static func textScript(_ items: [RenderedBrief]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(item.markdown.text.plain.byteCount + 64)
-        appendLiteral("GTMSearch.text(\"", to: &out)
-        URLPath.appendEncoded(item.brief.route.path, to: &out)
-        appendLiteral("\",", to: &out)
-        item.markdown.text.plain.withBytes { appendString($0, to: &out) }
-        appendLiteral(");\n", to: &out)
+        out.reserveCapacity(items.reduce(0) { $0 + $1.markdown.text.plain.byteCount + 64 })
+        for item in items {
+            appendLiteral("GTMSearch.text(\"", to: &out)
+            URLPath.appendEncoded(item.brief.route.path, to: &out)
+            appendLiteral("\",", to: &out)
+            item.markdown.text.plain.withBytes { appendString($0, to: &out) }
+            appendLiteral(");\n", to: &out)
+        }
         return out
     }
 

@@ -7,8 +7,9 @@
 /// - `search/t/<bucket>-<shard>.js`: the body terms of one bucket of briefs that fall in one
 ///   shard, each with the briefs (by place in their bucket) that use it. A query loads, for each
 ///   of its terms, that term's shard of every bucket.
-/// - `search/text/<brief path>.js`: one brief's whole text, loaded for the snippets of the
-///   results shown.
+/// - `search/text/<bucket>-<pack>.js`: the whole texts of a few briefs of one bucket (those at
+///   places `pack * textsPerFile` on), loaded for the snippets of the results shown. A file per
+///   brief made the site a third more files, which is what a full build pays most for on disk.
 ///
 /// A brief's bucket comes from a hash of its path, so adding a brief moves no other brief to
 /// another bucket; a term's shard from its first character (Chinese) or first two letters, so
@@ -44,9 +45,19 @@ struct SearchLayout: Sendable, Equatable {
 
     func shardPath(bucket: Int, shard: Int) -> String { "search/t/\(bucket)-\(shard).js" }
 
-    /// `search/text/competitors/acme.js` for `competitors/acme/`.
-    static func textPath(_ route: Route) -> String {
-        "search/text/" + route.path.dropLast() + ".js"
+    /// Briefs whose texts share a file: a reader's result loads its neighbours' texts too
+    /// (about 40 KB a file), a site has an eighth of a file per brief.
+    static let textsPerFile = 8
+
+    func textPath(bucket: Int, pack: Int) -> String { "search/text/\(bucket)-\(pack).js" }
+
+    /// How many text files a bucket of `count` briefs needs.
+    func textFiles(holding count: Int) -> Int { (count + Self.textsPerFile - 1) / Self.textsPerFile }
+
+    /// The briefs (of a bucket's `members`) whose texts are in its file `pack`.
+    func textMembers(of members: [Int], pack: Int) -> ArraySlice<Int> {
+        let start = pack * Self.textsPerFile
+        return members[start..<min(start + Self.textsPerFile, members.count)]
     }
 
     /// Stable across builds and machines: a brief stays in its bucket while the count of

@@ -138,8 +138,8 @@ extension Scripts {
         var index = data.index;
         index.entries.forEach(function (bucket, b) {
           offsets[b] = entries.length;
-          bucket.forEach(function (e) {
-            entries.push({ title: e[0], url: e[1], kind: e[2], threat: e[3], summary: e[4], tags: e[5],
+          bucket.forEach(function (e, place) {
+            entries.push({ title: e[0], url: e[1], kind: e[2], threat: e[3], summary: e[4], tags: e[5], bucket: b, place: place,
                            fields: [[fold(e[0]), 8], [fold(e[5].join(" ")), 5], [fold(e[4]), 3]] });
           });
         });
@@ -294,7 +294,7 @@ extension Scripts {
           li.appendChild(p);
           list.appendChild(li);
           if (data.texts[entry.url] !== undefined) { showText(entry, p, queryParts); return; }
-          load("search/text/" + entry.url.replace(/\/$/, "") + ".js").then(function () {
+          load("search/text/" + entry.bucket + "-" + Math.floor(entry.place / \#(SearchLayout.textsPerFile)) + ".js").then(function () {
             if (p.isConnected) { showText(entry, p, queryParts); }
           });
         });

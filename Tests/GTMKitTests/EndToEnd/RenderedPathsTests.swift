@@ -21,12 +21,14 @@ struct RenderedPathsTests {
         let second = SiteBuild.build(request)
         #expect(!second.failed)
         // The feed quotes every brief's body; the search index has the brief's text and the
-        // shards of its bucket (the fixture's briefs are all in one).
-        #expect(second.renderedPaths == Set(["reference/glossary/index.html", "feed.xml", "search/text/reference/glossary.js"])
+        // shards of its bucket (the fixture's briefs are all in one, their texts in one file).
+        #expect(second.renderedPaths == Set(["reference/glossary/index.html", "feed.xml", Self.texts])
             .union(Self.shards))
     }
 
     static let shards = Set((0..<4).map { "search/t/0-\($0).js" })
+    /// The fixture's seven briefs: one bucket, one file of texts.
+    static let texts = "search/text/0-0.js"
 
     /// The search index's shards, texts and folding table read no template or setting: a
     /// template edit renders every page again but not them (at 10,000 briefs, cutting every
@@ -58,7 +60,7 @@ struct RenderedPathsTests {
         #expect(!rebuild.failed)
         #expect(rebuild.renderedPaths == Set([
             "competitors/yunfan/index.html", "competitors/yunfan/battlecard/index.html",
-            "feed.xml", "compare/5w1h/index.html", "search/text/competitors/yunfan.js",
+            "feed.xml", "compare/5w1h/index.html", Self.texts,
         ]).union(Self.shards))
     }
 }

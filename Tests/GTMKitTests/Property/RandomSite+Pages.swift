@@ -48,12 +48,16 @@ extension RandomSite {
         brief.kind == .competitor ? [brief.route.outputPath, brief.battlecardPath] : [brief.route.outputPath]
     }
 
-    /// A brief's search text and the term shards of its bucket (every shard of it: they are
-    /// made together, and written only when their bytes change).
+    /// The term shards and text files of a brief's bucket (every shard of it: they are made
+    /// together, and written only when their bytes change; every text file of it: a brief
+    /// added or removed moves the others' places, by which texts are packed — one more file
+    /// than the bucket fills, for a brief that left it).
     func searchPages(_ brief: SiteBrief) -> Set<String> {
         let layout = SearchLayout(briefCount: briefs.filter(isIncluded).count)
         let bucket = layout.bucket(of: brief.route)
-        return Set((0..<layout.shards).map { layout.shardPath(bucket: bucket, shard: $0) }).union([SearchLayout.textPath(brief.route)])
+        let inBucket = briefs.filter { isIncluded($0) && layout.bucket(of: $0.route) == bucket }.count
+        return Set((0..<layout.shards).map { layout.shardPath(bucket: bucket, shard: $0) })
+            .union((0...layout.textFiles(holding: inBucket)).map { layout.textPath(bucket: bucket, pack: $0) })
     }
 
     /// Briefs in the build whose pages show a brief: those it links to, and its SWOT partners.

@@ -67,7 +67,7 @@ struct SearchIndexTests {
         ])
         let long = try #require(site.briefs.first { $0.brief.title == "Long" })
         #expect(long.markdown.plainText.count > 10_000)
-        let text = try #require(try Self.payload(SearchIndex.textScript(long), call: "text") as? String)
+        let text = try #require(try Self.payload(SearchIndex.textScript([long]), call: "text") as? String)
         #expect(text == long.markdown.plainText && text.hasSuffix("決策鏈 at the end."))
 
         let layout = SearchLayout(buckets: 1, shards: 8)
@@ -98,7 +98,22 @@ struct SearchIndexTests {
         #expect(layout.bucket(of: Route("competitors/acme")) == layout.bucket(of: Route("competitors/acme/")))
         #expect(layout.shard(of: "forecast") == layout.shard(of: "fo"))
         #expect(layout.shard(of: "决策") == layout.shard(of: "决"))
-        #expect(SearchLayout.textPath(Route("competitors/市场/")) == "search/text/competitors/市场.js")
+    }
+
+    /// Texts go eight briefs of a bucket to a file, by their places in it: the search script
+    /// finds a result's file from its bucket and place alone.
+    @Test func textsArePackedByPlaceInTheirBucket() throws {
+        let layout = SearchLayout(buckets: 2, shards: 4)
+        #expect(layout.textFiles(holding: 0) == 0 && layout.textFiles(holding: 8) == 1 && layout.textFiles(holding: 17) == 3)
+        #expect(Array(layout.textMembers(of: Array(100..<117), pack: 2)) == [116])
+        #expect(Array(layout.textMembers(of: Array(100..<117), pack: 1)) == Array(108..<116))
+        #expect(layout.textPath(bucket: 1, pack: 2) == "search/text/1-2.js")
+        let site = try Self.site((0..<3).map { try parseValid("notes/n\($0).md", briefText(title: "N\($0)", body: "Text \($0).\n")) })
+        let script = String(decoding: SearchIndex.textScript(Array(site.briefs)), as: UTF8.self)
+        #expect(script.split(separator: "\n").count == 3)
+        for item in site.briefs {
+            #expect(script.contains("GTMSearch.text(\"\(item.brief.route.path)\",\"\(item.markdown.plainText)\");"), "\(script)")
+        }
     }
 }
 
