@@ -46,7 +46,7 @@ struct SearchLayout: Sendable, Equatable {
     func shardPath(bucket: Int, shard: Int) -> String { "search/t/\(bucket)-\(shard).js" }
 
     /// Briefs whose texts share a file: a reader's result loads its neighbours' texts too
-    /// (about 40 KB a file), a site has an eighth of a file per brief.
+    /// (34 KB a file at 10k briefs), a site has an eighth of a file per brief.
     static let textsPerFile = 8
 
     func textPath(bucket: Int, pack: Int) -> String { "search/text/\(bucket)-\(pack).js" }
