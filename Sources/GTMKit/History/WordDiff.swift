@@ -2,16 +2,31 @@
 /// the compare view's marks. Chinese has no spaces, so each Han, kana or Hangul character is a
 /// word of its own; other text splits at whitespace, with punctuation kept on its word.
 public enum WordDiff {
-    public enum Edit: Sendable, Equatable {
-        case same(String)
-        case inserted(String)
-        case deleted(String)
-    }
+    /// A text's words (with `lineBreaks`, each `\n` as a token of its own) as byte ranges of
+    /// its UTF-8: what the diff numbers and the compare view writes back, neither needing a
+    /// `String` per word.
+    struct Words {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
 
-    public static func words(of text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
-        return words
+        init(_ text: String, lineBreaks: Bool = false) {
+            bytes = Array(text.utf8)
+            var ranges: [Range<Int>] = []
+            WordDiff.forEachWordRange(in: text, lineBreaks: lineBreaks) { ranges.append($0) }
+            self.ranges = ranges
+        }
+
+        var count: Int { ranges.count }
+
+        subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+        /// Each word's number in `table`, shared with the text it is compared with: equal
+        /// numbers, equal bytes.
+        func numbers(in table: inout TermTable) -> [Int] {
+            bytes.withUnsafeBufferPointer { all in
+                ranges.map { table.insert(UnsafeBufferPointer(rebasing: all[$0])).number }
+            }
+        }
     }
 
     /// What the scalar before was, for the scalars that extend it (combining marks, variation
@@ -19,14 +34,6 @@ public enum WordDiff {
     /// A mark after a control character (a line feed, a tab) starts a character of its own;
     /// after a space it is part of the space's.
     private enum Before { case start, control, space, word, ideograph }
-
-    /// Calls `body` with the UTF-8 bytes of each word of `text`, valid only during the call.
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var bytes = text
-        bytes.withUTF8 { utf8 in
-            forEachWordRange(in: text) { body(UnsafeBufferPointer(rebasing: utf8[$0])) }
-        }
-    }
 
     /// Calls `body` with the byte range (in `text.utf8`) of each word of `text`; with
     /// `lineBreaks`, also with the range of each `\n`, as a token of its own. A word is a
@@ -105,28 +112,16 @@ public enum WordDiff {
         return properties.isGraphemeExtend || properties.generalCategory == .spacingMark
     }
 
-    /// The shortest edit script from `old` to `new` (Myers' algorithm: time proportional to
-    /// the words times the edits, so a small change to a long section stays cheap). Words are
-    /// compared by their bytes, as numbers: comparing Chinese `String`s normalises them first.
-    public static func edits(from old: [String], to new: [String]) -> [Edit] {
-        var table = TermTable(expected: old.count + new.count)
-        let a = old.map { table.insert($0) }, b = new.map { table.insert($0) }
-        return script(from: a, to: b).map { step in
-            switch step {
-            case .same(let index): .same(old[index])
-            case .deleted(let index): .deleted(old[index])
-            case .inserted(let index): .inserted(new[index])
-            }
-        }
-    }
-
     /// A step of a script over numbered words: the index of the word in its side.
     enum Step: Equatable {
         case same(Int), deleted(Int), inserted(Int)
     }
 
-    /// Myers' shortest edit script between two sequences of word numbers. The common ends are
-    /// matched first, so the search runs over the changed middle only.
+    /// The shortest edit script between two sequences of word numbers (Myers' algorithm: time
+    /// proportional to the words times the edits, so a small change to a long section stays
+    /// cheap). Words are compared as numbers of their bytes: comparing Chinese `String`s
+    /// normalises them first. The common ends are matched first, so the search runs over the
+    /// changed middle only.
     static func script(from old: [Int], to new: [Int]) -> [Step] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
@@ -194,9 +189,7 @@ public enum WordDiff {
     /// Words inserted plus words deleted.
     public static func changedWords(from old: String, to new: String) -> Int {
         var table = TermTable(expected: (old.utf8.count + new.utf8.count) / 4)
-        var a: [Int] = [], b: [Int] = []
-        forEachWord(in: old) { a.append(table.insert($0).number) }
-        forEachWord(in: new) { b.append(table.insert($0).number) }
+        let a = Words(old).numbers(in: &table), b = Words(new).numbers(in: &table)
         return script(from: a, to: b).reduce(0) { count, step in
             if case .same = step { return count }
             return count + 1
@@ -206,7 +199,7 @@ public enum WordDiff {
     /// How many words `text` has.
     public static func wordCount(of text: String) -> Int {
         var count = 0
-        forEachWord(in: text) { _ in count += 1 }
+        forEachWordRange(in: text) { _ in count += 1 }
         return count
     }
 

@@ -9,44 +9,23 @@ import MustacheEngine
 /// and a site of ten thousand briefs has tens of thousands of such sections.
 enum WordMarks {
     static func html(from old: String, to new: String, inserted: String, deleted: String) -> String {
-        let before = Side(old), after = Side(new)
-        var table = TermTable(expected: before.words.count + after.words.count)
+        let before = WordDiff.Words(old, lineBreaks: true), after = WordDiff.Words(new, lineBreaks: true)
+        var table = TermTable(expected: before.count + after.count)
         let steps = WordDiff.script(from: before.numbers(in: &table), to: after.numbers(in: &table))
         var writer = Writer(inserted: Array(inserted.utf8), deleted: Array(deleted.utf8))
         for step in steps {
             switch step {
             case .same(let index):
                 writer.flush()
-                writer.append(before.word(index))
+                writer.append(before[index])
             case .inserted(let index):
-                writer.add(after.word(index), kind: 1)
+                writer.add(after[index], kind: 1)
             case .deleted(let index):
-                writer.add(before.word(index), kind: -1)
+                writer.add(before[index], kind: -1)
             }
         }
         writer.flush()
         return String(decoding: writer.html, as: UTF8.self)
-    }
-
-    /// One text and its tokens: words, and each line break as a token `\n` of its own.
-    struct Side {
-        let bytes: [UInt8]
-        var words: [Range<Int>] = []
-
-        init(_ text: String) {
-            bytes = Array(text.utf8)
-            var words: [Range<Int>] = []
-            WordDiff.forEachWordRange(in: text, lineBreaks: true) { words.append($0) }
-            self.words = words
-        }
-
-        func word(_ index: Int) -> ArraySlice<UInt8> { bytes[words[index]] }
-
-        func numbers(in table: inout TermTable) -> [Int] {
-            bytes.withUnsafeBufferPointer { all in
-                words.map { table.insert(UnsafeBufferPointer(rebasing: all[$0])).number }
-            }
-        }
     }
 
     /// The HTML as it is written: words with a space between them (none between Chinese

@@ -44,12 +44,6 @@ struct TermTable {
         return (number, true)
     }
 
-    /// The string's number (added if new).
-    mutating func insert(_ string: String) -> Int {
-        var string = string
-        return string.withUTF8 { insert($0).number }
-    }
-
     /// The numbers of all terms in byte order (which for UTF-8 is the order of scalar values).
     func sortedNumbers(_ numbers: [Int]) -> [Int] {
         bytes.withUnsafeBufferPointer { all in

@@ -4,9 +4,32 @@ import Testing
 /// The word diff behind "N words changed" and the compare view's marks.
 @Suite("Word diff")
 struct WordDiffTests {
+    /// The words the diff compares, as text.
+    func words(of text: String) -> [String] {
+        let words = WordDiff.Words(text)
+        return (0..<words.count).map { String(decoding: words[$0], as: UTF8.self) }
+    }
+
+    enum Edit: Equatable {
+        case same(String), inserted(String), deleted(String)
+    }
+
+    /// The script between two lists of words, numbered as the diff numbers them, as words.
+    func edits(from old: [String], to new: [String]) -> [Edit] {
+        var table = TermTable()
+        let number = { (words: [String]) in WordDiff.Words(words.joined(separator: " ")).numbers(in: &table) }
+        return WordDiff.script(from: number(old), to: number(new)).map { step in
+            switch step {
+            case .same(let index): .same(old[index])
+            case .deleted(let index): .deleted(old[index])
+            case .inserted(let index): .inserted(new[index])
+            }
+        }
+    }
+
     @Test func chineseCharactersAreWordsAndOtherTextSplitsAtSpaces() {
-        #expect(WordDiff.words(of: "决策链 is long,  very long") == ["决", "策", "链", "is", "long,", "very", "long"])
-        #expect(WordDiff.words(of: "  ") == [])
+        #expect(words(of: "决策链 is long,  very long") == ["决", "策", "链", "is", "long,", "very", "long"])
+        #expect(words(of: "  ") == [])
     }
 
     /// Words are cut scalar by scalar for speed; they must be the words `Character`s give
@@ -25,7 +48,7 @@ struct WordDiffTests {
         }
         for _ in 0..<3_000 {
             let text = (0..<next(16)).map { _ in alphabet[next(alphabet.count)] }.joined()
-            #expect(WordDiff.words(of: text) == Self.characterWords(of: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(words(of: text) == Self.characterWords(of: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(WordDiff.wordCount(of: text) == Self.characterWords(of: text).count)
         }
     }
@@ -51,11 +74,11 @@ struct WordDiffTests {
     }
 
     @Test func aChangedWordIsOneDeletionAndOneInsertion() {
-        #expect(WordDiff.edits(from: ["a", "b", "c"], to: ["a", "x", "c"]) == [.same("a"), .deleted("b"), .inserted("x"), .same("c")])
+        #expect(edits(from: ["a", "b", "c"], to: ["a", "x", "c"]) == [.same("a"), .deleted("b"), .inserted("x"), .same("c")])
         #expect(WordDiff.changedWords(from: "价格 上调 到 149", to: "价格 下调 到 149") == 2)
-        #expect(WordDiff.edits(from: [], to: ["a"]) == [.inserted("a")])
-        #expect(WordDiff.edits(from: ["a"], to: []) == [.deleted("a")])
-        #expect(WordDiff.edits(from: [], to: []) == [])
+        #expect(edits(from: [], to: ["a"]) == [.inserted("a")])
+        #expect(edits(from: ["a"], to: []) == [.deleted("a")])
+        #expect(edits(from: [], to: []) == [])
     }
 
     /// For many random pairs: the script turns the old words into the new ones, and it is as
@@ -69,7 +92,7 @@ struct WordDiffTests {
         for _ in 0..<500 {
             let old = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
             let new = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
-            let edits = WordDiff.edits(from: old, to: new)
+            let edits = edits(from: old, to: new)
             let rebuiltOld = edits.compactMap { edit -> String? in
                 switch edit {
                 case .same(let word), .deleted(let word): word
