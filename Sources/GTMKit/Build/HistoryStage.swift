@@ -11,7 +11,9 @@ struct HistoryOutcome: Sendable {
 /// Reads the content folder's git history for the briefs the site publishes, between the
 /// assembly (whose briefs give today's snapshots) and the pages. Never fails a build.
 enum HistoryStage {
-    static func run(_ inputs: ProjectInputs, site: Site, memory: HistoricSnapshots) -> HistoryOutcome {
+    /// - Parameter memory: the remembered snapshots, asked for only when there is history to
+    ///   read (opening them reads a file of every version of every brief).
+    static func run(_ inputs: ProjectInputs, site: Site, memory: () -> HistoricSnapshots) -> HistoryOutcome {
         guard inputs.config.readsHistory else {
             return HistoryOutcome(history: .unavailable(ContentHistory.turnedOff), diagnostics: [])
         }
@@ -44,7 +46,7 @@ enum HistoryStage {
             parser: BriefParser(defaultLanguage: inputs.config.language),
             analyzer: KindAnalyzer(defaultCurrency: inputs.config.currency),
             renderer: MarkdownRenderer(allowsUnsafeHTML: inputs.config.allowsUnsafeHTML)))
-        let history = reader.read(contentFolder: inventory.root, current: current, memory: memory, known: known)
+        let history = reader.read(contentFolder: inventory.root, current: current, memory: memory(), known: known)
         return HistoryOutcome(history: history, diagnostics: diagnostics(history, site: site, contentDisplay: inventory.displayPrefix))
     }
 
