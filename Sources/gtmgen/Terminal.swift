@@ -21,10 +21,11 @@ enum Terminal {
         }
     }
 
-    /// `--timings`: one line per stage of a build, to stderr.
-    static func printTimings(_ timings: [(stage: String, seconds: Double)]) {
-        for (stage, seconds) in timings {
-            writeError(String(format: "%8.3f s  ", seconds) + stage + "\n")
+    /// `--timings`: one line per stage of a build, to stderr: wall-clock seconds, then the
+    /// processor seconds of all threads (more than the wall clock when a stage uses every core).
+    static func printTimings(_ timings: [StageTiming]) {
+        for timing in timings {
+            writeError(String(format: "%8.3f s %8.3f s cpu  ", timing.seconds, timing.processorSeconds) + timing.stage + "\n")
         }
     }
 

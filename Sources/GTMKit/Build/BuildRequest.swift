@@ -80,7 +80,7 @@ public struct BuildReport: Sendable {
     /// Empty when the build stopped before rendering or was up to date.
     public var renderedPaths: Set<String> = []
     /// Seconds spent in each stage, in order.
-    public var timings: [(stage: String, seconds: Double)] = []
+    public var timings: [StageTiming] = []
     /// Why the site shows no history (not a git repository, `history: false`), for one line
     /// of the build's output; nil when it does.
     public var historyNote: String?
@@ -99,7 +99,7 @@ public struct CheckReport: Sendable {
     public var excludedDrafts: [String] = []
     /// Any error, or any warning under `--strict`.
     public var failed: Bool
-    public var timings: [(stage: String, seconds: Double)] = []
+    public var timings: [StageTiming] = []
 }
 
 /// The outcome of rendering a site into memory (`publish`, tests): its files, or its problems.
@@ -108,7 +108,7 @@ public struct RenderReport: Sendable {
     public var briefCount = 0
     /// Any error, or any warning under `--strict`: then there are no files.
     public var failed: Bool
-    public var timings: [(stage: String, seconds: Double)] = []
+    public var timings: [StageTiming] = []
     /// Every file of the site, sorted by path.
     public var files: [OutputFile] = []
 }

@@ -25,11 +25,29 @@ public enum BuildStage: String, CaseIterable, Sendable {
     nonisolated(unsafe) static var current: Int = -1
 }
 
+/// How long one stage of a build took: wall-clock seconds, and processor seconds of every
+/// thread of the process (user and system) over the same span, which on a loaded machine
+/// say more than the wall clock and show how well a stage uses the cores.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var seconds: Double
+    public var processorSeconds: Double
+}
+
 /// Times the stages of one build and marks which one runs.
 struct StageClock {
-    private(set) var timings: [(stage: String, seconds: Double)] = []
+    private(set) var timings: [StageTiming] = []
     private var stage: BuildStage?
     private var started = Date()
+    private var startedProcessor = 0.0
+
+    /// User and system time of every thread of this process so far.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 
     /// Ends the running stage (if any) and starts `next`.
     mutating func begin(_ next: BuildStage, detail: String? = nil) {
@@ -37,6 +55,7 @@ struct StageClock {
         stage = next
         label = detail.map { "\(next.rawValue) (\($0))" }
         started = Date()
+        startedProcessor = Self.processorSeconds()
         BuildStage.current = BuildStage.allCases.firstIndex(of: next) ?? -1
         InternalErrorReport.trapIfRequested(next)
     }
@@ -51,7 +70,8 @@ struct StageClock {
 
     mutating func end() {
         guard let stage else { return }
-        timings.append((label ?? stage.rawValue, Date().timeIntervalSince(started)))
+        timings.append(StageTiming(stage: label ?? stage.rawValue, seconds: Date().timeIntervalSince(started),
+                                   processorSeconds: Self.processorSeconds() - startedProcessor))
         self.stage = nil
         label = nil
         BuildStage.current = -1

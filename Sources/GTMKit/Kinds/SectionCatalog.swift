@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The named level-2 sections a kind knows: the contract's words and aliases, which are
 /// required, and how a heading is matched to one of them.
 public struct SectionSpec: Sendable, Hashable {
@@ -74,8 +76,26 @@ public enum SectionCatalog {
     }
 
     static func match(_ heading: String, kind: BriefKind) -> SectionSpec? {
-        match(heading, names: names[kind] ?? [])
+        let key = KindHeading(kind: kind, heading: heading)
+        if let known = matches.withLock({ $0[key] }) { return known }
+        let found = match(heading, names: names[kind] ?? [])
+        matches.withLock { table in
+            // A bound for a long-running `serve` fed ever new headings.
+            if table.count >= 100_000 { table.removeAll(keepingCapacity: true) }
+            table[key] = .some(found)
+        }
+        return found
     }
+
+    /// The same few headings recur in thousands of briefs and in every version of each, and
+    /// matching one (case-insensitive prefixes of every name, under Unicode equivalence)
+    /// costs far more than looking it up: each kind's headings are matched once per process.
+    private struct KindHeading: Hashable {
+        var kind: BriefKind
+        var heading: String
+    }
+
+    private static let matches = Mutex<[KindHeading: SectionSpec?]>([:])
 
     static func match(_ heading: String, names: [SectionName]) -> SectionSpec? {
         guard !names.isEmpty else { return nil }

@@ -204,38 +204,65 @@ extension ViewModels {
          .url: .text(route.relativeURL(to: changesRoute(.period(key))))]
     }
 
+    /// The filter bar as a page at one depth sees it, no filter current: the same on
+    /// thousands of change-log pages (one per changed competitor), so it is built once per
+    /// depth and build (see `ViewModels.changeFilterBars`) and each page only marks its own.
+    struct FilterBar: Sendable {
+        var groups: [MustacheValue]
+        /// Where each listed filter's option is: its group, then its place in the group.
+        var places: [ChangeFilter: (group: Int, option: Int)]
+        /// The competitors' group, when the bar lists any.
+        var competitorGroup: Int?
+    }
+
     /// The filters as link lists, the current one marked.
     func filterGroups(current: ChangeFilter, from route: Route) -> [MustacheValue] {
-        func option(_ filter: ChangeFilter, label: String? = nil) -> MustacheValue {
-            [.label: .text(label ?? filterLabel(filter)), .url: .text(route.relativeURL(to: changesRoute(filter))),
-             .current: .bool(filter == current)]
+        var bar = changeFilterBars[route.depth] ?? filterBar(from: route)
+        let marked = option(current, from: route, isCurrent: true)
+        if let place = bar.places[current] {
+            bar.replace(place, with: marked)
+        } else if case .competitor(let index) = current {
+            // A competitor's own page names it in the bar even when the bar has no room for it.
+            let title = site.briefs[index].brief.title
+            let before = filterBar.reduce(0) { count, filter in
+                guard case .competitor(let other) = filter else { return count }
+                return count + ((site.briefs[other].brief.title, other) < (title, index) ? 1 : 0)
+            }
+            bar.insert(marked, competitorAt: before, label: strings["filter_competitor"])
         }
-        var kinds: [MustacheValue] = [option(.all)], competitors: [MustacheValue] = [], fields: [MustacheValue] = []
-        var periods: [MustacheValue] = []
-        var shown = filterBar
-        // A competitor's own page names it in the bar even when the bar has no room for it.
-        if case .competitor(let index) = current, !filterBarCompetitors.contains(current) {
-            let position = shown.firstIndex { filter in
-                guard case .competitor(let other) = filter else { return false }
-                return (site.briefs[other].brief.title, other) > (site.briefs[index].brief.title, index)
-            } ?? shown.firstIndex { if case .field = $0 { return true } else if case .period = $0 { return true } else { return false } }
-                ?? shown.endIndex
-            shown.insert(current, at: position)
-        }
-        for filter in shown {
+        return bar.groups
+    }
+
+    func option(_ filter: ChangeFilter, from route: Route, isCurrent: Bool) -> MustacheValue {
+        [.label: .text(filterLabel(filter)), .url: .text(route.relativeURL(to: changesRoute(filter))), .current: .bool(isCurrent)]
+    }
+
+    /// The bar (see `FilterBar`) for pages at the depth of `route`.
+    func filterBar(from route: Route) -> FilterBar {
+        var kinds: [MustacheValue] = [option(.all, from: route, isCurrent: false)]
+        var competitors: [MustacheValue] = [], fields: [MustacheValue] = [], periods: [MustacheValue] = []
+        var places: [ChangeFilter: (group: Int, option: Int)] = [.all: (0, 0)]
+        var grouped: [(filter: ChangeFilter, group: Int, option: Int)] = []
+        for filter in filterBar {
+            let made = option(filter, from: route, isCurrent: false)
             switch filter {
             case .all: break
-            case .kind: kinds.append(option(filter))
-            case .competitor: competitors.append(option(filter))
-            case .field: fields.append(option(filter))
-            case .period: periods.append(option(filter))
+            case .kind: grouped.append((filter, 0, kinds.count)); kinds.append(made)
+            case .competitor: grouped.append((filter, 1, competitors.count)); competitors.append(made)
+            case .field: grouped.append((filter, 2, fields.count)); fields.append(made)
+            case .period: grouped.append((filter, 3, periods.count)); periods.append(made)
             }
         }
         var groups: [MustacheValue] = [[.label: .text(strings["filter_kind"]), .options: .list(kinds)]]
-        if !competitors.isEmpty { groups.append([.label: .text(strings["filter_competitor"]), .options: .list(competitors)]) }
-        if !fields.isEmpty { groups.append([.label: .text(strings["filter_field"]), .options: .list(fields)]) }
-        if !periods.isEmpty { groups.append([.label: .text(strings["filter_period"]), .options: .list(periods)]) }
-        return groups
+        // Groups without options are left out: a filter's group is its place among those shown.
+        var groupIndex: [Int: Int] = [0: 0]
+        for (number, label, options) in [(1, "filter_competitor", competitors), (2, "filter_field", fields),
+                                         (3, "filter_period", periods)] where !options.isEmpty {
+            groupIndex[number] = groups.count
+            groups.append([.label: .text(strings[label]), .options: .list(options)])
+        }
+        for item in grouped { places[item.filter] = (groupIndex[item.group]!, item.option) }
+        return FilterBar(groups: groups, places: places, competitorGroup: groupIndex[1])
     }
 
     /// The Atom feed of the newest changes.
@@ -302,5 +329,26 @@ extension ViewModels {
         values[.threat_rises] = .list(rises)
         values[.has_threat_rises] = .bool(!rises.isEmpty)
         return values
+    }
+}
+
+extension ViewModels.FilterBar {
+    mutating func replace(_ place: (group: Int, option: Int), with option: MustacheValue) {
+        guard case .map(var group) = groups[place.group], case .list(var options)? = group[.options] else { return }
+        options[place.option] = option
+        group[.options] = .list(options)
+        groups[place.group] = .map(group)
+    }
+
+    /// Puts `option` at `position` among the competitors, making their group (after the
+    /// kinds) when the bar lists none.
+    mutating func insert(_ option: MustacheValue, competitorAt position: Int, label: String) {
+        guard let index = competitorGroup, case .map(var group) = groups[index], case .list(var options)? = group[.options] else {
+            groups.insert([.label: .text(label), .options: .list([option])], at: min(1, groups.count))
+            return
+        }
+        options.insert(option, at: min(position, options.count))
+        group[.options] = .list(options)
+        groups[index] = .map(group)
     }
 }

@@ -114,7 +114,7 @@ enum SearchIndex {
             var previous = 0
             for (position, place) in posting.places.enumerated() {
                 if position > 0 { body.append(UInt8(ascii: ",")) }
-                body.append(contentsOf: String(place - previous, radix: 36).utf8)
+                appendBase36(place - previous, to: &body)
                 previous = place
             }
         }
@@ -125,6 +125,28 @@ enum SearchIndex {
         body.withUnsafeBytes { appendString($0, to: &out) }
         appendLiteral(");\n", to: &out)
         return out
+    }
+
+    /// `String(number, radix: 36)`'s bytes, without the string: an index at 10k briefs
+    /// writes millions of these gaps.
+    static func appendBase36(_ number: Int, to out: inout [UInt8]) {
+        guard number > 0 else {
+            if number == 0 { out.append(UInt8(ascii: "0")) } else { out.append(contentsOf: String(number, radix: 36).utf8) }
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                let digit = UInt8(rest % 36)
+                buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                count += 1
+                rest /= 36
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 
     static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {

@@ -47,6 +47,8 @@ struct ViewModels: Sendable {
     let filterBar: [ChangeFilter]
     /// See `filterBarSignature(_:listed:label:)`: part of every change-log page's key.
     private(set) var filterBarSignature = ""
+    /// The change log's filter bar for pages at each depth its pages have (see `FilterBar`).
+    private(set) var changeFilterBars: [Int: FilterBar] = [:]
 
     static let precomputedDepths = 8
 
@@ -114,6 +116,10 @@ struct ViewModels: Sendable {
             return (0...targets.count).map { current in
                 Self.navigation(targets, current: current - 1, link: { $0.path.isEmpty ? prefix : (depth == 0 ? "" : prefix) + URLPath.encode($0.path) })
             }
+        }
+        for filter in Set(changeFilters) {
+            let route = changesRoute(filter)
+            if changeFilterBars[route.depth] == nil { changeFilterBars[route.depth] = filterBar(from: route) }
         }
     }
 

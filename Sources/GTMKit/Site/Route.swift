@@ -2,9 +2,12 @@
 /// or the empty path for the home page. Pages are written as `<route>index.html` (pretty URLs).
 public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let path: String
+    /// How many folders deep the page's file sits, which is how many `../` reach the root.
+    /// Counted once: every link a page prints asks for it.
+    public let depth: Int
 
     public init(_ path: String) {
-        self.path = path.isEmpty || path.hasSuffix("/") ? path : path + "/"
+        self.init(unchecked: path.isEmpty || path.hasSuffix("/") ? path : path + "/")
     }
 
     public static let home = Route("")
@@ -12,18 +15,17 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// A route that names a file rather than a folder (`sitemap.xml`, `404.html`).
     public static func file(_ path: String) -> Route { Route(unchecked: path) }
 
-    private init(unchecked path: String) { self.path = path }
+    private init(unchecked path: String) {
+        self.path = path
+        var slashes = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { slashes += 1 }
+        depth = slashes
+    }
 
     public var isFile: Bool { !path.isEmpty && !path.hasSuffix("/") }
 
     /// The file written for this route, relative to the output folder.
     public var outputPath: String { isFile ? path : path + "index.html" }
-
-    /// How many folders deep the page's file sits, which is how many `../` reach the root.
-    public var depth: Int {
-        let slashes = path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-        return slashes
-    }
 
     /// `../` repeated to reach the site root from this page; `./` at the root.
     public var rootPrefix: String {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Distinct terms as UTF-8 bytes in one buffer, each with a number in the order first seen:
 /// the search index's terms, the words a diff compares. Cutting a 10k-brief site's whole text
 /// yields tens of millions of term occurrences; as `Set<String>` each made a string and hashed
@@ -58,9 +62,9 @@ struct TermTable {
     private func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number]
         guard starts[number + 1] - start == term.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            UnsafeBufferPointer(rebasing: all[start..<(start + term.count)]).elementsEqual(term)
-        }
+        guard !term.isEmpty, let other = term.baseAddress else { return true }
+        // memcmp: the generic elementsEqual went byte by byte through the iterator protocol.
+        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, other, term.count) == 0 }
     }
 
     private mutating func grow() {

@@ -12,7 +12,7 @@ struct BuildStageTests {
         let result = try await runGTMGen(["build", "--timings"], in: project.root)
         #expect(result.status == 0, "\(result)")
         let named = result.stderr.split(separator: "\n").compactMap { line -> String? in
-            guard let range = line.range(of: " s  ") else { return nil }
+            guard let range = line.range(of: " s cpu  ") else { return nil }
             return String(line[range.upperBound...])
         }
         #expect(named == BuildStage.allCases.map(\.rawValue), "\(result.stderr)")

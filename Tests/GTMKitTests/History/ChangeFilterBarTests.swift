@@ -48,5 +48,32 @@ struct ChangeFilterBarTests {
         let ownBar = try filterBar(own)
         #expect(ownBar.contains("aria-current=\"page\">Rival \(count - 1)</a>"))
         #expect(own.contains("Brief added"))
+        /// The labels of a bar's group, in order, and which one is current.
+        func options(_ bar: String, group: String) throws -> (labels: [String], current: [String]) {
+            let start = try #require(bar.range(of: ">\(group)</h2><ul>"))
+            let list = bar[start.upperBound...].components(separatedBy: "</ul>")[0]
+            var labels: [String] = [], current: [String] = []
+            for item in list.components(separatedBy: "<li>").dropFirst() {
+                let label = String(item.components(separatedBy: "\">").last!.components(separatedBy: "</a>")[0])
+                labels.append(label)
+                if item.contains("aria-current") { current.append(label) }
+            }
+            return (labels, current)
+        }
+        // The competitor without room in the bar joins it on its own page, in title order.
+        let listed = names.prefix(ViewModels.filterCompetitorLimit)
+        #expect(try options(ownBar, group: "Competitor").labels == listed + [names[count - 1]])
+        #expect(try options(ownBar, group: "Competitor").current == [names[count - 1]])
+        #expect(try options(bar, group: "Competitor").labels == Array(listed))
+        #expect(try options(bar, group: "Competitor").current.isEmpty)
+        #expect(try options(bar, group: "Kind").current == ["All"])
+        // A listed competitor's page marks it where it already is; the bar is otherwise the same.
+        let listedPage = try filterBar(try page("changes/competitor/rival-03/index.html"))
+        #expect(try options(listedPage, group: "Competitor").labels == Array(listed))
+        #expect(try options(listedPage, group: "Competitor").current == ["Rival 03"])
+        #expect(try options(listedPage, group: "Kind").current.isEmpty)
+        // Pages one folder deeper than the log's own link back up alike.
+        #expect(listedPage.contains("href=\"../../../changes/\""))
+        #expect(bar.contains("href=\"../changes/\""))
     }
 }

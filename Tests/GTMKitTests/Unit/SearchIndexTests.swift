@@ -90,6 +90,20 @@ struct SearchIndexTests {
         #expect(String(decoding: script, as: UTF8.self) == "GTMSearch.shard(3,5,\"ab\\t0,14,1\\nac\\t7\");\n")
     }
 
+    @Test func base36GapsAreTheStandardLibrarysDigits() {
+        var numbers = [0, 1, 9, 10, 35, 36, 37, 1_295, 1_296, Int.max, -1, -36, Int.min]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            numbers.append(Int(truncatingIfNeeded: seed >> UInt64(seed % 60)))
+        }
+        for number in numbers {
+            var bytes: [UInt8] = [UInt8(ascii: ",")]
+            SearchIndex.appendBase36(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "," + String(number, radix: 36), "\(number)")
+        }
+    }
+
     @Test func aBriefKeepsItsBucketAndTermsOfOnePrefixShareAShard() {
         let layout = SearchLayout(briefCount: 10_000)
         #expect(layout.buckets == 16 && layout.shards == 64)
