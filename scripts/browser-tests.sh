@@ -21,7 +21,7 @@ SUDO=""
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 # --- Debian packages: only what is missing, apt-get update only when something is.
-apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data pkg-config git chromium chromium-driver)
+apt_packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data libmimalloc-dev pkg-config git chromium chromium-driver)
 java -version >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 # A font with Chinese glyphs, so the screenshots of Chinese briefs are readable.
 if ! installed fonts-noto-cjk && ! installed fonts-wqy-microhei && ! installed fonts-wqy-zenhei; then

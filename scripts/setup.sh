@@ -23,4 +23,4 @@ gtm_apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data pkg-config
+gtm_apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libopencc-dev libopencc-data libmimalloc-dev pkg-config
