@@ -134,9 +134,17 @@ public enum WordDiff {
         let max = n + m
         if max > 0 {
             var frontier = [Int](repeating: 0, count: 2 * max + 2)
-            var trace: [[Int]] = []
+            // What the walk back needs of each depth: the frontier as the depth before left it,
+            // on the diagonals that depth reached (-(d-1)...d-1, every other one), one band
+            // after another. Copying the whole frontier at every depth made a long section
+            // cost its length times its edits even when little changed.
+            var bands: [Int] = []
+            var deepest = 0
             search: for depth in 0...max {
-                trace.append(frontier)
+                deepest = depth
+                if depth > 0 {
+                    for diagonal in stride(from: -(depth - 1), through: depth - 1, by: 2) { bands.append(frontier[diagonal + max]) }
+                }
                 for diagonal in stride(from: -depth, through: depth, by: 2) {
                     let index = diagonal + max
                     var x = diagonal == -depth || (diagonal != depth && frontier[index - 1] < frontier[index + 1])
@@ -150,16 +158,18 @@ public enum WordDiff {
                     if x >= n, y >= m { break search }
                 }
             }
-            // Walk the trace back from the end, one edit per depth.
+            /// The frontier on `diagonal` as the depth before `depth` left it.
+            func previous(_ depth: Int, _ diagonal: Int) -> Int {
+                bands[depth * (depth - 1) / 2 + (diagonal + depth - 1) / 2]
+            }
+            // Walk the bands back from the end, one edit per depth.
             var middle: [Step] = []
             var x = n, y = m
-            for depth in stride(from: trace.count - 1, through: 0, by: -1) {
-                let previous = trace[depth]
+            for depth in stride(from: deepest, through: 0, by: -1) {
                 let diagonal = x - y
-                let index = diagonal + max
-                let down = diagonal == -depth || (diagonal != depth && previous[index - 1] < previous[index + 1])
+                let down = diagonal == -depth || (diagonal != depth && previous(depth, diagonal - 1) < previous(depth, diagonal + 1))
                 let previousDiagonal = down ? diagonal + 1 : diagonal - 1
-                let previousX = depth == 0 ? 0 : previous[previousDiagonal + max]
+                let previousX = depth == 0 ? 0 : previous(depth, previousDiagonal)
                 let previousY = previousX - previousDiagonal
                 while x > previousX, y > previousY, depth > 0 || (x > 0 && y > 0) {
                     x -= 1

@@ -89,9 +89,11 @@ struct WordDiffTests {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
-        for _ in 0..<500 {
-            let old = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
-            let new = (0..<next(12)).map { _ in ["a", "b", "c", "d"][next(4)] }
+        // Short scripts, then long ones whose searches run many edits deep.
+        for round in 0..<700 {
+            let length = round < 500 ? 12 : 80
+            let old = (0..<next(length)).map { _ in ["a", "b", "c", "d"][next(4)] }
+            let new = (0..<next(length)).map { _ in ["a", "b", "c", "d"][next(4)] }
             let edits = edits(from: old, to: new)
             let rebuiltOld = edits.compactMap { edit -> String? in
                 switch edit {
