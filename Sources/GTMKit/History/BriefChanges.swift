@@ -25,6 +25,20 @@ public struct BriefChanges: Sendable, Equatable {
 
     public var isEmpty: Bool { fields.isEmpty && sections.isEmpty && titleChange == nil }
 
+    public init(fields: [FieldChange], sections: [SectionChange], titleChange: FieldChange?) {
+        self.fields = fields
+        self.sections = sections
+        self.titleChange = titleChange
+    }
+
+    /// What names the changes of the version `blob` against the versions `earlier` (its
+    /// parents', first parent first, or the revision before): the same blobs always give the
+    /// same changes, so a build remembers them (`HistoricSnapshots`) instead of comparing
+    /// every revision of every brief again after each commit.
+    public static func key(of blob: String, against earlier: [String]) -> String {
+        blob + "<" + earlier.joined(separator: ",")
+    }
+
     /// What a commit changed against its parents' versions, first parent first: for a merge
     /// only what differs from every parent — a fact or section it took unchanged from one
     /// side was changed by that side's commits, not by the merge.

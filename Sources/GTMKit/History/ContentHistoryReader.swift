@@ -105,19 +105,37 @@ public struct ContentHistoryReader: Sendable {
             }
             // A commit against its parents' versions: what it changed, even when a branch
             // lists commits of another branch between it and its parent.
-            let parents = revision.parents.compactMap { memory.snapshot(ofBlob: $0) }.filter { $0.problem == nil }
+            let parents = revision.parents.compactMap { blob in memory.snapshot(ofBlob: blob).map { (blob, $0) } }
+                .filter { $0.1.problem == nil }
             if revision.snapshot.problem == nil, !parents.isEmpty {
+                let changes = remembered(revision.blob, against: parents.map(\.0), memory: memory) {
+                    BriefChanges(fromParents: parents.map(\.1), to: revision.snapshot)
+                }
                 return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                     snapshot: revision.snapshot, changes: BriefChanges(fromParents: parents, to: revision.snapshot))
+                                     snapshot: revision.snapshot, changes: changes)
             }
             // Else against the revision before, or past revisions that could not be read to
             // the last one that could: what a fix after a broken revision changed is not lost.
             let earlier = revisions[(index + 1)...]
-            let older = earlier.first { $0.snapshot.problem == nil }?.snapshot ?? earlier.first?.snapshot
+            let older = earlier.first { $0.snapshot.problem == nil } ?? earlier.first
             return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
                                  snapshot: revision.snapshot,
-                                 changes: older.map { BriefChanges(from: $0, to: revision.snapshot) })
+                                 changes: older.map { older in
+                                     remembered(revision.blob, against: [older.blob], memory: memory) {
+                                         BriefChanges(from: older.snapshot, to: revision.snapshot)
+                                     }
+                                 })
         }
+    }
+
+    /// The changes `memory` remembers for these blobs, or `compare()`'s, remembered.
+    static func remembered(_ blob: String, against earlier: [String], memory: HistoricSnapshots,
+                           compare: () -> BriefChanges) -> BriefChanges {
+        let key = BriefChanges.key(of: blob, against: earlier)
+        if let known = memory.changes(key) { return known }
+        let changes = compare()
+        memory.remember(changes, for: key)
+        return changes
     }
 
     /// The files git rewrites on a commit, a checkout or a merge (its index and HEAD), for
@@ -152,6 +170,7 @@ public struct ContentHistoryReader: Sendable {
 /// Snapshots remembered for the length of one process: what a build without a cache uses.
 public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
     private var snapshots: [String: BriefSnapshot] = [:]
+    private var changes: [String: BriefChanges] = [:]
     private let lock = NSLock()
     /// How many versions were read and parsed rather than remembered (for tests and timings).
     public private(set) var reads = 0
@@ -167,5 +186,13 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
             reads += 1
             snapshots[id] = snapshot
         }
+    }
+
+    public func changes(_ key: String) -> BriefChanges? {
+        lock.withLock { changes[key] }
+    }
+
+    public func remember(_ changes: BriefChanges, for key: String) {
+        lock.withLock { self.changes[key] = changes }
     }
 }

@@ -4,12 +4,14 @@ import Foundation
 /// (`.site.cache.history`): a version never changes, so a build after one new commit parses
 /// only the versions that commit wrote. Kept apart from the build cache because it describes
 /// no output tree — a killed build cannot make it wrong, only old — and read whole: it holds
-/// titles, typed facts and section texts, not pages.
+/// titles, typed facts and section texts, not pages. Beside them, what each revision changed
+/// against the versions it was compared with (`BriefChanges.key(of:against:)`): word counts
+/// of rewritten sections cost more to find again than to read.
 ///
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-3"
+    static let formatVersion = "gtmgen-history-4"
 
     private let lock = NSLock()
     private var known: [String: BriefSnapshot]
@@ -25,6 +27,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         self.settings = settings
         let read = load ? Self.read(url, settings: settings) : nil
         known = read?.snapshots ?? [:]
+        knownChanges = read?.changes ?? [:]
         // A file with a damaged part is written anew, never appended to.
         inFile = read?.whole == true ? known.count : 0
     }
@@ -52,71 +55,102 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         }
     }
 
+    func changes(_ key: String) -> BriefChanges? {
+        lock.withLock {
+            guard let changes = knownChanges[key] else { return nil }
+            usedChanges.insert(key)
+            return changes
+        }
+    }
+
+    func remember(_ changes: BriefChanges, for key: String) {
+        lock.withLock {
+            if knownChanges.updateValue(changes, forKey: key) == nil { freshChanges.append(key) }
+            usedChanges.insert(key)
+        }
+    }
+
     /// Snapshots on disk (read at start, or written since) and those this process added.
     private var inFile = 0
     private var fresh: [String] = []
+    private var knownChanges: [String: BriefChanges]
+    private var usedChanges: Set<String> = []
+    private var freshChanges: [String] = []
 
     /// Appends the snapshots this build added as one more checksummed part, or — when at least
     /// half of the file is no longer used — writes the used ones anew. A version read once is
     /// never rewritten while it is still shown: a build after one commit appends a few
     /// kilobytes instead of rewriting a file of every version of every brief.
     func save() {
-        let (entries, append): ([(String, BriefSnapshot)], Bool) = lock.withLock {
+        let (entries, changes, append): ([(String, BriefSnapshot)], [(String, BriefChanges)], Bool) = lock.withLock {
             let unused = known.count - used.count
             if inFile > 0, unused * 2 <= known.count {
-                defer { inFile += fresh.count; fresh = []; added = 0 }
-                return (fresh.compactMap { id in known[id].map { (id, $0) } }, true)
+                defer { inFile += fresh.count; fresh = []; freshChanges = []; added = 0 }
+                return (fresh.compactMap { id in known[id].map { (id, $0) } },
+                        freshChanges.compactMap { key in knownChanges[key].map { (key, $0) } }, true)
             }
             let kept = known.filter { used.contains($0.key) }
-            let changed = added > 0 || kept.count != known.count || inFile == 0
+            let keptChanges = knownChanges.filter { usedChanges.contains($0.key) }
+            let changed = added > 0 || !freshChanges.isEmpty || kept.count != known.count
+                || keptChanges.count != knownChanges.count || inFile == 0
             known = kept
+            knownChanges = keptChanges
             inFile = changed ? kept.count : inFile
             fresh = []
+            freshChanges = []
             added = 0
-            return (changed ? kept.sorted { $0.key < $1.key } : [], false)
+            return changed ? (kept.sorted { $0.key < $1.key }, keptChanges.sorted { $0.key < $1.key }, false) : ([], [], false)
         }
         if append {
-            guard !entries.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
+            guard !entries.isEmpty || !changes.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: Self.part(entries))
+            try? handle.write(contentsOf: Self.part(entries, changes))
             return
         }
-        guard !entries.isEmpty else { return }
+        guard !entries.isEmpty || !changes.isEmpty else { return }
         var file = BinaryWriter(capacity: 1 << 10)
         file.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
         file.string(settings)
-        let bytes = file.bytes + Self.part(entries)
+        let bytes = file.bytes + Self.part(entries, changes)
         let temporary = url.path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    /// One checksummed part of snapshots.
-    static func part(_ entries: [(String, BriefSnapshot)]) -> [UInt8] {
+    /// One checksummed part of snapshots, then of changes.
+    static func part(_ entries: [(String, BriefSnapshot)], _ changes: [(String, BriefChanges)] = []) -> [UInt8] {
         var payload = BinaryWriter(capacity: 1 << 16)
         payload.array(entries) { writer, entry in
             writer.string(entry.0)
             writer.snapshot(entry.1)
         }
+        payload.array(changes) { writer, entry in
+            writer.string(entry.0)
+            writer.changes(entry.1)
+        }
         return BinaryWriter.section(payload.bytes)
     }
 
     /// The file's snapshots; parts after a damaged one (a save cut short) are dropped.
-    static func read(_ url: URL, settings: String) -> (snapshots: [String: BriefSnapshot], whole: Bool)? {
+    static func read(_ url: URL, settings: String)
+        -> (snapshots: [String: BriefSnapshot], changes: [String: BriefChanges], whole: Bool)? {
         guard let bytes = BuildCache.readFile(url.path) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.string()) == formatVersion + "/" + GTMKitVersion.buildIdentity,
               (try? reader.string()) == settings else { return nil }
         var snapshots: [String: BriefSnapshot] = [:]
+        var changes: [String: BriefChanges] = [:]
         while !reader.isAtEnd {
             guard var part = try? reader.section(),
-                  let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }), part.isAtEnd else {
-                return (snapshots, false)
+                  let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }),
+                  let changed = try? part.array({ reader in (try reader.string(), try reader.changes()) }), part.isAtEnd else {
+                return (snapshots, changes, false)
             }
             for (id, snapshot) in entries { snapshots[id] = snapshot }
+            for (key, change) in changed { changes[key] = change }
         }
-        return (snapshots, true)
+        return (snapshots, changes, true)
     }
 }
 
@@ -136,7 +170,37 @@ extension BinaryWriter {
     }
 }
 
+extension BinaryWriter {
+    mutating func changes(_ value: BriefChanges) {
+        func field(_ writer: inout BinaryWriter, _ change: BriefChanges.FieldChange) {
+            writer.string(change.field)
+            writer.optional(change.old) { $0.string($1) }
+            writer.optional(change.new) { $0.string($1) }
+        }
+        array(value.fields, field)
+        array(value.sections) { writer, section in
+            writer.string(section.kind.rawValue)
+            writer.string(section.heading)
+            writer.int(section.wordsChanged)
+        }
+        optional(value.titleChange, field)
+    }
+}
+
 extension BinaryReader {
+    mutating func changes() throws -> BriefChanges {
+        func field(_ reader: inout BinaryReader) throws -> BriefChanges.FieldChange {
+            BriefChanges.FieldChange(field: try reader.string(), old: try reader.optional { try $0.string() },
+                                     new: try reader.optional { try $0.string() })
+        }
+        let fields = try array(field)
+        let sections = try array { reader in
+            guard let kind = BriefChanges.SectionChange.Kind(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
+            return BriefChanges.SectionChange(kind: kind, heading: try reader.string(), wordsChanged: try reader.int())
+        }
+        return BriefChanges(fields: fields, sections: sections, titleChange: try optional(field))
+    }
+
     mutating func snapshot() throws -> BriefSnapshot {
         let title = try string()
         let fields = try array { reader in (name: try reader.string(), value: try reader.string()) }

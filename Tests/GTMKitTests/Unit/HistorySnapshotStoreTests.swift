@@ -70,4 +70,43 @@ struct HistorySnapshotStoreTests {
         #expect(repaired.snapshot(ofBlob: "a1") == snapshot("A"))
         #expect(repaired.snapshot(ofBlob: "b1") == snapshot("B"))
     }
+
+    @Test func whatARevisionChangedIsRememberedBesideTheVersions() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent(".site.cache.history")
+        let old = snapshot("A"), new = BriefSnapshot(title: "A2", fields: [(name: "threat", value: "low")],
+                                                      sections: [.init(key: "why", heading: "Why", text: "因为服务。\nPrice.")], problem: nil)
+        let changes = BriefChanges(from: old, to: new)
+        #expect(changes.titleChange != nil && !changes.fields.isEmpty && !changes.sections.isEmpty)
+        let key = BriefChanges.key(of: "a2", against: ["a1"])
+        let first = HistorySnapshotStore(url: url, settings: "en", load: true)
+        first.remember(old, ofBlob: "a1")
+        first.remember(new, ofBlob: "a2")
+        first.remember(changes, for: key)
+        first.save()
+
+        let second = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(second.changes(key) == changes)
+        #expect(second.changes(BriefChanges.key(of: "a2", against: ["a0"])) == nil)
+        // Appended with a later version, and kept when the file is written anew.
+        _ = second.snapshot(ofBlob: "a1")
+        _ = second.snapshot(ofBlob: "a2")
+        let merge = BriefChanges(fromParents: [old, new], to: old)
+        let mergeKey = BriefChanges.key(of: "a1", against: ["a1", "a2"])
+        second.remember(merge, for: mergeKey)
+        second.save()
+        let third = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(third.changes(key) == changes)
+        #expect(third.changes(mergeKey) == merge)
+        // When most versions are no longer asked for, the file is written anew with what was
+        // asked for: changes nobody asked for go with them.
+        let fourth = HistorySnapshotStore(url: url, settings: "en", load: true)
+        _ = fourth.changes(mergeKey)
+        fourth.save()
+        let fifth = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(fifth.changes(mergeKey) == merge)
+        #expect(fifth.changes(key) == nil)
+        #expect(fifth.snapshot(ofBlob: "a2") == nil)
+    }
 }
