@@ -16,6 +16,9 @@ final class PageKeys: PageMemory, @unchecked Sendable {
     let exists: @Sendable (String) -> Bool
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
+    /// Each shared input list's hash, by identity; the list is held so that its identity is
+    /// not taken by another while this build runs.
+    private var sharedKeys: [ObjectIdentifier: (inputs: SharedInputs, key: UInt64)] = [:]
 
     init(site: Site, global: UInt64, bodyKeys: [UInt64], previous: [String: UInt64],
          exists: @escaping @Sendable (String) -> Bool) {
@@ -43,6 +46,11 @@ final class PageKeys: PageMemory, @unchecked Sendable {
         var hasher = StableHasher()
         if page.readsShared { hasher.add(global) }
         hasher.add(page.path)
+        add(inputs, to: &hasher)
+        return hasher.value
+    }
+
+    private func add(_ inputs: [PageInput], to hasher: inout StableHasher) {
         for input in inputs {
             switch input {
             case .listing(let index):
@@ -54,9 +62,21 @@ final class PageKeys: PageMemory, @unchecked Sendable {
             case .text(let text):
                 hasher.add(3 as UInt64)
                 hasher.add(text)
+            case .shared(let shared):
+                hasher.add(4 as UInt64)
+                hasher.add(key(of: shared))
             }
         }
-        return hasher.value
+    }
+
+    private func key(of shared: SharedInputs) -> UInt64 {
+        let identity = ObjectIdentifier(shared)
+        if let known = lock.withLock({ sharedKeys[identity]?.key }) { return known }
+        var hasher = StableHasher()
+        add(shared.inputs, to: &hasher)
+        let key = hasher.value
+        lock.withLock { sharedKeys[identity] = (shared, key) }
+        return key
     }
 
     static func listingKeys(_ site: Site) -> [UInt64] {

@@ -256,8 +256,7 @@ public struct PageRenderer: Sendable {
         case .searchShard(let bucket, let shard):
             // The bucket's briefs: their texts, and their places (which follow their paths).
             let search = models.searchShards
-            let inputs = [PageInput.text(search.layout.signature), .text(search.foldingSignature)]
-                + search.members[bucket].flatMap { [PageInput.body($0), .text(site.briefs[$0].brief.route.path)] }
+            let inputs = [PageInput.text(search.layout.signature), .text(search.foldingSignature), .shared(search.bucketInputs[bucket])]
             return PageDescription(path: search.layout.shardPath(bucket: bucket, shard: shard), inputs: inputs, readsShared: false) {
                 .bytes(search.script(bucket: bucket, shard: shard))
             }

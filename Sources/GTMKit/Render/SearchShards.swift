@@ -17,6 +17,9 @@ final class SearchShards: @unchecked Sendable {
     private let lock = NSLock()
     private let bucketLocks: [NSLock]
     private var made: [[[UInt8]]?]
+    /// What every shard of a bucket reads: its briefs' texts and their places (which follow
+    /// their paths), listed once per bucket.
+    let bucketInputs: [SharedInputs]
 
     init(site: Site, layout: SearchLayout, members: [[Int]], foldingSignature: String,
          folding: @escaping @Sendable () -> SearchFolding) {
@@ -27,6 +30,9 @@ final class SearchShards: @unchecked Sendable {
         makeFolding = folding
         bucketLocks = (0..<layout.buckets).map { _ in NSLock() }
         made = Array(repeating: nil, count: layout.buckets)
+        bucketInputs = members.map { bucket in
+            SharedInputs(bucket.flatMap { [PageInput.body($0), .text(site.briefs[$0].brief.route.path)] })
+        }
     }
 
     var folding: SearchFolding { makeFolding() }
