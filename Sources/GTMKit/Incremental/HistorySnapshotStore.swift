@@ -14,10 +14,11 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     static let formatVersion = "gtmgen-history-4"
 
     private let lock = NSLock()
-    private var known: [String: BriefSnapshot]
-    /// The blobs this build asked for or added: what the next file keeps.
-    private var used: Set<String> = []
+    private var snapshots: Remembered<BriefSnapshot>
+    private var changes: Remembered<BriefChanges>
     private var added = 0
+    /// Snapshots on disk (read at start, or written since).
+    private var inFile = 0
     let url: URL
     let settings: String
 
@@ -26,10 +27,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         self.url = url
         self.settings = settings
         let read = load ? Self.read(url, settings: settings) : nil
-        known = read?.snapshots ?? [:]
-        knownChanges = read?.changes ?? [:]
+        snapshots = Remembered(read?.snapshots ?? [:])
+        changes = Remembered(read?.changes ?? [:])
         // A file with a damaged part is written anew, never appended to.
-        inFile = read?.whole == true ? known.count : 0
+        inFile = read?.whole == true ? snapshots.known.count : 0
     }
 
     static func location(forCache cache: URL) -> URL {
@@ -40,79 +41,55 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     var parsedCount: Int { lock.withLock { added } }
 
     func snapshot(ofBlob id: String) -> BriefSnapshot? {
-        lock.withLock {
-            guard let snapshot = known[id] else { return nil }
-            used.insert(id)
-            return snapshot
-        }
+        lock.withLock { snapshots.value(for: id) }
     }
 
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
         lock.withLock {
-            if known.updateValue(snapshot, forKey: id) == nil { fresh.append(id) }
-            used.insert(id)
+            snapshots.remember(snapshot, for: id)
             added += 1
         }
     }
 
     func changes(_ key: String) -> BriefChanges? {
-        lock.withLock {
-            guard let changes = knownChanges[key] else { return nil }
-            usedChanges.insert(key)
-            return changes
-        }
+        lock.withLock { changes.value(for: key) }
     }
 
     func remember(_ changes: BriefChanges, for key: String) {
-        lock.withLock {
-            if knownChanges.updateValue(changes, forKey: key) == nil { freshChanges.append(key) }
-            usedChanges.insert(key)
-        }
+        lock.withLock { self.changes.remember(changes, for: key) }
     }
-
-    /// Snapshots on disk (read at start, or written since) and those this process added.
-    private var inFile = 0
-    private var fresh: [String] = []
-    private var knownChanges: [String: BriefChanges]
-    private var usedChanges: Set<String> = []
-    private var freshChanges: [String] = []
 
     /// Appends the snapshots this build added as one more checksummed part, or — when at least
     /// half of the file is no longer used — writes the used ones anew. A version read once is
     /// never rewritten while it is still shown: a build after one commit appends a few
     /// kilobytes instead of rewriting a file of every version of every brief.
     func save() {
-        let (entries, changes, append): ([(String, BriefSnapshot)], [(String, BriefChanges)], Bool) = lock.withLock {
-            let unused = known.count - used.count
-            if inFile > 0, unused * 2 <= known.count {
-                defer { inFile += fresh.count; fresh = []; freshChanges = []; added = 0 }
-                return (fresh.compactMap { id in known[id].map { (id, $0) } },
-                        freshChanges.compactMap { key in knownChanges[key].map { (key, $0) } }, true)
+        let (entries, changed, append): ([(String, BriefSnapshot)], [(String, BriefChanges)], Bool) = lock.withLock {
+            let unused = snapshots.known.count - snapshots.used.count
+            if inFile > 0, unused * 2 <= snapshots.known.count {
+                let entries = snapshots.takeFresh(), changed = changes.takeFresh()
+                inFile += entries.count
+                added = 0
+                return (entries, changed, true)
             }
-            let kept = known.filter { used.contains($0.key) }
-            let keptChanges = knownChanges.filter { usedChanges.contains($0.key) }
-            let changed = added > 0 || !freshChanges.isEmpty || kept.count != known.count
-                || keptChanges.count != knownChanges.count || inFile == 0
-            known = kept
-            knownChanges = keptChanges
-            inFile = changed ? kept.count : inFile
-            fresh = []
-            freshChanges = []
+            let keptSnapshots = snapshots.keepUsed(), keptChanges = changes.keepUsed()
+            let rewrite = added > 0 || keptSnapshots.dropped || keptChanges.dropped || keptChanges.added || inFile == 0
+            inFile = rewrite ? snapshots.known.count : inFile
             added = 0
-            return changed ? (kept.sorted { $0.key < $1.key }, keptChanges.sorted { $0.key < $1.key }, false) : ([], [], false)
+            return rewrite ? (snapshots.sorted, changes.sorted, false) : ([], [], false)
         }
         if append {
-            guard !entries.isEmpty || !changes.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
+            guard !entries.isEmpty || !changed.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: Self.part(entries, changes))
+            try? handle.write(contentsOf: Self.part(entries, changed))
             return
         }
-        guard !entries.isEmpty || !changes.isEmpty else { return }
+        guard !entries.isEmpty || !changed.isEmpty else { return }
         var file = BinaryWriter(capacity: 1 << 10)
         file.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
         file.string(settings)
-        let bytes = file.bytes + Self.part(entries, changes)
+        let bytes = file.bytes + Self.part(entries, changed)
         let temporary = url.path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, url.path) != 0 { unlink(temporary) }
@@ -168,6 +145,47 @@ extension BinaryWriter {
         }
         optional(value.problem) { $0.string($1) }
     }
+}
+
+/// What the store remembers of one kind, by key: what the file had, what this build asked
+/// for or added (what a file written anew keeps), and what it added (what an append writes).
+private struct Remembered<Value> {
+    private(set) var known: [String: Value]
+    private(set) var used: Set<String> = []
+    private var fresh: [String] = []
+
+    init(_ known: [String: Value]) {
+        self.known = known
+    }
+
+    mutating func value(for key: String) -> Value? {
+        guard let value = known[key] else { return nil }
+        used.insert(key)
+        return value
+    }
+
+    mutating func remember(_ value: Value, for key: String) {
+        if known.updateValue(value, forKey: key) == nil { fresh.append(key) }
+        used.insert(key)
+    }
+
+    /// The entries added since the last save, which are no longer fresh.
+    mutating func takeFresh() -> [(String, Value)] {
+        defer { fresh = [] }
+        return fresh.compactMap { key in known[key].map { (key, $0) } }
+    }
+
+    /// Forgets what this build did not use; says whether anything went, or was added.
+    mutating func keepUsed() -> (dropped: Bool, added: Bool) {
+        let kept = known.filter { used.contains($0.key) }
+        defer {
+            known = kept
+            fresh = []
+        }
+        return (kept.count != known.count, !fresh.isEmpty)
+    }
+
+    var sorted: [(String, Value)] { known.sorted { $0.key < $1.key } }
 }
 
 extension BinaryWriter {
