@@ -47,11 +47,14 @@ public struct ContentHistory: Sendable {
 
 /// Snapshots of historic file versions by blob id: a version never changes, so one read is
 /// enough for every later build. The history reader asks; what remembers them is plugged in.
-/// So for what a version changed against the versions it is compared with: a function of
-/// their blobs, named by `BriefChanges.key(of:against:)`.
+/// So for what a version changed against the versions it is compared with (a function of
+/// their blobs, named by `BriefChanges.key(of:against:)`), and for what a commit changed
+/// under the content folder (`GitCommitChanges.key(of:under:isAtCut:)`).
 public protocol HistoricSnapshots: AnyObject, Sendable {
     func snapshot(ofBlob id: String) -> BriefSnapshot?
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
     func changes(_ key: String) -> BriefChanges?
     func remember(_ changes: BriefChanges, for key: String)
+    func commitChanges(_ key: String) -> [GitFileChange]?
+    func remember(_ changes: [GitFileChange], forCommit key: String)
 }

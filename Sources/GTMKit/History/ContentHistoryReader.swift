@@ -30,7 +30,7 @@ public struct ContentHistoryReader: Sendable {
         }
         let log: [GitCommitChanges]
         do {
-            log = try repository.log(under: prefix)
+            log = try repository.log(under: prefix, memory: memory)
         } catch let failure as GitReadFailure {
             return .unavailable("the git history cannot be read: \(failure.message)")
         } catch {
@@ -171,6 +171,7 @@ public struct ContentHistoryReader: Sendable {
 public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
     private var snapshots: [String: BriefSnapshot] = [:]
     private var changes: [String: BriefChanges] = [:]
+    private var commits: [String: [GitFileChange]] = [:]
     private let lock = NSLock()
     /// How many versions were read and parsed rather than remembered (for tests and timings).
     public private(set) var reads = 0
@@ -194,5 +195,13 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func remember(_ changes: BriefChanges, for key: String) {
         lock.withLock { self.changes[key] = changes }
+    }
+
+    public func commitChanges(_ key: String) -> [GitFileChange]? {
+        lock.withLock { commits[key] }
+    }
+
+    public func remember(_ changes: [GitFileChange], forCommit key: String) {
+        lock.withLock { commits[key] = changes }
     }
 }

@@ -43,4 +43,10 @@ public struct GitCommitChanges: Sendable, Equatable {
     /// The oldest commit of a shallow clone: its parents are beyond the cut, so its changes
     /// are its whole tree, not what it changed.
     public var isAtShallowCut = false
+
+    /// What names a commit's changes under a folder: the same commit, folder and cut always
+    /// give the same changes (see `HistoricSnapshots`).
+    public static func key(of commit: String, under folder: String, isAtCut: Bool) -> String {
+        commit + (isAtCut ? " cut " : " ") + folder
+    }
 }

@@ -68,14 +68,18 @@ final class GitRepository {
     /// renames are detected as git does. A merge is listed only with what it changed itself:
     /// the changes it brought from a branch belong to that branch's commits. An empty
     /// repository has no commits.
-    func log(under folder: String) throws -> [GitCommitChanges] {
+    ///
+    /// A commit's changes never change: `memory` gives those an earlier build found (by
+    /// `GitCommitChanges.key(of:under:isAtCut:)`) and keeps those found here, so a build after
+    /// one new commit compares only that commit's trees.
+    func log(under folder: String, memory: HistoricSnapshots? = nil) throws -> [GitCommitChanges] {
         var entries: [GitCommitChanges] = []
         for id in try commitsNewestFirst() {
             var oid = id
             var commit: OpaquePointer?
             try check(git_commit_lookup(&commit, handle, &oid))
             defer { git_commit_free(commit) }
-            let (changes, isAtCut) = try changes(of: commit!, under: folder)
+            let (changes, isAtCut) = try changes(of: commit!, id: LibGit2.hex(id), under: folder, memory: memory)
             guard !changes.isEmpty else { continue }
             entries.append(GitCommitChanges(commit: describe(commit!, id: id), changes: changes, isAtShallowCut: isAtCut))
         }
@@ -200,12 +204,10 @@ final class GitRepository {
     /// What a commit changed under `folder`: against its parent, against nothing for a root
     /// commit, and for a merge against its first parent, keeping only versions no other
     /// parent already had.
-    private func changes(of commit: OpaquePointer, under folder: String) throws -> (changes: [GitFileChange], isAtCut: Bool) {
-        var tree: OpaquePointer?
-        try check(git_commit_tree(&tree, commit))
-        defer { git_tree_free(tree) }
-        var parentTrees: [OpaquePointer] = []
-        defer { parentTrees.forEach { git_tree_free($0) } }
+    private func changes(of commit: OpaquePointer, id: String, under folder: String,
+                         memory: HistoricSnapshots?) throws -> (changes: [GitFileChange], isAtCut: Bool) {
+        var parents: [OpaquePointer] = []
+        defer { parents.forEach { git_commit_free($0) } }
         var isAtCut = false
         for index in 0..<git_commit_parentcount(commit) {
             var parent: OpaquePointer?
@@ -214,12 +216,28 @@ final class GitRepository {
                 isAtCut = true
                 continue
             }
-            defer { git_commit_free(parent) }
+            parents.append(parent!)
+        }
+        let key = GitCommitChanges.key(of: id, under: folder, isAtCut: isAtCut)
+        if let known = memory?.commitChanges(key) { return (known, isAtCut) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commit))
+        defer { git_tree_free(tree) }
+        var parentTrees: [OpaquePointer] = []
+        defer { parentTrees.forEach { git_tree_free($0) } }
+        for parent in parents {
             var parentTree: OpaquePointer?
             try check(git_commit_tree(&parentTree, parent))
             parentTrees.append(parentTree!)
         }
-        var changes = try diff(from: parentTrees.first, to: tree!, under: folder)
+        let changes = try changes(from: parentTrees, to: tree!, under: folder)
+        memory?.remember(changes, forCommit: key)
+        return (changes, isAtCut)
+    }
+
+    /// What a commit of tree `tree` changed under `folder` against its parents' trees.
+    private func changes(from parentTrees: [OpaquePointer], to tree: OpaquePointer, under folder: String) throws -> [GitFileChange] {
+        var changes = try diff(from: parentTrees.first, to: tree, under: folder)
         if parentTrees.count > 1 {
             let others = parentTrees.dropFirst()
             changes.removeAll { change in
@@ -231,7 +249,7 @@ final class GitRepository {
                 changes[index].otherParentBlobs = others.map { entryID(in: $0, at: path) }
             }
         }
-        return (changes, isAtCut)
+        return changes
     }
 
     private func diff(from old: OpaquePointer?, to new: OpaquePointer, under folder: String) throws -> [GitFileChange] {

@@ -5,17 +5,19 @@ import Foundation
 /// only the versions that commit wrote. Kept apart from the build cache because it describes
 /// no output tree — a killed build cannot make it wrong, only old — and read whole: it holds
 /// titles, typed facts and section texts, not pages. Beside them, what each revision changed
-/// against the versions it was compared with (`BriefChanges.key(of:against:)`): word counts
-/// of rewritten sections cost more to find again than to read.
+/// against the versions it was compared with (`BriefChanges.key(of:against:)`) and what each
+/// commit changed under the content folder: word counts of rewritten sections and tree diffs
+/// with rename detection cost more to find again than to read.
 ///
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-4"
+    static let formatVersion = "gtmgen-history-5"
 
     private let lock = NSLock()
     private var snapshots: Remembered<BriefSnapshot>
     private var changes: Remembered<BriefChanges>
+    private var commits: Remembered<[GitFileChange]>
     private var added = 0
     /// Snapshots on disk (read at start, or written since).
     private var inFile = 0
@@ -29,6 +31,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         let read = load ? Self.read(url, settings: settings) : nil
         snapshots = Remembered(read?.snapshots ?? [:])
         changes = Remembered(read?.changes ?? [:])
+        commits = Remembered(read?.commits ?? [:])
         // A file with a damaged part is written anew, never appended to.
         inFile = read?.whole == true ? snapshots.known.count : 0
     }
@@ -59,75 +62,99 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         lock.withLock { self.changes.remember(changes, for: key) }
     }
 
+    func commitChanges(_ key: String) -> [GitFileChange]? {
+        lock.withLock { commits.value(for: key) }
+    }
+
+    func remember(_ changes: [GitFileChange], forCommit key: String) {
+        lock.withLock { commits.remember(changes, for: key) }
+    }
+
     /// Appends the snapshots this build added as one more checksummed part, or — when at least
     /// half of the file is no longer used — writes the used ones anew. A version read once is
     /// never rewritten while it is still shown: a build after one commit appends a few
     /// kilobytes instead of rewriting a file of every version of every brief.
     func save() {
-        let (entries, changed, append): ([(String, BriefSnapshot)], [(String, BriefChanges)], Bool) = lock.withLock {
+        let (part, append): (Part, Bool) = lock.withLock {
             let unused = snapshots.known.count - snapshots.used.count
             if inFile > 0, unused * 2 <= snapshots.known.count {
-                let entries = snapshots.takeFresh(), changed = changes.takeFresh()
-                inFile += entries.count
+                let part = Part(snapshots: snapshots.takeFresh(), changes: changes.takeFresh(), commits: commits.takeFresh())
+                inFile += part.snapshots.count
                 added = 0
-                return (entries, changed, true)
+                return (part, true)
             }
-            let keptSnapshots = snapshots.keepUsed(), keptChanges = changes.keepUsed()
-            let rewrite = added > 0 || keptSnapshots.dropped || keptChanges.dropped || keptChanges.added || inFile == 0
+            let kept = [snapshots.keepUsed(), changes.keepUsed(), commits.keepUsed()]
+            let rewrite = added > 0 || inFile == 0 || kept.contains { $0.dropped || $0.added }
             inFile = rewrite ? snapshots.known.count : inFile
             added = 0
-            return rewrite ? (snapshots.sorted, changes.sorted, false) : ([], [], false)
+            return (rewrite ? Part(snapshots: snapshots.sorted, changes: changes.sorted, commits: commits.sorted) : Part(), false)
         }
         if append {
-            guard !entries.isEmpty || !changed.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
+            guard !part.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: Self.part(entries, changed))
+            try? handle.write(contentsOf: part.bytes)
             return
         }
-        guard !entries.isEmpty || !changed.isEmpty else { return }
+        guard !part.isEmpty else { return }
         var file = BinaryWriter(capacity: 1 << 10)
         file.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
         file.string(settings)
-        let bytes = file.bytes + Self.part(entries, changed)
+        let bytes = file.bytes + part.bytes
         let temporary = url.path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    /// One checksummed part of snapshots, then of changes.
-    static func part(_ entries: [(String, BriefSnapshot)], _ changes: [(String, BriefChanges)] = []) -> [UInt8] {
-        var payload = BinaryWriter(capacity: 1 << 16)
-        payload.array(entries) { writer, entry in
-            writer.string(entry.0)
-            writer.snapshot(entry.1)
+    /// One checksummed part of the file: snapshots, then changes of revisions, then of commits.
+    struct Part {
+        var snapshots: [(String, BriefSnapshot)] = []
+        var changes: [(String, BriefChanges)] = []
+        var commits: [(String, [GitFileChange])] = []
+
+        var isEmpty: Bool { snapshots.isEmpty && changes.isEmpty && commits.isEmpty }
+
+        var bytes: [UInt8] {
+            var payload = BinaryWriter(capacity: 1 << 16)
+            payload.array(snapshots) { writer, entry in
+                writer.string(entry.0)
+                writer.snapshot(entry.1)
+            }
+            payload.array(changes) { writer, entry in
+                writer.string(entry.0)
+                writer.changes(entry.1)
+            }
+            payload.array(commits) { writer, entry in
+                writer.string(entry.0)
+                writer.array(entry.1) { $0.fileChange($1) }
+            }
+            return BinaryWriter.section(payload.bytes)
         }
-        payload.array(changes) { writer, entry in
-            writer.string(entry.0)
-            writer.changes(entry.1)
-        }
-        return BinaryWriter.section(payload.bytes)
     }
 
     /// The file's snapshots; parts after a damaged one (a save cut short) are dropped.
-    static func read(_ url: URL, settings: String)
-        -> (snapshots: [String: BriefSnapshot], changes: [String: BriefChanges], whole: Bool)? {
+    static func read(_ url: URL, settings: String) -> (snapshots: [String: BriefSnapshot], changes: [String: BriefChanges],
+                                                      commits: [String: [GitFileChange]], whole: Bool)? {
         guard let bytes = BuildCache.readFile(url.path) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.string()) == formatVersion + "/" + GTMKitVersion.buildIdentity,
               (try? reader.string()) == settings else { return nil }
         var snapshots: [String: BriefSnapshot] = [:]
         var changes: [String: BriefChanges] = [:]
+        var commits: [String: [GitFileChange]] = [:]
         while !reader.isAtEnd {
             guard var part = try? reader.section(),
                   let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }),
-                  let changed = try? part.array({ reader in (try reader.string(), try reader.changes()) }), part.isAtEnd else {
-                return (snapshots, changes, false)
+                  let changed = try? part.array({ reader in (try reader.string(), try reader.changes()) }),
+                  let committed = try? part.array({ reader in (try reader.string(), try reader.array { try $0.fileChange() }) }),
+                  part.isAtEnd else {
+                return (snapshots, changes, commits, false)
             }
             for (id, snapshot) in entries { snapshots[id] = snapshot }
             for (key, change) in changed { changes[key] = change }
+            for (key, change) in committed { commits[key] = change }
         }
-        return (snapshots, changes, true)
+        return (snapshots, changes, commits, true)
     }
 }
 
@@ -189,6 +216,15 @@ private struct Remembered<Value> {
 }
 
 extension BinaryWriter {
+    mutating func fileChange(_ value: GitFileChange) {
+        string(value.kind.rawValue)
+        optional(value.oldPath) { $0.string($1) }
+        optional(value.newPath) { $0.string($1) }
+        optional(value.oldBlob) { $0.string($1) }
+        optional(value.newBlob) { $0.string($1) }
+        array(value.otherParentBlobs) { writer, blob in writer.optional(blob) { $0.string($1) } }
+    }
+
     mutating func changes(_ value: BriefChanges) {
         func field(_ writer: inout BinaryWriter, _ change: BriefChanges.FieldChange) {
             writer.string(change.field)
@@ -206,6 +242,13 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    mutating func fileChange() throws -> GitFileChange {
+        guard let kind = GitFileChange.Kind(rawValue: try string()) else { throw BinaryReader.Malformed() }
+        func text(_ reader: inout BinaryReader) throws -> String? { try reader.optional { try $0.string() } }
+        return GitFileChange(kind: kind, oldPath: try text(&self), newPath: try text(&self), oldBlob: try text(&self),
+                             newBlob: try text(&self), otherParentBlobs: try array { try text(&$0) })
+    }
+
     mutating func changes() throws -> BriefChanges {
         func field(_ reader: inout BinaryReader) throws -> BriefChanges.FieldChange {
             BriefChanges.FieldChange(field: try reader.string(), old: try reader.optional { try $0.string() },

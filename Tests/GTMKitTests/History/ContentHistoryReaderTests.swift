@@ -49,6 +49,38 @@ struct ContentHistoryReaderTests {
         #expect(again.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == ["Why: AI triage", "Q3 refresh", "Add Brightdesk"])
     }
 
+    /// A commit's changes and a revision's are worked out once and then taken from memory: a
+    /// build after one new commit compares only what that commit wrote.
+    @Test func changesOfCommitsAndRevisionsAreTakenFromMemory() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "medium"))
+        try repository.commit("Add Brightdesk")
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "high"))
+        try repository.commit("Q3 refresh")
+        let folder = repository.root.appendingPathComponent("content").path
+        let memory = SnapshotsInMemory()
+        let first = reader.read(contentFolder: folder, current: try current(repository, ["competitors/brightdesk.md"]), memory: memory)
+        let revisions = try #require(first.briefs["competitors/brightdesk.md"])
+        #expect(revisions[0].changes?.fields == [.init(field: "threat", old: "medium", new: "high")])
+
+        // What memory says is what the next read shows: nothing is compared again.
+        let commit = try #require(revisions[0].commit?.id)
+        let commitKey = GitCommitChanges.key(of: commit, under: "content", isAtCut: false)
+        let committed = try #require(memory.commitChanges(commitKey), "the commit's changes were remembered")
+        #expect(committed.map(\.newPath) == ["content/competitors/brightdesk.md"])
+        let revisionKey = BriefChanges.key(of: revisions[0].blob, against: [revisions[1].blob])
+        #expect(memory.changes(revisionKey) == revisions[0].changes)
+        memory.remember(BriefChanges(fields: [.init(field: "threat", old: "low", new: "high")], sections: [], titleChange: nil),
+                        for: revisionKey)
+        let again = reader.read(contentFolder: folder, current: try current(repository, ["competitors/brightdesk.md"]), memory: memory)
+        #expect(again.briefs["competitors/brightdesk.md"]?[0].changes?.fields == [.init(field: "threat", old: "low", new: "high")])
+        memory.remember([], forCommit: commitKey)
+        let without = reader.read(contentFolder: folder, current: try current(repository, ["competitors/brightdesk.md"]), memory: memory)
+        #expect(without.briefs["competitors/brightdesk.md"]?.compactMap { $0.commit?.subject } == ["Add Brightdesk"],
+                "a commit remembered as changing nothing under the folder is not listed")
+    }
+
     @Test func aProjectInASubfolderAndARenamedBriefWithABrokenRevision() throws {
         var repository = try GitTestRepository()
         defer { repository.project.cleanUp() }

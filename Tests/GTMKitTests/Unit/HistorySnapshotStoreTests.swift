@@ -84,10 +84,15 @@ struct HistorySnapshotStoreTests {
         first.remember(old, ofBlob: "a1")
         first.remember(new, ofBlob: "a2")
         first.remember(changes, for: key)
+        let commitChanges = [GitFileChange(kind: .renamed, oldPath: "content/a.md", newPath: "content/b.md", oldBlob: "a1", newBlob: "a2",
+                                           otherParentBlobs: [nil, "a0"])]
+        first.remember(commitChanges, forCommit: GitCommitChanges.key(of: "c1", under: "content", isAtCut: false))
         first.save()
 
         let second = HistorySnapshotStore(url: url, settings: "en", load: true)
         #expect(second.changes(key) == changes)
+        #expect(second.commitChanges(GitCommitChanges.key(of: "c1", under: "content", isAtCut: false)) == commitChanges)
+        #expect(second.commitChanges(GitCommitChanges.key(of: "c1", under: "content", isAtCut: true)) == nil)
         #expect(second.changes(BriefChanges.key(of: "a2", against: ["a0"])) == nil)
         // Appended with a later version, and kept when the file is written anew.
         _ = second.snapshot(ofBlob: "a1")
