@@ -117,7 +117,9 @@ struct ViewModels: Sendable {
                 Self.navigation(targets, current: current - 1, link: { $0.path.isEmpty ? prefix : (depth == 0 ? "" : prefix) + URLPath.encode($0.path) })
             }
         }
-        for filter in Set(changeFilters) {
+        // The log's own page and the filter pages (all one folder deeper): a page at any other
+        // depth makes its bar itself (`filterGroups`).
+        for filter in [changeFilters.first, changeFilters.first { $0 != .all }].compactMap({ $0 }) {
             let route = changesRoute(filter)
             if changeFilterBars[route.depth] == nil { changeFilterBars[route.depth] = filterBar(from: route) }
         }
