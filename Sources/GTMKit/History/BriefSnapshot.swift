@@ -17,10 +17,49 @@ public struct BriefSnapshot: Sendable, Equatable {
     public var title: String
     /// Field name → value as text (`threat` → `high`, `pricing.from` → `149`), in a fixed order.
     public var fields: [(name: String, value: String)]
-    public var sections: [Section]
     /// Set when the version could not be read as a brief (broken YAML, no front matter): the
     /// message of its first error. Such a revision is shown as broken, never skipped.
     public var problem: String?
+
+    private enum Sections: Sendable {
+        case given([Section])
+        case deferred(any DeferredSections)
+    }
+
+    private var storedSections: Sections
+
+    /// The sections' texts are most of a snapshot, and a build reads them only for what it
+    /// compares anew or pages it renders again: they may come from where they are kept, when
+    /// asked, rather than with the facts every build reads.
+    public var sections: [Section] {
+        get {
+            switch storedSections {
+            case .given(let sections): sections
+            case .deferred(let deferred): deferred.sections()
+            }
+        }
+        set { storedSections = .given(newValue) }
+    }
+
+    /// Where the sections come from, when they are read on demand.
+    public var deferredSections: (any DeferredSections)? {
+        if case .deferred(let deferred) = storedSections { return deferred }
+        return nil
+    }
+
+    public init(title: String, fields: [(name: String, value: String)], sections: [Section], problem: String?) {
+        self.title = title
+        self.fields = fields
+        self.problem = problem
+        storedSections = .given(sections)
+    }
+
+    public init(title: String, fields: [(name: String, value: String)], deferredSections: any DeferredSections, problem: String?) {
+        self.title = title
+        self.fields = fields
+        self.problem = problem
+        storedSections = .deferred(deferredSections)
+    }
 
     public func value(of field: String) -> String? {
         fields.first { $0.name == field }?.value
@@ -30,4 +69,9 @@ public struct BriefSnapshot: Sendable, Equatable {
         lhs.title == rhs.title && lhs.sections == rhs.sections && lhs.problem == rhs.problem
             && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }
+}
+
+/// A snapshot's sections, read when asked (see `BriefSnapshot.sections`).
+public protocol DeferredSections: Sendable {
+    func sections() -> [BriefSnapshot.Section]
 }

@@ -24,6 +24,8 @@ struct BinaryWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { buffer in
@@ -68,8 +70,11 @@ struct BinaryReader: @unchecked Sendable {
     /// one buffer, and slicing the array for each string retained and released that one
     /// buffer from all of them at once.
     private let bytes: [UInt8]
-    /// The array's storage: stable, as `bytes` is never mutated and lives as long as the reader
-    /// (which only reads it, so readers of one buffer may be used on different threads).
+    /// A mapped file read instead of an array, held for as long as the reader.
+    let file: MappedFile?
+    /// The array's storage (or the mapping's): stable, as `bytes` is never mutated and lives as
+    /// long as the reader (which only reads it, so readers of one buffer may be used on
+    /// different threads).
     private let base: UnsafePointer<UInt8>
     /// Where the next read starts; reads stop at `end` (a reader may cover part of a buffer).
     private(set) var offset: Int
@@ -83,16 +88,31 @@ struct BinaryReader: @unchecked Sendable {
     init(_ bytes: [UInt8], range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "reader range out of bounds")
         self.bytes = bytes.isEmpty ? [0] : bytes
+        file = nil
         base = self.bytes.withUnsafeBufferPointer { $0.baseAddress! }
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// Reads `range` of a mapped file, which it holds.
+    init(_ file: MappedFile, range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= file.size, "reader range out of bounds")
+        bytes = []
+        self.file = file
+        base = file.base.assumingMemoryBound(to: UInt8.self)
         offset = range.lowerBound
         end = range.upperBound
     }
 
     var isAtEnd: Bool { offset >= end }
 
-    /// The bytes read since `start`, sharing the reader's buffer.
+    /// What is left to read, as offsets into the buffer.
+    var remaining: Range<Int> { offset..<end }
+
+    /// The bytes read since `start`, sharing the reader's buffer (an array's only).
     func bytesRead(since start: Int) -> ArraySlice<UInt8> {
-        bytes[start..<offset]
+        precondition(file == nil, "bytesRead(since:) on a mapped file")
+        return bytes[start..<offset]
     }
 
     /// A reader of the next `count`-prefixed part, which is skipped here.
@@ -100,6 +120,7 @@ struct BinaryReader: @unchecked Sendable {
         let count = try int()
         guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
+        if let file { return BinaryReader(file, range: offset..<offset + count) }
         return BinaryReader(bytes, range: offset..<offset + count)
     }
 

@@ -3,8 +3,9 @@ import Foundation
 /// The snapshots of historic file versions, by blob id, kept beside the output
 /// (`.site.cache.history`): a version never changes, so a build after one new commit parses
 /// only the versions that commit wrote. Kept apart from the build cache because it describes
-/// no output tree — a killed build cannot make it wrong, only old — and read whole: it holds
-/// titles, typed facts and section texts, not pages. Beside them, what each revision changed
+/// no output tree — a killed build cannot make it wrong, only old. It holds titles, typed
+/// facts and section texts, not pages; the file is mapped and the texts — nine tenths of it —
+/// are decoded only for what a build compares anew or renders again. Beside them, what each revision changed
 /// against the versions it was compared with (`BriefChanges.key(of:against:)`) and what each
 /// commit changed under the content folder: word counts of rewritten sections and tree diffs
 /// with rename detection cost more to find again than to read.
@@ -12,7 +13,7 @@ import Foundation
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-5"
+    static let formatVersion = "gtmgen-history-6"
 
     private let lock = NSLock()
     private var snapshots: Remembered<BriefSnapshot>
@@ -132,18 +133,22 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         }
     }
 
-    /// The file's snapshots; parts after a damaged one (a save cut short) are dropped.
+    /// The file's snapshots; parts after a damaged one (a save cut short) are dropped. The
+    /// file is mapped, not read: each part's checksum is checked and the snapshots' facts
+    /// decoded, but their sections' texts stay in the file until a build asks for them.
     static func read(_ url: URL, settings: String) -> (snapshots: [String: BriefSnapshot], changes: [String: BriefChanges],
                                                       commits: [String: [GitFileChange]], whole: Bool)? {
-        guard let bytes = BuildCache.readFile(url.path) else { return nil }
-        var reader = BinaryReader(bytes)
+        guard let file = MappedFile.map(url.path) else { return nil }
+        var reader = BinaryReader(file, range: 0..<file.size)
         guard (try? reader.string()) == formatVersion + "/" + GTMKitVersion.buildIdentity,
               (try? reader.string()) == settings else { return nil }
         var snapshots: [String: BriefSnapshot] = [:]
         var changes: [String: BriefChanges] = [:]
         var commits: [String: [GitFileChange]] = [:]
         while !reader.isAtEnd {
-            guard var part = try? reader.section(),
+            let part = try? reader.section()
+            defer { if let part { file.release(part.remaining) } }
+            guard var part,
                   let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }),
                   let changed = try? part.array({ reader in (try reader.string(), try reader.changes()) }),
                   let committed = try? part.array({ reader in (try reader.string(), try reader.array { try $0.fileChange() }) }),
@@ -158,19 +163,52 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     }
 }
 
+/// A snapshot's sections where the store's mapped file keeps them, decoded when asked. The
+/// part they are in passed its checksum when the file was read, and the file is never
+/// changed in place, so they decode as they were written.
+private struct StoredSections: DeferredSections {
+    let file: MappedFile
+    let range: Range<Int>
+
+    func sections() -> [BriefSnapshot.Section] {
+        var reader = BinaryReader(file, range: range)
+        do {
+            return try reader.sections()
+        } catch {
+            preconditionFailure("history store: checked sections do not decode")
+        }
+    }
+
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+        body(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+    }
+}
+
 extension BinaryWriter {
+    /// The facts, then the sections as a part of their own that a reader can leave unread
+    /// (copied as they are from the file they came from).
     mutating func snapshot(_ value: BriefSnapshot) {
         string(value.title)
         array(value.fields) { writer, field in
             writer.string(field.name)
             writer.string(field.value)
         }
-        array(value.sections) { writer, section in
+        optional(value.problem) { $0.string($1) }
+        if let stored = value.deferredSections as? StoredSections {
+            stored.withBytes { bytes in
+                int(bytes.count)
+                append(bytes)
+            }
+            return
+        }
+        var sections = BinaryWriter(capacity: 1 << 12)
+        sections.array(value.sections) { writer, section in
             writer.string(section.key)
             writer.string(section.heading)
             writer.string(section.text)
         }
-        optional(value.problem) { $0.string($1) }
+        int(sections.bytes.count)
+        append(sections.bytes[...])
     }
 }
 
@@ -262,12 +300,25 @@ extension BinaryReader {
         return BriefChanges(fields: fields, sections: sections, titleChange: try optional(field))
     }
 
+    /// A snapshot whose sections stay where they are: in the mapped file, until asked for.
     mutating func snapshot() throws -> BriefSnapshot {
         let title = try string()
         let fields = try array { reader in (name: try reader.string(), value: try reader.string()) }
+        let problem = try optional { try $0.string() }
+        let sections = try nested()
+        guard let file = sections.file else {
+            var sections = sections
+            return BriefSnapshot(title: title, fields: fields, sections: try sections.sections(), problem: problem)
+        }
+        return BriefSnapshot(title: title, fields: fields, deferredSections: StoredSections(file: file, range: sections.remaining),
+                             problem: problem)
+    }
+
+    mutating func sections() throws -> [BriefSnapshot.Section] {
         let sections = try array { reader in
             BriefSnapshot.Section(key: try reader.string(), heading: try reader.string(), text: try reader.string())
         }
-        return BriefSnapshot(title: title, fields: fields, sections: sections, problem: try optional { try $0.string() })
+        guard isAtEnd else { throw Malformed() }
+        return sections
     }
 }

@@ -21,55 +21,38 @@ final class TextStore: @unchecked Sendable {
     let size: Int
     /// One checksum per `TextFileRecord.chunkSize` bytes of the first `size`.
     let chunkChecksums: [UInt64]
-    /// Bytes mapped: the file's size when it was opened.
-    private let mappedSize: Int
-    private let base: UnsafeMutableRawPointer
+    /// The whole file as it was when it was opened.
+    private let file: MappedFile
+    private var base: UnsafeRawPointer { file.base }
 
-    private init(generation: UInt64, size: Int, chunkChecksums: [UInt64], mappedSize: Int, base: UnsafeMutableRawPointer) {
+    private init(generation: UInt64, size: Int, chunkChecksums: [UInt64], file: MappedFile) {
         self.generation = generation
         self.size = size
         self.chunkChecksums = chunkChecksums
-        self.mappedSize = mappedSize
-        self.base = base
+        self.file = file
     }
 
     /// Maps the text file a cache describes: nil unless it is that file (its generation) and
     /// its first `record.size` bytes still have the recorded checksums, checked on every core.
     convenience init?(path: String, expecting record: TextFileRecord) {
-        guard let (base, mappedSize, generation) = Self.map(path) else { return nil }
-        guard generation == record.generation, record.size >= Self.headerSize, record.size <= mappedSize,
-              Self.checksums(of: path, from: 0, to: record.size) == record.chunkChecksums else {
-            munmap(base, mappedSize)
-            return nil
-        }
-        self.init(generation: generation, size: record.size, chunkChecksums: record.chunkChecksums,
-                  mappedSize: mappedSize, base: base)
+        guard let (file, generation) = Self.map(path),
+              generation == record.generation, record.size >= Self.headerSize, record.size <= file.size,
+              Self.checksums(of: path, from: 0, to: record.size) == record.chunkChecksums else { return nil }
+        self.init(generation: generation, size: record.size, chunkChecksums: record.chunkChecksums, file: file)
     }
 
     /// Maps a file this process has just written and computes its checksums. A file that was
     /// appended to keeps the checksums of the whole chunks `earlier` (the same file before
     /// the append) had already checked: only the last chunk and what follows are read.
     convenience init?(writtenAt path: String, generation expected: UInt64, continuing earlier: TextStore?) {
-        guard let (base, mappedSize, generation) = Self.map(path) else { return nil }
-        guard generation == expected else {
-            munmap(base, mappedSize)
-            return nil
-        }
+        guard let (file, generation) = Self.map(path), generation == expected else { return nil }
         var kept: [UInt64] = []
-        if let earlier, earlier.generation == generation, earlier.size <= mappedSize {
+        if let earlier, earlier.generation == generation, earlier.size <= file.size {
             kept = Array(earlier.chunkChecksums.prefix(earlier.size / TextFileRecord.chunkSize))
         }
         let start = kept.count * TextFileRecord.chunkSize
-        guard let added = Self.checksums(of: path, from: start, to: mappedSize) else {
-            munmap(base, mappedSize)
-            return nil
-        }
-        self.init(generation: generation, size: mappedSize, chunkChecksums: kept + added,
-                  mappedSize: mappedSize, base: base)
-    }
-
-    deinit {
-        munmap(base, mappedSize)
+        guard let added = Self.checksums(of: path, from: start, to: file.size) else { return nil }
+        self.init(generation: generation, size: file.size, chunkChecksums: kept + added, file: file)
     }
 
     /// What the cache file records of this text file.
@@ -109,22 +92,13 @@ final class TextStore: @unchecked Sendable {
     }
 
     /// The whole file mapped, with its generation; nil when it is missing or not a text store.
-    private static func map(_ path: String) -> (UnsafeMutableRawPointer, Int, UInt64)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= headerSize else { return nil }
-        let size = Int(info.st_size)
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
-        let header = UnsafeRawBufferPointer(start: mapped, count: headerSize)
-        guard Array(header.prefix(magic.count)) == magic else {
-            munmap(mapped, size)
-            return nil
-        }
+    private static func map(_ path: String) -> (MappedFile, UInt64)? {
+        guard let file = MappedFile.map(path), file.size >= headerSize else { return nil }
+        let header = UnsafeRawBufferPointer(start: file.base, count: headerSize)
+        guard Array(header.prefix(magic.count)) == magic else { return nil }
         var generation: UInt64 = 0
         for index in 0..<8 { generation |= UInt64(header[magic.count + index]) << UInt64(index * 8) }
-        return (mapped, size, generation)
+        return (file, generation)
     }
 
     /// Checksums of the chunks of `start..<end` (`start` on a chunk boundary), on every core;

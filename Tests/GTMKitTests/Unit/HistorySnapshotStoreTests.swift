@@ -45,6 +45,30 @@ struct HistorySnapshotStoreTests {
         #expect(HistorySnapshotStore(url: url, settings: "zh CNY false", load: true).snapshot(ofBlob: "a1") == nil)
     }
 
+    @Test func sectionsStayInTheFileUntilAskedForAndOutliveItsReplacement() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent(".site.cache.history")
+        let first = HistorySnapshotStore(url: url, settings: "en", load: true)
+        for title in ["A", "B", "C"] { first.remember(snapshot(title), ofBlob: title.lowercased() + "1") }
+        first.save()
+
+        let second = HistorySnapshotStore(url: url, settings: "en", load: true)
+        let read = try #require(second.snapshot(ofBlob: "a1"))
+        #expect(read.deferredSections != nil)
+        #expect(read.title == "A" && read.value(of: "pricing.from") == "149")
+        #expect(read.sections == snapshot("A").sections)
+        // Two of three versions unused: the file is written anew, its sections copied from the
+        // file being replaced, and a snapshot read before still reads its own.
+        second.save()
+        #expect(read.sections == snapshot("A").sections)
+        let third = HistorySnapshotStore(url: url, settings: "en", load: true)
+        #expect(third.snapshot(ofBlob: "a1") == snapshot("A"))
+        #expect(third.snapshot(ofBlob: "b1") == nil)
+        // A snapshot given its sections (a version parsed by this build) is not deferred.
+        #expect(snapshot("A").deferredSections == nil)
+    }
+
     @Test func aFileCutShortKeepsItsWholePartsAndIsWrittenAnew() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }
