@@ -50,27 +50,33 @@ public struct ContentHistoryReader: Sendable {
                   let stored = repository.storedBlobID(of: current[path]!, path: folderPrefix + path) else { continue }
             workingBlobs[index] = stored
         }
-        var wanted: [String: (path: String, bytes: [UInt8]?, today: Bool)] = [:]
-        for (path, blob) in zip(paths, workingBlobs) where memory.snapshot(ofBlob: blob) == nil {
-            wanted[blob] = (path, current[path], true)
+        // Versions of one file one after another, as the lineages list them: their deltas in
+        // the pack share bases. Each is read and parsed on whichever core is free.
+        var wanted: [(blob: String, path: String, today: [UInt8]?)] = []
+        var listed: Set<String> = []
+        func want(_ blob: String, path: String, today: [UInt8]?) {
+            guard !listed.contains(blob), memory.snapshot(ofBlob: blob) == nil else { return }
+            listed.insert(blob)
+            wanted.append((blob, path, today))
         }
+        for (path, blob) in zip(paths, workingBlobs) { want(blob, path: path, today: current[path]) }
         for path in paths {
-            for version in lineages.versions[folderPrefix + path] ?? [] where wanted[version.blob] == nil {
-                guard memory.snapshot(ofBlob: version.blob) == nil else { continue }
-                wanted[version.blob] = (String(version.path.dropFirst(folderPrefix.count)), repository.blob(version.blob), false)
+            for version in lineages.versions[folderPrefix + path] ?? [] {
+                want(version.blob, path: String(version.path.dropFirst(folderPrefix.count)), today: nil)
             }
             // The parents' versions a version is compared with (on another branch, they need
             // not be versions of this lineage).
             for version in lineages.versions[folderPrefix + path] ?? [] {
-                for parent in version.parentBlobs where wanted[parent] == nil && memory.snapshot(ofBlob: parent) == nil {
-                    wanted[parent] = (String(version.path.dropFirst(folderPrefix.count)), repository.blob(parent), false)
+                for parent in version.parentBlobs {
+                    want(parent, path: String(version.path.dropFirst(folderPrefix.count)), today: nil)
                 }
             }
         }
         let reader = self.reader
-        let parsed = wanted.sorted { $0.key < $1.key }.parallelMap { blob, version -> (String, BriefSnapshot?) in
-            if version.today, let snapshot = known(version.path) { return (blob, snapshot) }
-            return (blob, version.bytes.map { reader.read($0, contentPath: version.path) })
+        let blobs = GitBlobReaders(repository)
+        let parsed = wanted.parallelMap(chunkSize: 16) { version -> (String, BriefSnapshot?) in
+            if let today = version.today { return (version.blob, known(version.path) ?? reader.read(today, contentPath: version.path)) }
+            return (version.blob, blobs.blob(version.blob).map { reader.read($0, contentPath: version.path) })
         }
         for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
 

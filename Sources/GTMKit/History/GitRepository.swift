@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -311,6 +312,31 @@ final class GitRepository {
 /// repository): the build goes on without history and says why.
 struct GitReadFailure: Error, Equatable {
     var message: String
+}
+
+/// Reads file versions on every core: a libgit2 repository object may serve one thread at a
+/// time, so each reading thread takes a handle of its own (opened the first time it is short
+/// of one) and gives it back; libgit2 shares the pack files and their caches between them.
+/// Reading versions one after another on one thread was the longest part of a first build
+/// with history, while the other core waited to parse them.
+final class GitBlobReaders: @unchecked Sendable {
+    private let workdir: String
+    private let lock = NSLock()
+    private var idle: [GitRepository]
+
+    init(_ repository: GitRepository) {
+        workdir = repository.workdir
+        idle = [repository]
+    }
+
+    /// The bytes of a file version, by its blob id; nil when the object is missing.
+    func blob(_ id: String) -> [UInt8]? {
+        guard let repository = lock.withLock({ idle.popLast() }) ?? (try? GitRepository.open(containing: workdir).get()) else {
+            return nil
+        }
+        defer { lock.withLock { idle.append(repository) } }
+        return repository.blob(id)
+    }
 }
 
 private enum LibGit2 {
