@@ -152,11 +152,9 @@ final class BuildMemory: @unchecked Sendable {
         hasher.add(site.hasCompetitors)
         // The navigation links the change log when there is history.
         hasher.add(site.history.isAvailable)
-        let outputPath = output.path
         let keys = PageKeys(site: site, global: hasher.value,
                             bodyKeys: site.briefs.map { renderingKeys[$0.brief.contentPath] ?? 0 },
-                            previous: previous?.pageKeys ?? [:],
-                            exists: { access(outputPath + "/" + $0, F_OK) == 0 })
+                            previous: previous?.pageKeys ?? [:])
         pageKeys = keys
         return keys
     }

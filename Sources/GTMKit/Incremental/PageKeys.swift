@@ -10,22 +10,19 @@ final class PageKeys: PageMemory, @unchecked Sendable {
     let bodyKeys: [UInt64]
     /// Per brief: what a list entry, backlink or matrix row shows of it.
     let listingKeys: [UInt64]
-    /// The previous build's keys, by output path.
+    /// The previous build's keys, by output path. A page deleted from the output by hand
+    /// keeps its key here: the sink that cannot keep it has it made (`PageSink.keep`).
     let previous: [String: UInt64]
-    /// Whether a file is still in the output (a key alone does not bring a deleted page back).
-    let exists: @Sendable (String) -> Bool
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
     /// Each shared input list's hash, by identity; the list is held so that its identity is
     /// not taken by another while this build runs.
     private var sharedKeys: [ObjectIdentifier: (inputs: SharedInputs, key: UInt64)] = [:]
 
-    init(site: Site, global: UInt64, bodyKeys: [UInt64], previous: [String: UInt64],
-         exists: @escaping @Sendable (String) -> Bool) {
+    init(site: Site, global: UInt64, bodyKeys: [UInt64], previous: [String: UInt64]) {
         self.global = global
         self.bodyKeys = bodyKeys
         self.previous = previous
-        self.exists = exists
         listingKeys = Self.listingKeys(site)
     }
 
@@ -37,7 +34,7 @@ final class PageKeys: PageMemory, @unchecked Sendable {
     func isUnchanged(_ page: PageDescription) -> Bool {
         guard let key = key(of: page) else { return false }
         lock.withLock { current[page.path] = key }
-        return previous[page.path] == key && exists(page.path)
+        return previous[page.path] == key
     }
 
     /// nil for a page made on every build.

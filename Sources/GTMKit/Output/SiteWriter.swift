@@ -126,15 +126,18 @@ public struct SiteWriter: Sendable {
         }
 
         /// The page is in the output as this build would make it: the tree being made takes it from there.
-        func keep(_ path: String) {
-            var hash: UInt64?
-            var problem: String?
-            if case .spare(let spare) = target {
-                (hash, problem) = spare.keepUnchanged(path)
-            } else {
-                problem = "no earlier build to keep \(path) from"
+        func keep(_ path: String) -> Bool {
+            // A tree made from nothing has no earlier page to take: this one is made.
+            guard case .spare(let spare) = target else { return false }
+            switch spare.keepUnchanged(path) {
+            case .kept(let hash):
+                record(path, hash: hash, problem: nil)
+            case .missing:
+                return false
+            case .failed(let problem):
+                record(path, hash: nil, problem: problem)
             }
-            record(path, hash: hash, problem: problem)
+            return true
         }
 
         var consumesBytes: Bool { true }

@@ -79,15 +79,24 @@ final class SpareTree: @unchecked Sendable {
     }
 
     /// A page the renderer skipped: its bytes are the output's. Returns its hash and a problem.
-    func keepUnchanged(_ path: String) -> (UInt64?, String?) {
-        if let hash = site[path], share(path) { return (hash, nil) }
+    enum Kept {
+        case kept(hash: UInt64)
+        /// Neither tree has the page any more (removed by hand): it must be made.
+        case missing
+        case failed(String)
+    }
+
+    func keepUnchanged(_ path: String) -> Kept {
+        if let hash = site[path], share(path) { return .kept(hash: hash) }
         // Not recorded, or not linkable: take the output's bytes as they are.
-        guard let data = FileManager.default.contents(atPath: layout.output + "/" + path) else {
-            return (nil, "cannot read it in \(layout.output)")
+        let source = layout.output + "/" + path
+        guard let data = FileManager.default.contents(atPath: source) else {
+            return access(source, F_OK) == 0 ? .failed("cannot read it in \(layout.output)") : .missing
         }
         let bytes = [UInt8](data)
         let hash = StableHasher.hash(bytes)
-        return (hash, store(bytes, hash: hash, at: path))
+        if let problem = store(bytes, hash: hash, at: path) { return .failed(problem) }
+        return .kept(hash: hash)
     }
 
     /// Makes the spare's file at `path` the output's (one inode); false when it cannot.

@@ -55,7 +55,8 @@ struct PageDescription: Sendable {
 protocol PageMemory: Sendable {
     /// No page of the output is known: the whole site is rendered.
     var isFirstBuild: Bool { get }
-    /// Whether the output holds `page` as made from the same inputs; remembers them either way.
+    /// Whether the previous build made `page` from the same inputs (whether the output still
+    /// has it, the sink says); remembers them either way.
     func isUnchanged(_ page: PageDescription) -> Bool
 }
 
@@ -65,8 +66,11 @@ protocol PageSink: Sendable {
     /// reuse the buffer for the next page.
     var consumesBytes: Bool { get }
     func write(_ file: OutputFile)
-    /// The page at `path` is already in the output as it would be rendered.
-    func keep(_ path: String)
+    /// Takes the page at `path` as the output has it, made from the same inputs; false when
+    /// the output no longer has it (deleted by hand), and the page must be made again. Asking
+    /// here rather than before costs no look at the disk for the thousands of pages that are
+    /// still there.
+    func keep(_ path: String) -> Bool
 }
 
 /// The outcome of rendering a site.
@@ -91,7 +95,7 @@ final class CollectingSink: PageSink, @unchecked Sendable {
         lock.withLock { collected.append(file) }
     }
 
-    func keep(_ path: String) {
+    func keep(_ path: String) -> Bool {
         preconditionFailure("pages are kept only when there is an output to keep them in")
     }
 
@@ -105,5 +109,5 @@ final class CollectingSink: PageSink, @unchecked Sendable {
 struct DiscardingSink: PageSink {
     var consumesBytes: Bool { true }
     func write(_ file: OutputFile) {}
-    func keep(_ path: String) {}
+    func keep(_ path: String) -> Bool { true }
 }

@@ -57,8 +57,7 @@ public struct PageRenderer: Sendable {
         let outcomes = jobs.parallelMap(chunkSize: 1) { job -> (path: String, rendered: Bool) in
             defer { progress?(1) }
             let page = describe(job, models: models)
-            if let memory, memory.isUnchanged(page) {
-                sink.keep(page.path)
+            if let memory, memory.isUnchanged(page), sink.keep(page.path) {
                 return (page.path, false)
             }
             switch page.make() {
