@@ -13,7 +13,10 @@ struct HistoryOutcome: Sendable {
 enum HistoryStage {
     /// - Parameter memory: the remembered snapshots, asked for only when there is history to
     ///   read (opening them reads a file of every version of every brief).
-    static func run(_ inputs: ProjectInputs, site: Site, memory: () -> HistoricSnapshots) -> HistoryOutcome {
+    ///   - contentKeys: a key of each brief's bytes, by content path (the parse stage's hash
+    ///     and size): a file whose key the snapshots know is not read again to find its blob.
+    static func run(_ inputs: ProjectInputs, site: Site, contentKeys: [String: String],
+                    memory: () -> HistoricSnapshots) -> HistoryOutcome {
         guard inputs.config.readsHistory else {
             return HistoryOutcome(history: .unavailable(ContentHistory.turnedOff), diagnostics: [])
         }
@@ -21,24 +24,26 @@ enum HistoryStage {
         guard ContentHistoryReader.repositoryState(contentFolder: inventory.root) != nil else {
             return HistoryOutcome(history: .unavailable(ContentHistory.notInRepository), diagnostics: [])
         }
-        let files = site.briefs.parallelMap { try? inventory.sourceFile($0.brief.contentPath) }
-        var current: [String: [UInt8]] = [:]
-        var sources: [String: (index: Int, file: SourceFile)] = [:]
-        for (index, file) in files.enumerated() {
-            guard let file else { continue }
-            current[file.contentPath] = file.bytes
-            sources[file.contentPath] = (index, file)
+        var current: [String: WorkingFile] = [:]
+        var indexByPath: [String: Int] = [:]
+        for (index, item) in site.briefs.enumerated() {
+            let path = item.brief.contentPath
+            current[path] = WorkingFile(contentKey: contentKeys[path]) { (try? inventory.sourceFile(path))?.bytes }
+            indexByPath[path] = index
         }
         let briefs = site.briefs
-        let byPath = sources
+        let byPath = indexByPath
         // Today's snapshot of a file whose version the snapshots do not hold yet, from the
         // assembled brief: the assembly keeps no bodies, so the body comes back from the bytes
         // (a split, not a second parse and Markdown pass).
         let known: @Sendable (String) -> BriefSnapshot? = { path in
-            guard let (index, file) = byPath[path] else { return nil }
+            guard let index = byPath[path] else { return nil }
             let item = briefs[index]
             var brief = item.brief
-            if brief.body.isEmpty, let body = ParseStage.body(of: file) { brief.body = body }
+            if brief.body.isEmpty {
+                guard let file = try? inventory.sourceFile(path), let body = ParseStage.body(of: file) else { return nil }
+                brief.body = body
+            }
             guard !brief.body.isEmpty || item.markdown.sections.isEmpty else { return nil }
             return SnapshotReader.snapshot(of: brief, markdown: item.markdown, facts: item.facts)
         }

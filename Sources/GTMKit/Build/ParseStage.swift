@@ -32,6 +32,14 @@ struct ParsedContent: Sendable {
         }
     }
     var inputBytes: Int { outcomes.reduce(0) { $0 + $1.size } }
+    /// Content path → a key of the bytes parsed (their hash and size), for what is remembered
+    /// of a file's bytes across builds.
+    var contentKeys: [String: String] {
+        var keys: [String: String] = [:]
+        keys.reserveCapacity(outcomes.count)
+        for outcome in outcomes where outcome.brief != nil { keys[outcome.contentPath] = "\(outcome.hash) \(outcome.size)" }
+        return keys
+    }
     /// Content path → hash of the source parsed.
     var sourceHashes: [String: UInt64] {
         var hashes: [String: UInt64] = [:]

@@ -68,7 +68,8 @@ public enum SiteBuild {
 
         clock.begin(.history)
         var site = assembly.site
-        let history = HistoryStage.run(inputs, site: site, memory: { memory.historicSnapshots(inputs.config) })
+        let history = HistoryStage.run(inputs, site: site, contentKeys: parsed.contentKeys,
+                                       memory: { memory.historicSnapshots(inputs.config) })
         site.history = history.history
         memory.saveSnapshotsWhileWriting()
         defer { memory.finishSavingSnapshots() }
@@ -168,7 +169,7 @@ public enum SiteBuild {
         var site = assembly.site
         if !report.failed {
             clock.begin(.history)
-            let history = HistoryStage.run(inputs, site: site, memory: { SnapshotsInMemory() })
+            let history = HistoryStage.run(inputs, site: site, contentKeys: parsed.contentKeys, memory: { SnapshotsInMemory() })
             site.history = history.history
             report.record(history, strict: request.strict)
         }

@@ -49,7 +49,9 @@ public struct ContentHistory: Sendable {
 /// enough for every later build. The history reader asks; what remembers them is plugged in.
 /// So for what a version changed against the versions it is compared with (a function of
 /// their blobs, named by `BriefChanges.key(of:against:)`), and for what a commit changed
-/// under the content folder (`GitCommitChanges.key(of:under:isAtCut:)`).
+/// under the content folder (`GitCommitChanges.key(of:under:isAtCut:)`), and for the blob id
+/// of today's bytes of a file, by a key of those bytes (`WorkingFile.contentKey`): a build
+/// then reads only the files whose bytes changed.
 public protocol HistoricSnapshots: AnyObject, Sendable {
     func snapshot(ofBlob id: String) -> BriefSnapshot?
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
@@ -57,4 +59,24 @@ public protocol HistoricSnapshots: AnyObject, Sendable {
     func remember(_ changes: BriefChanges, for key: String)
     func commitChanges(_ key: String) -> [GitFileChange]?
     func remember(_ changes: [GitFileChange], forCommit key: String)
+    func workingBlob(_ contentKey: String) -> String?
+    func remember(workingBlob blob: String, for contentKey: String)
+}
+
+/// Today's version of a brief's file as the history reader needs it: a key of its bytes, when
+/// the build knows one without reading them (equal keys, equal bytes), and the bytes, read
+/// only when the reader must: to find a blob id it does not remember, to parse a version it
+/// has no snapshot of, or to look at an uncommitted edit.
+public struct WorkingFile: Sendable {
+    public var contentKey: String?
+    public var read: @Sendable () -> [UInt8]?
+
+    public init(contentKey: String?, read: @escaping @Sendable () -> [UInt8]?) {
+        self.contentKey = contentKey
+        self.read = read
+    }
+
+    public init(bytes: [UInt8]) {
+        self.init(contentKey: nil, read: { bytes })
+    }
 }

@@ -10,13 +10,20 @@ public struct ContentHistoryReader: Sendable {
         self.reader = reader
     }
 
+    /// Today's files given with their bytes (tests, and callers that have them at hand).
+    public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots,
+                     known: @Sendable (String) -> BriefSnapshot? = { _ in nil }) -> ContentHistory {
+        read(contentFolder: contentFolder, current: current.mapValues { WorkingFile(bytes: $0) }, memory: memory, known: known)
+    }
+
     /// - Parameters:
     ///   - contentFolder: the content folder's absolute path.
-    ///   - current: today's files, by content path, with their bytes: a file whose bytes are
-    ///     not its newest committed version gets an uncommitted revision on top.
+    ///   - current: today's files, by content path: a file whose bytes are not its newest
+    ///     committed version gets an uncommitted revision on top. One that cannot be read is
+    ///     left out.
     ///   - known: today's snapshot of a file, when the build already has it (so today's
     ///     versions are not parsed twice); nil sends the file through the reader.
-    public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots,
+    public func read(contentFolder: String, current: [String: WorkingFile], memory: HistoricSnapshots,
                      known: @Sendable (String) -> BriefSnapshot? = { _ in nil }) -> ContentHistory {
         let repository: GitRepository
         switch GitRepository.open(containing: contentFolder) {
@@ -41,20 +48,22 @@ public struct ContentHistoryReader: Sendable {
 
         // Every version to show, by blob: those not remembered are read from the object
         // database here (libgit2 objects stay on this thread) and parsed on every core.
-        let paths = current.keys.sorted()
-        var workingBlobs = paths.parallelMap { GitRepository.blobID(of: current[$0]!) }
+        let found = current.keys.sorted().parallelMap { path in (path, Self.workingBlob(of: current[path]!, memory: memory)) }
+        let paths = found.compactMap { $0.1 == nil ? nil : $0.0 }
+        var workingBlobs = found.compactMap(\.1)
         // A file whose bytes are not its newest committed version may still be it once git's
         // clean filters (line endings) apply: it is an edit only if it differs after them.
         for (index, path) in paths.enumerated() {
             guard let newest = lineages.versions[folderPrefix + path]?.first?.blob, newest != workingBlobs[index],
-                  let stored = repository.storedBlobID(of: current[path]!, path: folderPrefix + path) else { continue }
+                  let bytes = current[path]!.read(),
+                  let stored = repository.storedBlobID(of: bytes, path: folderPrefix + path) else { continue }
             workingBlobs[index] = stored
         }
         // Versions of one file one after another, as the lineages list them: their deltas in
         // the pack share bases. Each is read and parsed on whichever core is free.
-        var wanted: [(blob: String, path: String, today: [UInt8]?)] = []
+        var wanted: [(blob: String, path: String, today: WorkingFile?)] = []
         var listed: Set<String> = []
-        func want(_ blob: String, path: String, today: [UInt8]?) {
+        func want(_ blob: String, path: String, today: WorkingFile?) {
             guard !listed.contains(blob), memory.snapshot(ofBlob: blob) == nil else { return }
             listed.insert(blob)
             wanted.append((blob, path, today))
@@ -75,7 +84,9 @@ public struct ContentHistoryReader: Sendable {
         let reader = self.reader
         let blobs = GitBlobReaders(repository)
         let parsed = wanted.parallelMap(chunkSize: 16) { version -> (String, BriefSnapshot?) in
-            if let today = version.today { return (version.blob, known(version.path) ?? reader.read(today, contentPath: version.path)) }
+            if let today = version.today {
+                return (version.blob, known(version.path) ?? today.read().map { reader.read($0, contentPath: version.path) })
+            }
             return (version.blob, blobs.blob(version.blob).map { reader.read($0, contentPath: version.path) })
         }
         for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
@@ -87,6 +98,16 @@ public struct ContentHistoryReader: Sendable {
         }
         let briefs = Dictionary(uniqueKeysWithValues: zip(paths, revisionLists))
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
+    }
+
+    /// The blob id git gives a file's bytes: remembered by their key, else found from them;
+    /// nil when the file cannot be read.
+    static func workingBlob(of file: WorkingFile, memory: HistoricSnapshots) -> String? {
+        if let key = file.contentKey, let blob = memory.workingBlob(key) { return blob }
+        guard let bytes = file.read() else { return nil }
+        let blob = GitRepository.blobID(of: bytes)
+        if let key = file.contentKey { memory.remember(workingBlob: blob, for: key) }
+        return blob
     }
 
     /// One brief's revisions, newest first (its uncommitted edit on top), each with what it
@@ -178,6 +199,7 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
     private var snapshots: [String: BriefSnapshot] = [:]
     private var changes: [String: BriefChanges] = [:]
     private var commits: [String: [GitFileChange]] = [:]
+    private var workingBlobs: [String: String] = [:]
     private let lock = NSLock()
     /// How many versions were read and parsed rather than remembered (for tests and timings).
     public private(set) var reads = 0
@@ -209,5 +231,13 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func remember(_ changes: [GitFileChange], forCommit key: String) {
         lock.withLock { commits[key] = changes }
+    }
+
+    public func workingBlob(_ contentKey: String) -> String? {
+        lock.withLock { workingBlobs[contentKey] }
+    }
+
+    public func remember(workingBlob blob: String, for contentKey: String) {
+        lock.withLock { workingBlobs[contentKey] = blob }
     }
 }

@@ -8,17 +8,19 @@ import Foundation
 /// are decoded only for what a build compares anew or renders again. Beside them, what each revision changed
 /// against the versions it was compared with (`BriefChanges.key(of:against:)`) and what each
 /// commit changed under the content folder: word counts of rewritten sections and tree diffs
-/// with rename detection cost more to find again than to read.
+/// with rename detection cost more to find again than to read. And the blob id of today's
+/// bytes of each file, by a key of them: a build need not read every file to hash it.
 ///
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-6"
+    static let formatVersion = "gtmgen-history-7"
 
     private let lock = NSLock()
     private var snapshots: Remembered<BriefSnapshot>
     private var changes: Remembered<BriefChanges>
     private var commits: Remembered<[GitFileChange]>
+    private var workingBlobs: Remembered<String>
     private var added = 0
     /// Snapshots on disk (read at start, or written since).
     private var inFile = 0
@@ -33,6 +35,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         snapshots = Remembered(read?.snapshots ?? [:])
         changes = Remembered(read?.changes ?? [:])
         commits = Remembered(read?.commits ?? [:])
+        workingBlobs = Remembered(read?.workingBlobs ?? [:])
         // A file with a damaged part is written anew, never appended to.
         inFile = read?.whole == true ? snapshots.known.count : 0
     }
@@ -71,6 +74,14 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         lock.withLock { commits.remember(changes, for: key) }
     }
 
+    func workingBlob(_ contentKey: String) -> String? {
+        lock.withLock { workingBlobs.value(for: contentKey) }
+    }
+
+    func remember(workingBlob blob: String, for contentKey: String) {
+        lock.withLock { workingBlobs.remember(blob, for: contentKey) }
+    }
+
     /// Appends the snapshots this build added as one more checksummed part, or — when at least
     /// half of the file is no longer used — writes the used ones anew. A version read once is
     /// never rewritten while it is still shown: a build after one commit appends a few
@@ -79,16 +90,18 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         let (part, append): (Part, Bool) = lock.withLock {
             let unused = snapshots.known.count - snapshots.used.count
             if inFile > 0, unused * 2 <= snapshots.known.count {
-                let part = Part(snapshots: snapshots.takeFresh(), changes: changes.takeFresh(), commits: commits.takeFresh())
+                let part = Part(snapshots: snapshots.takeFresh(), changes: changes.takeFresh(), commits: commits.takeFresh(),
+                                workingBlobs: workingBlobs.takeFresh())
                 inFile += part.snapshots.count
                 added = 0
                 return (part, true)
             }
-            let kept = [snapshots.keepUsed(), changes.keepUsed(), commits.keepUsed()]
+            let kept = [snapshots.keepUsed(), changes.keepUsed(), commits.keepUsed(), workingBlobs.keepUsed()]
             let rewrite = added > 0 || inFile == 0 || kept.contains { $0.dropped || $0.added }
             inFile = rewrite ? snapshots.known.count : inFile
             added = 0
-            return (rewrite ? Part(snapshots: snapshots.sorted, changes: changes.sorted, commits: commits.sorted) : Part(), false)
+            return (rewrite ? Part(snapshots: snapshots.sorted, changes: changes.sorted, commits: commits.sorted,
+                                   workingBlobs: workingBlobs.sorted) : Part(), false)
         }
         if append {
             guard !part.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
@@ -107,13 +120,15 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         if rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    /// One checksummed part of the file: snapshots, then changes of revisions, then of commits.
+    /// One checksummed part of the file: snapshots, then changes of revisions, then of
+    /// commits, then blob ids of files' bytes.
     struct Part {
         var snapshots: [(String, BriefSnapshot)] = []
         var changes: [(String, BriefChanges)] = []
         var commits: [(String, [GitFileChange])] = []
+        var workingBlobs: [(String, String)] = []
 
-        var isEmpty: Bool { snapshots.isEmpty && changes.isEmpty && commits.isEmpty }
+        var isEmpty: Bool { snapshots.isEmpty && changes.isEmpty && commits.isEmpty && workingBlobs.isEmpty }
 
         var bytes: [UInt8] {
             var payload = BinaryWriter(capacity: 1 << 16)
@@ -129,6 +144,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
                 writer.string(entry.0)
                 writer.array(entry.1) { $0.fileChange($1) }
             }
+            payload.array(workingBlobs) { writer, entry in
+                writer.string(entry.0)
+                writer.string(entry.1)
+            }
             return BinaryWriter.section(payload.bytes)
         }
     }
@@ -137,7 +156,8 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     /// file is mapped, not read: each part's checksum is checked and the snapshots' facts
     /// decoded, but their sections' texts stay in the file until a build asks for them.
     static func read(_ url: URL, settings: String) -> (snapshots: [String: BriefSnapshot], changes: [String: BriefChanges],
-                                                      commits: [String: [GitFileChange]], whole: Bool)? {
+                                                      commits: [String: [GitFileChange]], workingBlobs: [String: String],
+                                                      whole: Bool)? {
         guard let file = MappedFile.map(url.path) else { return nil }
         var reader = BinaryReader(file, range: 0..<file.size)
         guard (try? reader.string()) == formatVersion + "/" + GTMKitVersion.buildIdentity,
@@ -145,6 +165,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         var snapshots: [String: BriefSnapshot] = [:]
         var changes: [String: BriefChanges] = [:]
         var commits: [String: [GitFileChange]] = [:]
+        var workingBlobs: [String: String] = [:]
         while !reader.isAtEnd {
             let part = try? reader.section()
             defer { if let part { file.release(part.remaining) } }
@@ -152,14 +173,16 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
                   let entries = try? part.array({ reader in (try reader.string(), try reader.snapshot()) }),
                   let changed = try? part.array({ reader in (try reader.string(), try reader.changes()) }),
                   let committed = try? part.array({ reader in (try reader.string(), try reader.array { try $0.fileChange() }) }),
+                  let blobs = try? part.array({ reader in (try reader.string(), try reader.string()) }),
                   part.isAtEnd else {
-                return (snapshots, changes, commits, false)
+                return (snapshots, changes, commits, workingBlobs, false)
             }
             for (id, snapshot) in entries { snapshots[id] = snapshot }
             for (key, change) in changed { changes[key] = change }
             for (key, change) in committed { commits[key] = change }
+            for (key, blob) in blobs { workingBlobs[key] = blob }
         }
-        return (snapshots, changes, commits, true)
+        return (snapshots, changes, commits, workingBlobs, true)
     }
 }
 

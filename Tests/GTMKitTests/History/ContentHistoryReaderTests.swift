@@ -81,6 +81,41 @@ struct ContentHistoryReaderTests {
                 "a commit remembered as changing nothing under the folder is not listed")
     }
 
+    /// A file whose bytes' key memory knows is not read at all: its blob id is remembered,
+    /// and so is the snapshot of that blob. Bytes with a key it does not know are read once.
+    @Test func aFileWithKnownBytesIsNotReadAgain() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "medium"))
+        try repository.commit("Add Brightdesk")
+        let folder = repository.root.appendingPathComponent("content").path
+        let bytes = try #require(try current(repository, ["competitors/brightdesk.md"])["competitors/brightdesk.md"])
+        let reads = Counter()
+        func file(_ key: String, _ bytes: [UInt8]) -> [String: WorkingFile] {
+            ["competitors/brightdesk.md": WorkingFile(contentKey: key) { reads.add(); return bytes }]
+        }
+        let memory = SnapshotsInMemory()
+        let first = reader.read(contentFolder: folder, current: file("k1", bytes), memory: memory)
+        let firstReads = reads.value
+        #expect(firstReads > 0)
+        #expect(memory.workingBlob("k1") == first.briefs["competitors/brightdesk.md"]?.first?.blob)
+        let again = reader.read(contentFolder: folder, current: file("k1", bytes), memory: memory)
+        #expect(reads.value == firstReads, "known bytes are not read again")
+        #expect(again.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == ["Add Brightdesk"])
+
+        // An uncommitted edit: new bytes, a new key, read to hash them and to parse them.
+        let edited = Array(brief(threat: "high").utf8)
+        let uncommitted = reader.read(contentFolder: folder, current: file("k2", edited), memory: memory)
+        #expect(reads.value > firstReads)
+        let revisions = try #require(uncommitted.briefs["competitors/brightdesk.md"])
+        #expect(revisions.map { $0.commit?.subject } == [nil, "Add Brightdesk"])
+        #expect(revisions[0].changes?.fields == [.init(field: "threat", old: "medium", new: "high")])
+        // A file that cannot be read is left out, not shown without history.
+        let unreadable = reader.read(contentFolder: folder, current: ["competitors/brightdesk.md": WorkingFile(contentKey: "k3") { nil }],
+                                     memory: memory)
+        #expect(unreadable.briefs["competitors/brightdesk.md"] == nil)
+    }
+
     @Test func aProjectInASubfolderAndARenamedBriefWithABrokenRevision() throws {
         var repository = try GitTestRepository()
         defer { repository.project.cleanUp() }
@@ -137,4 +172,12 @@ struct ContentHistoryReaderTests {
         #expect(history.status == .unavailable("the project is not in a git repository"))
         #expect(history.briefs.isEmpty)
     }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

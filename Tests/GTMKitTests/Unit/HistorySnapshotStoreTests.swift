@@ -111,6 +111,7 @@ struct HistorySnapshotStoreTests {
         let commitChanges = [GitFileChange(kind: .renamed, oldPath: "content/a.md", newPath: "content/b.md", oldBlob: "a1", newBlob: "a2",
                                            otherParentBlobs: [nil, "a0"])]
         first.remember(commitChanges, forCommit: GitCommitChanges.key(of: "c1", under: "content", isAtCut: false))
+        first.remember(workingBlob: "a2", for: "7 120")
         first.save()
 
         let second = HistorySnapshotStore(url: url, settings: "en", load: true)
@@ -118,6 +119,8 @@ struct HistorySnapshotStoreTests {
         #expect(second.commitChanges(GitCommitChanges.key(of: "c1", under: "content", isAtCut: false)) == commitChanges)
         #expect(second.commitChanges(GitCommitChanges.key(of: "c1", under: "content", isAtCut: true)) == nil)
         #expect(second.changes(BriefChanges.key(of: "a2", against: ["a0"])) == nil)
+        #expect(second.workingBlob("7 120") == "a2")
+        #expect(second.workingBlob("8 120") == nil)
         // Appended with a later version, and kept when the file is written anew.
         _ = second.snapshot(ofBlob: "a1")
         _ = second.snapshot(ofBlob: "a2")
