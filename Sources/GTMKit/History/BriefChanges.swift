@@ -66,9 +66,11 @@ public struct BriefChanges: Sendable, Equatable {
             let before = old.value(of: name), after = new.value(of: name)
             return before == after ? nil : FieldChange(field: name, old: before, new: after)
         }
+        // Read once: a remembered version's sections are decoded each time they are asked for.
+        let oldSections = old.sections, newSections = new.sections
         var changes: [SectionChange] = []
-        for section in new.sections {
-            guard let earlier = old.sections.first(where: { $0.key == section.key }) else {
+        for section in newSections {
+            guard let earlier = oldSections.first(where: { $0.key == section.key }) else {
                 changes.append(SectionChange(kind: .added, heading: section.heading,
                                              wordsChanged: WordDiff.wordCount(of: section.text)))
                 continue
@@ -78,7 +80,7 @@ public struct BriefChanges: Sendable, Equatable {
                                              wordsChanged: WordDiff.changedWords(from: earlier.text, to: section.text)))
             }
         }
-        for section in old.sections where !new.sections.contains(where: { $0.key == section.key }) {
+        for section in oldSections where !newSections.contains(where: { $0.key == section.key }) {
             changes.append(SectionChange(kind: .removed, heading: section.heading,
                                          wordsChanged: WordDiff.wordCount(of: section.text)))
         }

@@ -6,6 +6,8 @@ extension ViewModels {
     func compareRevisions(_ index: Int, from route: Route) -> [MustacheValue] {
         let revisions = changeLog.revisions[index]
         guard let now = revisions.first?.snapshot else { return [] }
+        // Read once: a remembered version's sections are decoded each time they are asked for.
+        let nowSections = now.sections
         return revisions.indices.dropFirst().map { position in
             let revision = revisions[position]
             var item = commitValues(revision.commit)
@@ -29,8 +31,9 @@ extension ViewModels {
             }
             var sections: [MustacheValue] = []
             var unchanged: [String] = []
-            for section in now.sections {
-                guard let earlier = then.sections.first(where: { $0.key == section.key }) else {
+            let thenSections = then.sections
+            for section in nowSections {
+                guard let earlier = thenSections.first(where: { $0.key == section.key }) else {
                     sections.append(sectionDiff(section.heading, status: strings["section_new_since"], from: "", to: section.text))
                     continue
                 }
@@ -38,7 +41,7 @@ extension ViewModels {
                     sections.append(sectionDiff(section.heading, status: nil, from: earlier.text, to: section.text))
                 }
             }
-            for section in then.sections where !now.sections.contains(where: { $0.key == section.key }) {
+            for section in thenSections where !nowSections.contains(where: { $0.key == section.key }) {
                 sections.append(sectionDiff(section.heading, status: strings["section_gone_since"], from: section.text, to: ""))
             }
             item[.fields] = .list(fields)
