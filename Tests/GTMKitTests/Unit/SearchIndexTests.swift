@@ -171,6 +171,63 @@ struct SearchFoldingTests {
 
     /// The table keeps each term the cutter gives once, numbered in the order first seen, on
     /// texts of mixed scripts and through many growths, and sorts them by scalar value.
+    /// Terms are cut in place for speed; they must be the terms of the definition — fold each
+    /// scalar, then words, pairs of ideographs and each run's last ideograph — for random text
+    /// of ASCII, Traditional and Simplified Chinese, kana, Hangul, full-width Latin, letters
+    /// that lower-case to more than one scalar, marks, emoji, and words past the length limit.
+    @Test func termsAreTheTermsOfTheDefinition() {
+        let alphabet = ["a", "Z", "7", "-", " ", "\n", "決", "策", "鏈", "决", "链", "云", "ア", "한", "𠀋", "。", "，",
+                        "Ｃ", "ＲＭ", "２", "é", "e\u{301}", "İ", "ß", "Ω", "😀", "\u{200D}", String(repeating: "x", count: 40)]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let folding = SearchFolding.standard
+        for _ in 0..<3_000 {
+            let text = (0..<next(20)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            var cut: [[UInt8]] = []
+            folding.forEachTermBytes(in: text) { cut.append(Array($0)) }
+            #expect(cut == Self.definedTerms(of: text, folding), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The definition of the terms of a text, in order, repeats included.
+    static func definedTerms(of text: String, _ folding: SearchFolding) -> [[UInt8]] {
+        var terms: [[UInt8]] = []
+        var word: [Unicode.Scalar] = []
+        var previous: Unicode.Scalar?
+        func endWord() {
+            if word.count > 1 { terms.append(Array(String(String.UnicodeScalarView(word.prefix(SearchFolding.wordLimit))).utf8)) }
+            word = []
+        }
+        func endRun() {
+            if let previous { terms.append(Array(String(previous).utf8)) }
+            previous = nil
+        }
+        for scalar in text.unicodeScalars {
+            var folded: [Unicode.Scalar] = []
+            folding.fold(scalar, into: &folded)
+            for piece in folded {
+                switch SearchFolding.classify(piece) {
+                case .word:
+                    endRun()
+                    word.append(piece)
+                case .ideograph:
+                    endWord()
+                    if let previous { terms.append(Array((String(previous) + String(piece)).utf8)) }
+                    previous = piece
+                case .separator:
+                    endWord()
+                    endRun()
+                }
+            }
+        }
+        endWord()
+        endRun()
+        return terms
+    }
+
     @Test func theTermTableKeepsEachTermOnceInTheOrderFirstSeen() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abcxyz决策链客户云銷售ÄéΩ12-, \n")
