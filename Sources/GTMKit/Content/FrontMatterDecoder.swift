@@ -160,9 +160,21 @@ public struct FrontMatterDecoder {
 extension StringProtocol {
     /// Without leading and trailing whitespace; scans scalars from both ends (hot in rendering).
     var trimmingWhitespace: String {
-        let scalars = unicodeScalars
+        let text = String(self)
+        // Most text starts and ends with a character that is plainly not a space: told by its
+        // byte, without asking Unicode for the properties of a scalar.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+            return text
+        }
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(self[first..<scalars.index(after: last)])
+        return String(text[first..<scalars.index(after: last)])
+    }
+
+    /// Of Unicode's White_Space characters, those in ASCII.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }
