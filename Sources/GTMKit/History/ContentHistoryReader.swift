@@ -46,8 +46,7 @@ public struct ContentHistoryReader: Sendable {
         let lineages = FileLineages(log: log)
         let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
 
-        // Every version to show, by blob: those not remembered are read from the object
-        // database here (libgit2 objects stay on this thread) and parsed on every core.
+        // Today's blob of every file: remembered by its bytes' key, or hashed from the bytes.
         let found = current.keys.sorted().parallelMap { path in (path, Self.workingBlob(of: current[path]!, memory: memory)) }
         let paths = found.compactMap { $0.1 == nil ? nil : $0.0 }
         var workingBlobs = found.compactMap(\.1)
