@@ -4,12 +4,13 @@ import Foundation
 /// (`.site.cache.history`): a version never changes, so a build after one new commit parses
 /// only the versions that commit wrote. Kept apart from the build cache because it describes
 /// no output tree — a killed build cannot make it wrong, only old. It holds titles, typed
-/// facts and section texts, not pages; the file is mapped and the texts — nine tenths of it —
-/// are decoded only for what a build compares anew or renders again. Beside them, what each revision changed
-/// against the versions it was compared with (`BriefChanges.key(of:against:)`) and what each
-/// commit changed under the content folder: word counts of rewritten sections and tree diffs
-/// with rename detection cost more to find again than to read. And the blob id of today's
-/// bytes of each file, by a key of them: a build need not read every file to hash it.
+/// facts and section texts, not pages; the file is mapped and the texts — nine tenths of
+/// it — are decoded only for what a build compares anew or renders again. Beside them, what
+/// each revision changed against the versions it was compared with
+/// (`BriefChanges.key(of:against:)`) and what each commit changed under the content folder:
+/// word counts of rewritten sections and tree diffs with rename detection cost more to find
+/// again than to read. And the blob id of today's bytes of each file, by a key of them: a
+/// build need not read every file to hash it.
 ///
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
