@@ -13,9 +13,9 @@ struct HistoryOutcome: Sendable {
 enum HistoryStage {
     /// - Parameter memory: the remembered snapshots, asked for only when there is history to
     ///   read (opening them reads a file of every version of every brief).
-    ///   - contentKeys: a key of each brief's bytes, by content path (the parse stage's hash
-    ///     and size): a file whose key the snapshots know is not read again to find its blob.
-    static func run(_ inputs: ProjectInputs, site: Site, contentKeys: [String: String],
+    ///   - parsed: what the parse stage read: its key of each brief's bytes (hash and size)
+    ///     spares reading a file whose key the snapshots know.
+    static func run(_ inputs: ProjectInputs, site: Site, parsed: ParsedContent,
                     memory: () -> HistoricSnapshots) -> HistoryOutcome {
         guard inputs.config.readsHistory else {
             return HistoryOutcome(history: .unavailable(ContentHistory.turnedOff), diagnostics: [])
@@ -24,6 +24,7 @@ enum HistoryStage {
         guard ContentHistoryReader.repositoryState(contentFolder: inventory.root) != nil else {
             return HistoryOutcome(history: .unavailable(ContentHistory.notInRepository), diagnostics: [])
         }
+        let contentKeys = parsed.contentKeys
         var current: [String: WorkingFile] = [:]
         var indexByPath: [String: Int] = [:]
         for (index, item) in site.briefs.enumerated() {
@@ -36,12 +37,12 @@ enum HistoryStage {
         // Today's snapshot of a file whose version the snapshots do not hold yet, from the
         // assembled brief: the assembly keeps no bodies, so the body comes back from the bytes
         // (a split, not a second parse and Markdown pass).
-        let known: @Sendable (String) -> BriefSnapshot? = { path in
+        let known: @Sendable (String, WorkingFile) -> BriefSnapshot? = { path, file in
             guard let index = byPath[path] else { return nil }
             let item = briefs[index]
             var brief = item.brief
             if brief.body.isEmpty {
-                guard let file = try? inventory.sourceFile(path), let body = ParseStage.body(of: file) else { return nil }
+                guard let bytes = file.read(), let body = ParseStage.body(of: SourceFile(displayPath: brief.displayPath, contentPath: path, bytes: bytes)) else { return nil }
                 brief.body = body
             }
             guard !brief.body.isEmpty || item.markdown.sections.isEmpty else { return nil }

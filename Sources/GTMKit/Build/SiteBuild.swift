@@ -68,7 +68,7 @@ public enum SiteBuild {
 
         clock.begin(.history)
         var site = assembly.site
-        let history = HistoryStage.run(inputs, site: site, contentKeys: parsed.contentKeys,
+        let history = HistoryStage.run(inputs, site: site, parsed: parsed,
                                        memory: { memory.historicSnapshots(inputs.config) })
         site.history = history.history
         memory.saveSnapshotsWhileWriting()
@@ -169,7 +169,7 @@ public enum SiteBuild {
         var site = assembly.site
         if !report.failed {
             clock.begin(.history)
-            let history = HistoryStage.run(inputs, site: site, contentKeys: parsed.contentKeys, memory: { SnapshotsInMemory() })
+            let history = HistoryStage.run(inputs, site: site, parsed: parsed, memory: { SnapshotsInMemory() })
             site.history = history.history
             report.record(history, strict: request.strict)
         }

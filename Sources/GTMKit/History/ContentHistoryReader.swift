@@ -12,7 +12,7 @@ public struct ContentHistoryReader: Sendable {
 
     /// Today's files given with their bytes (tests, and callers that have them at hand).
     public func read(contentFolder: String, current: [String: [UInt8]], memory: HistoricSnapshots,
-                     known: @Sendable (String) -> BriefSnapshot? = { _ in nil }) -> ContentHistory {
+                     known: @Sendable (String, WorkingFile) -> BriefSnapshot? = { _, _ in nil }) -> ContentHistory {
         read(contentFolder: contentFolder, current: current.mapValues { WorkingFile(bytes: $0) }, memory: memory, known: known)
     }
 
@@ -22,9 +22,10 @@ public struct ContentHistoryReader: Sendable {
     ///     committed version gets an uncommitted revision on top. One that cannot be read is
     ///     left out.
     ///   - known: today's snapshot of a file, when the build already has it (so today's
-    ///     versions are not parsed twice); nil sends the file through the reader.
+    ///     versions are not parsed twice), given the file to read its body from if it must;
+    ///     nil sends the file through the reader.
     public func read(contentFolder: String, current: [String: WorkingFile], memory: HistoricSnapshots,
-                     known: @Sendable (String) -> BriefSnapshot? = { _ in nil }) -> ContentHistory {
+                     known: @Sendable (String, WorkingFile) -> BriefSnapshot? = { _, _ in nil }) -> ContentHistory {
         let repository: GitRepository
         switch GitRepository.open(containing: contentFolder) {
         case .success(let opened): repository = opened
@@ -47,14 +48,17 @@ public struct ContentHistoryReader: Sendable {
         let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
 
         // Today's blob of every file: remembered by its bytes' key, or hashed from the bytes.
-        let found = current.keys.sorted().parallelMap { path in (path, Self.workingBlob(of: current[path]!, memory: memory)) }
-        let paths = found.compactMap { $0.1 == nil ? nil : $0.0 }
-        var workingBlobs = found.compactMap(\.1)
+        let found = current.keys.sorted().parallelMap { path in Self.workingBlob(of: current[path]!, memory: memory).map { (path, $0) } }
+        let paths = found.compactMap { $0?.0 }
+        var workingBlobs = found.compactMap { $0?.1.blob }
+        // A file read to hash it is not read again: its bytes go on to what else needs them.
+        var files = current
+        for case let (path, working)? in found { files[path] = working.file }
         // A file whose bytes are not its newest committed version may still be it once git's
         // clean filters (line endings) apply: it is an edit only if it differs after them.
         for (index, path) in paths.enumerated() {
             guard let newest = lineages.versions[folderPrefix + path]?.first?.blob, newest != workingBlobs[index],
-                  let bytes = current[path]!.read(),
+                  let bytes = files[path]!.read(),
                   let stored = repository.storedBlobID(of: bytes, path: folderPrefix + path) else { continue }
             workingBlobs[index] = stored
         }
@@ -67,7 +71,7 @@ public struct ContentHistoryReader: Sendable {
             listed.insert(blob)
             wanted.append((blob, path, today))
         }
-        for (path, blob) in zip(paths, workingBlobs) { want(blob, path: path, today: current[path]) }
+        for (path, blob) in zip(paths, workingBlobs) { want(blob, path: path, today: files[path]) }
         for path in paths {
             for version in lineages.versions[folderPrefix + path] ?? [] {
                 want(version.blob, path: String(version.path.dropFirst(folderPrefix.count)), today: nil)
@@ -84,7 +88,7 @@ public struct ContentHistoryReader: Sendable {
         let blobs = GitBlobReaders(repository)
         let parsed = wanted.parallelMap(chunkSize: 16) { version -> (String, BriefSnapshot?) in
             if let today = version.today {
-                return (version.blob, known(version.path) ?? today.read().map { reader.read($0, contentPath: version.path) })
+                return (version.blob, known(version.path, today) ?? today.read().map { reader.read($0, contentPath: version.path) })
             }
             return (version.blob, blobs.blob(version.blob).map { reader.read($0, contentPath: version.path) })
         }
@@ -99,14 +103,14 @@ public struct ContentHistoryReader: Sendable {
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
     }
 
-    /// The blob id git gives a file's bytes: remembered by their key, else found from them;
-    /// nil when the file cannot be read.
-    static func workingBlob(of file: WorkingFile, memory: HistoricSnapshots) -> String? {
-        if let key = file.contentKey, let blob = memory.workingBlob(key) { return blob }
+    /// The blob id git gives a file's bytes — remembered by their key, else found from them —
+    /// and the file, holding its bytes once they were read; nil when the file cannot be read.
+    static func workingBlob(of file: WorkingFile, memory: HistoricSnapshots) -> (blob: String, file: WorkingFile)? {
+        if let key = file.contentKey, let blob = memory.workingBlob(key) { return (blob, file) }
         guard let bytes = file.read() else { return nil }
         let blob = GitRepository.blobID(of: bytes)
         if let key = file.contentKey { memory.remember(workingBlob: blob, for: key) }
-        return blob
+        return (blob, WorkingFile(contentKey: file.contentKey, read: { bytes }))
     }
 
     /// One brief's revisions, newest first (its uncommitted edit on top), each with what it
