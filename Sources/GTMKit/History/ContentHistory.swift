@@ -54,6 +54,10 @@ public struct ContentHistory: Sendable {
 /// then reads only the files whose bytes changed.
 public protocol HistoricSnapshots: AnyObject, Sendable {
     func snapshot(ofBlob id: String) -> BriefSnapshot?
+    /// The snapshots of several blobs at once, nil where there is none: what a brief's
+    /// revisions need, asked for in one go (ten thousand briefs on two cores asking one
+    /// blob at a time spent half their time waiting on each other).
+    func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?]
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
     func changes(_ key: String) -> BriefChanges?
     func remember(_ changes: BriefChanges, for key: String)

@@ -67,22 +67,26 @@ public struct ContentHistoryReader: Sendable {
         var wanted: [(blob: String, path: String, today: WorkingFile?)] = []
         var listed: Set<String> = []
         func want(_ blob: String, path: String, today: WorkingFile?) {
-            guard !listed.contains(blob), memory.snapshot(ofBlob: blob) == nil else { return }
+            guard !listed.contains(blob) else { return }
             listed.insert(blob)
             wanted.append((blob, path, today))
         }
-        for (path, blob) in zip(paths, workingBlobs) { want(blob, path: path, today: files[path]) }
+        var candidates: [(blob: String, path: String, today: WorkingFile?)] = []
+        for (path, blob) in zip(paths, workingBlobs) { candidates.append((blob, path, files[path])) }
         for path in paths {
             for version in lineages.versions[folderPrefix + path] ?? [] {
-                want(version.blob, path: String(version.path.dropFirst(folderPrefix.count)), today: nil)
+                candidates.append((version.blob, String(version.path.dropFirst(folderPrefix.count)), nil))
             }
             // The parents' versions a version is compared with (on another branch, they need
             // not be versions of this lineage).
             for version in lineages.versions[folderPrefix + path] ?? [] {
                 for parent in version.parentBlobs {
-                    want(parent, path: String(version.path.dropFirst(folderPrefix.count)), today: nil)
+                    candidates.append((parent, String(version.path.dropFirst(folderPrefix.count)), nil))
                 }
             }
+        }
+        for (candidate, known) in zip(candidates, memory.snapshots(ofBlobs: candidates.map(\.blob))) where known == nil {
+            want(candidate.blob, path: candidate.path, today: candidate.today)
         }
         let reader = self.reader
         let blobs = GitBlobReaders(repository)
@@ -117,12 +121,18 @@ public struct ContentHistoryReader: Sendable {
     /// changed: against its parents' versions, or the revision before.
     static func revisions(of contentPath: String, workingBlob: String, versions: [FileVersion], log: [GitCommitChanges],
                           folderPrefix: String, memory: HistoricSnapshots) -> [BriefRevision] {
+        // Every snapshot this brief's revisions show or compare with, asked for at once.
+        var ids = [workingBlob]
+        for version in versions { ids.append(version.blob) }
+        for version in versions { ids += version.parentBlobs }
+        var known: [String: BriefSnapshot] = [:]
+        for (id, snapshot) in zip(ids, memory.snapshots(ofBlobs: ids)) { known[id] = snapshot }
         var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
-        if versions.first?.blob != workingBlob, let snapshot = memory.snapshot(ofBlob: workingBlob) {
+        if versions.first?.blob != workingBlob, let snapshot = known[workingBlob] {
             revisions.append((nil, contentPath, workingBlob, [], false, snapshot))
         }
         for version in versions {
-            guard let snapshot = memory.snapshot(ofBlob: version.blob) else { continue }
+            guard let snapshot = known[version.blob] else { continue }
             let entry = log[version.commit]
             revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
                               version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
@@ -135,7 +145,7 @@ public struct ContentHistoryReader: Sendable {
             }
             // A commit against its parents' versions: what it changed, even when a branch
             // lists commits of another branch between it and its parent.
-            let parents = revision.parents.compactMap { blob in memory.snapshot(ofBlob: blob).map { (blob, $0) } }
+            let parents = revision.parents.compactMap { blob in known[blob].map { (blob, $0) } }
                 .filter { $0.1.problem == nil }
             if revision.snapshot.problem == nil, !parents.isEmpty {
                 let changes = remembered(revision.blob, against: parents.map(\.0), memory: memory) {
@@ -211,6 +221,10 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func snapshot(ofBlob id: String) -> BriefSnapshot? {
         lock.withLock { snapshots[id] }
+    }
+
+    public func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?] {
+        lock.withLock { ids.map { snapshots[$0] } }
     }
 
     public func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {

@@ -52,6 +52,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         lock.withLock { snapshots.value(for: id) }
     }
 
+    func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?] {
+        lock.withLock { ids.map { snapshots.value(for: $0) } }
+    }
+
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
         lock.withLock {
             snapshots.remember(snapshot, for: id)

@@ -209,7 +209,7 @@ public struct PageRenderer: Sendable {
         case .compare:
             let route = Route("compare")
             // With trends, the threat trends and the map's arrows come from the history.
-            let trendInputs = models.trendsWindow == nil ? [] : [models.changeLogInput]
+            let trendInputs = models.trendsWindow == nil ? [] : [models.trendsInput]
             return PageDescription(path: route.outputPath, inputs: models.competitorIndexes.map(PageInput.listing) + trendInputs) {
                 var context = models.page(route: route, title: strings["matrix"], bodyClass: "page-compare")
                 let rows = models.matrixRows(from: route)

@@ -189,6 +189,41 @@ struct TrendsTests {
         #expect(gtm.contains("<h3 id=\"trends-heading\">Trends</h3>"))
     }
 
+    /// The matrix reads the history only for where competitors stood at the trends start: a
+    /// commit that changes something else leaves it as it is, one that changes a threat
+    /// level renders it again (through the row's listing).
+    @Test func aCommitThatChangesNoCompetitorsThreatOrPlaceLeavesTheMatrixAsItIs() throws {
+        let repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        let project = repository.project
+        try project.write("gtmgen.yaml", Self.config)
+        try project.write("content/competitors/acme.md", Self.competitor("Acme", threat: "medium", x: 1.5, y: 2.5))
+        try project.write("content/competitors/beta.md", Self.competitor("Beta", threat: "high", x: 8, y: 8))
+        try project.write("content/gtm/crm-push.md", Self.gtm(mrr: 100_000, churn: 0.04))
+        try Self.commit(repository, "First briefs", on: "2026-08-01")
+        try project.write("content/competitors/acme.md", Self.competitor("Acme", threat: "high", x: 2, y: 3.5))
+        try Self.commit(repository, "Q3 refresh", on: "2026-10-08")
+        let request = BuildRequest(projectRoot: project.root, buildDate: TestDate.buildDate)
+        let first = SiteBuild.build(request)
+        #expect(!first.failed, "\(first.diagnostics.map(\.description))")
+        #expect(first.renderedPaths.contains("compare/index.html"))
+
+        try project.write("content/gtm/crm-push.md", Self.gtm(mrr: 150_000, churn: 0.02))
+        try Self.commit(repository, "MRR up", on: "2026-11-02")
+        let metric = SiteBuild.build(request)
+        #expect(!metric.failed)
+        #expect(metric.renderedPaths.contains("gtm/crm-push/index.html") && metric.renderedPaths.contains("changes/index.html"))
+        #expect(!metric.renderedPaths.contains("compare/index.html"), "\(metric.renderedPaths.sorted())")
+
+        try project.write("content/competitors/beta.md", Self.competitor("Beta", threat: "medium", x: 8, y: 8))
+        try Self.commit(repository, "Beta calmer", on: "2026-11-03")
+        let threat = SiteBuild.build(request)
+        #expect(!threat.failed)
+        #expect(threat.renderedPaths.contains("compare/index.html"))
+        let compare = try String(contentsOf: project.url("site/compare/index.html"), encoding: .utf8)
+        #expect(try Self.threatCell(compare, "Beta").contains("down from High"))
+    }
+
     @Test func aHistoryYoungerThanTheTrendsStartStartsTheTrendsWithItsFirstDay() throws {
         let pages = try Self.build(trendsSince: "2026-01-01")
         let compare = try #require(pages["compare/index.html"])
