@@ -13,6 +13,20 @@ enum ChangeFilter: Sendable, Hashable {
     case period(String)
 }
 
+/// The filter as the keys of change-log pages spell it: written out, as the default
+/// description reflects on the value (thousands of filters a build at 10k briefs).
+extension ChangeFilter: CustomStringConvertible {
+    var description: String {
+        switch self {
+        case .all: return "all"
+        case .kind(let kind): return "kind(\(kind.rawValue))"
+        case .competitor(let index): return "competitor(\(index))"
+        case .field(let field): return "field(\(field))"
+        case .period(let key): return "period(\(key))"
+        }
+    }
+}
+
 extension ViewModels {
     /// A filtered page lists at most this many changes, newest first; the pages by period
     /// list every change.
