@@ -58,12 +58,19 @@ public protocol HistoricSnapshots: AnyObject, Sendable {
     /// revisions need, asked for in one go (ten thousand briefs on two cores asking one
     /// blob at a time spent half their time waiting on each other).
     func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?]
+    /// Whether there is a snapshot of each blob (the versions a build must still read),
+    /// without copying any.
+    func hasSnapshots(ofBlobs ids: [String]) -> [Bool]
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
     func changes(_ key: String) -> BriefChanges?
+    /// What several revisions changed, by their keys, at once (see `snapshots(ofBlobs:)`).
+    func changes(forKeys keys: [String]) -> [BriefChanges?]
     func remember(_ changes: BriefChanges, for key: String)
     func commitChanges(_ key: String) -> [GitFileChange]?
     func remember(_ changes: [GitFileChange], forCommit key: String)
     func workingBlob(_ contentKey: String) -> String?
+    /// The blob ids of several files' bytes, by their keys, at once.
+    func workingBlobs(forKeys keys: [String]) -> [String?]
     func remember(workingBlob blob: String, for contentKey: String)
 }
 

@@ -47,8 +47,13 @@ public struct ContentHistoryReader: Sendable {
         let lineages = FileLineages(log: log)
         let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
 
-        // Today's blob of every file: remembered by its bytes' key, or hashed from the bytes.
-        let found = current.keys.sorted().parallelMap { path in Self.workingBlob(of: current[path]!, memory: memory).map { (path, $0) } }
+        // Today's blob of every file: remembered by its bytes' key (asked for at once), or
+        // hashed from the bytes.
+        let sortedPaths = current.keys.sorted()
+        let rememberedBlobs = memory.workingBlobs(forKeys: sortedPaths.map { current[$0]!.contentKey ?? "" })
+        let found = Array(zip(sortedPaths, rememberedBlobs)).parallelMap { path, blob in
+            Self.workingBlob(of: current[path]!, remembered: blob, memory: memory).map { (path, $0) }
+        }
         let paths = found.compactMap { $0?.0 }
         var workingBlobs = found.compactMap { $0?.1.blob }
         // A file read to hash it is not read again: its bytes go on to what else needs them.
@@ -85,7 +90,7 @@ public struct ContentHistoryReader: Sendable {
                 }
             }
         }
-        for (candidate, known) in zip(candidates, memory.snapshots(ofBlobs: candidates.map(\.blob))) where known == nil {
+        for (candidate, known) in zip(candidates, memory.hasSnapshots(ofBlobs: candidates.map(\.blob))) where !known {
             want(candidate.blob, path: candidate.path, today: candidate.today)
         }
         let reader = self.reader
@@ -99,83 +104,121 @@ public struct ContentHistoryReader: Sendable {
         for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
 
         // Each brief's revisions and what each changed (word diffs of its sections), on every core.
-        let revisionLists = Array(zip(paths, workingBlobs)).parallelMap { contentPath, workingBlob in
-            Self.revisions(of: contentPath, workingBlob: workingBlob, versions: lineages.versions[folderPrefix + contentPath] ?? [],
-                           log: log, folderPrefix: folderPrefix, memory: memory)
+        let lineageList: [BriefLineage] = zip(paths, workingBlobs).map { path, blob in
+            (path, blob, lineages.versions[folderPrefix + path] ?? [])
         }
+        let revisionLists = Self.revisionLists(lineageList, log: log, folderPrefix: folderPrefix, memory: memory)
         let briefs = Dictionary(uniqueKeysWithValues: zip(paths, revisionLists))
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)
     }
 
     /// The blob id git gives a file's bytes — remembered by their key, else found from them —
     /// and the file, holding its bytes once they were read; nil when the file cannot be read.
-    static func workingBlob(of file: WorkingFile, memory: HistoricSnapshots) -> (blob: String, file: WorkingFile)? {
-        if let key = file.contentKey, let blob = memory.workingBlob(key) { return (blob, file) }
+    static func workingBlob(of file: WorkingFile, remembered: String?, memory: HistoricSnapshots) -> (blob: String, file: WorkingFile)? {
+        if let remembered { return (remembered, file) }
         guard let bytes = file.read() else { return nil }
         let blob = GitRepository.blobID(of: bytes)
         if let key = file.contentKey { memory.remember(workingBlob: blob, for: key) }
         return (blob, WorkingFile(contentKey: file.contentKey, read: { bytes }))
     }
 
-    /// One brief's revisions, newest first (its uncommitted edit on top), each with what it
-    /// changed: against its parents' versions, or the revision before.
-    static func revisions(of contentPath: String, workingBlob: String, versions: [FileVersion], log: [GitCommitChanges],
-                          folderPrefix: String, memory: HistoricSnapshots) -> [BriefRevision] {
-        // Every snapshot this brief's revisions show or compare with, asked for at once.
-        var ids = [workingBlob]
-        for version in versions { ids.append(version.blob) }
-        for version in versions { ids += version.parentBlobs }
-        var known: [String: BriefSnapshot] = [:]
-        for (id, snapshot) in zip(ids, memory.snapshots(ofBlobs: ids)) { known[id] = snapshot }
-        var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
-        if versions.first?.blob != workingBlob, let snapshot = known[workingBlob] {
-            revisions.append((nil, contentPath, workingBlob, [], false, snapshot))
+    /// One brief: its content path, today's blob and its committed versions, newest first.
+    typealias BriefLineage = (contentPath: String, workingBlob: String, versions: [FileVersion])
+
+    /// Briefs handed to a core at a time: each group asks the store for its snapshots in one
+    /// go and for what their revisions changed in another (ten thousand briefs on two cores
+    /// asking one blob at a time spent half their time waiting on each other).
+    static let revisionGroupSize = 64
+
+    /// Each brief's revisions, on every core (see `revisions(of:log:folderPrefix:memory:)`).
+    static func revisionLists(_ briefs: [BriefLineage], log: [GitCommitChanges], folderPrefix: String,
+                              memory: HistoricSnapshots) -> [[BriefRevision]] {
+        let groups = stride(from: 0, to: briefs.count, by: revisionGroupSize).map {
+            Array(briefs[$0..<min($0 + revisionGroupSize, briefs.count)])
         }
-        for version in versions {
-            guard let snapshot = known[version.blob] else { continue }
-            let entry = log[version.commit]
-            revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
-                              version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
-        }
-        return revisions.indices.map { index in
-            let revision = revisions[index]
-            if revision.atCut {
-                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                     snapshot: revision.snapshot, changes: nil, isAtShallowCut: true)
-            }
-            // A commit against its parents' versions: what it changed, even when a branch
-            // lists commits of another branch between it and its parent.
-            let parents = revision.parents.compactMap { blob in known[blob].map { (blob, $0) } }
-                .filter { $0.1.problem == nil }
-            if revision.snapshot.problem == nil, !parents.isEmpty {
-                let changes = remembered(revision.blob, against: parents.map(\.0), memory: memory) {
-                    BriefChanges(fromParents: parents.map(\.1), to: revision.snapshot)
-                }
-                return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                     snapshot: revision.snapshot, changes: changes)
-            }
-            // Else against the revision before, or past revisions that could not be read to
-            // the last one that could: what a fix after a broken revision changed is not lost.
-            let earlier = revisions[(index + 1)...]
-            let older = earlier.first { $0.snapshot.problem == nil } ?? earlier.first
-            return BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
-                                 snapshot: revision.snapshot,
-                                 changes: older.map { older in
-                                     remembered(revision.blob, against: [older.blob], memory: memory) {
-                                         BriefChanges(from: older.snapshot, to: revision.snapshot)
-                                     }
-                                 })
-        }
+        return groups.parallelMap(chunkSize: 1) { revisions(of: $0, log: log, folderPrefix: folderPrefix, memory: memory) }
+            .flatMap { $0 }
     }
 
-    /// The changes `memory` remembers for these blobs, or `compare()`'s, remembered.
-    static func remembered(_ blob: String, against earlier: [String], memory: HistoricSnapshots,
-                           compare: () -> BriefChanges) -> BriefChanges {
-        let key = BriefChanges.key(of: blob, against: earlier)
-        if let known = memory.changes(key) { return known }
-        let changes = compare()
-        memory.remember(changes, for: key)
-        return changes
+    /// What a revision is compared with: nothing (it added the brief, or is at a shallow
+    /// clone's cut), its parents' versions (a commit), or the revision before.
+    private enum Comparison {
+        case none
+        case parents([BriefSnapshot])
+        case older(BriefSnapshot)
+    }
+
+    /// Briefs' revisions, newest first (an uncommitted edit on top), each with what it
+    /// changed: against its parents' versions, or the revision before.
+    static func revisions(of briefs: [BriefLineage], log: [GitCommitChanges], folderPrefix: String,
+                          memory: HistoricSnapshots) -> [[BriefRevision]] {
+        // Every snapshot the briefs' revisions show or compare with, asked for at once.
+        var ids: [String] = []
+        for brief in briefs {
+            ids.append(brief.workingBlob)
+            for version in brief.versions { ids.append(version.blob) }
+            for version in brief.versions { ids += version.parentBlobs }
+        }
+        var known: [String: BriefSnapshot] = [:]
+        for (id, snapshot) in zip(ids, memory.snapshots(ofBlobs: ids)) { known[id] = snapshot }
+
+        var lists: [[BriefRevision]] = []
+        var comparisons: [[(comparison: Comparison, key: String)]] = []
+        for brief in briefs {
+            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
+            if brief.versions.first?.blob != brief.workingBlob, let snapshot = known[brief.workingBlob] {
+                revisions.append((nil, brief.contentPath, brief.workingBlob, [], false, snapshot))
+            }
+            for version in brief.versions {
+                guard let snapshot = known[version.blob] else { continue }
+                let entry = log[version.commit]
+                revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
+                                  version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
+            }
+            lists.append(revisions.map { revision in
+                BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
+                              snapshot: revision.snapshot, changes: nil, isAtShallowCut: revision.atCut)
+            })
+            comparisons.append(revisions.indices.map { index in
+                let revision = revisions[index]
+                if revision.atCut { return (.none, "") }
+                // A commit against its parents' versions: what it changed, even when a branch
+                // lists commits of another branch between it and its parent.
+                let parents = revision.parents.compactMap { blob in known[blob].map { (blob, $0) } }
+                    .filter { $0.1.problem == nil }
+                if revision.snapshot.problem == nil, !parents.isEmpty {
+                    return (.parents(parents.map(\.1)), BriefChanges.key(of: revision.blob, against: parents.map(\.0)))
+                }
+                // Else against the revision before, or past revisions that could not be read to
+                // the last one that could: what a fix after a broken revision changed is not lost.
+                let earlier = revisions[(index + 1)...]
+                guard let older = earlier.first(where: { $0.snapshot.problem == nil }) ?? earlier.first else { return (.none, "") }
+                return (.older(older.snapshot), BriefChanges.key(of: revision.blob, against: [older.blob]))
+            })
+        }
+
+        // What the revisions changed: remembered, or compared now and remembered.
+        let keys = comparisons.flatMap { $0.filter { !$0.key.isEmpty }.map(\.key) }
+        var remembered = Array(memory.changes(forKeys: keys).reversed())
+        for (brief, list) in comparisons.enumerated() {
+            for (position, planned) in list.enumerated() {
+                if case .none = planned.comparison { continue }
+                if let changes = remembered.removeLast() {
+                    lists[brief][position].changes = changes
+                    continue
+                }
+                let snapshot = lists[brief][position].snapshot
+                let changes: BriefChanges
+                switch planned.comparison {
+                case .parents(let parents): changes = BriefChanges(fromParents: parents, to: snapshot)
+                case .older(let older): changes = BriefChanges(from: older, to: snapshot)
+                case .none: continue
+                }
+                memory.remember(changes, for: planned.key)
+                lists[brief][position].changes = changes
+            }
+        }
+        return lists
     }
 
     /// The files git rewrites on a commit, a checkout or a merge (its index and HEAD), for
@@ -227,6 +270,10 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
         lock.withLock { ids.map { snapshots[$0] } }
     }
 
+    public func hasSnapshots(ofBlobs ids: [String]) -> [Bool] {
+        lock.withLock { ids.map { snapshots.index(forKey: $0) != nil } }
+    }
+
     public func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
         lock.withLock {
             reads += 1
@@ -236,6 +283,10 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func changes(_ key: String) -> BriefChanges? {
         lock.withLock { changes[key] }
+    }
+
+    public func changes(forKeys keys: [String]) -> [BriefChanges?] {
+        lock.withLock { keys.map { changes[$0] } }
     }
 
     public func remember(_ changes: BriefChanges, for key: String) {
@@ -252,6 +303,10 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func workingBlob(_ contentKey: String) -> String? {
         lock.withLock { workingBlobs[contentKey] }
+    }
+
+    public func workingBlobs(forKeys keys: [String]) -> [String?] {
+        lock.withLock { keys.map { workingBlobs[$0] } }
     }
 
     public func remember(workingBlob blob: String, for contentKey: String) {

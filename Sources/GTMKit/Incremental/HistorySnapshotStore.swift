@@ -56,6 +56,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         lock.withLock { ids.map { snapshots.value(for: $0) } }
     }
 
+    func hasSnapshots(ofBlobs ids: [String]) -> [Bool] {
+        lock.withLock { ids.map { snapshots.has($0) } }
+    }
+
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String) {
         lock.withLock {
             snapshots.remember(snapshot, for: id)
@@ -65,6 +69,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
 
     func changes(_ key: String) -> BriefChanges? {
         lock.withLock { changes.value(for: key) }
+    }
+
+    func changes(forKeys keys: [String]) -> [BriefChanges?] {
+        lock.withLock { keys.map { changes.value(for: $0) } }
     }
 
     func remember(_ changes: BriefChanges, for key: String) {
@@ -81,6 +89,10 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
 
     func workingBlob(_ contentKey: String) -> String? {
         lock.withLock { workingBlobs.value(for: contentKey) }
+    }
+
+    func workingBlobs(forKeys keys: [String]) -> [String?] {
+        lock.withLock { keys.map { workingBlobs.value(for: $0) } }
     }
 
     func remember(workingBlob blob: String, for contentKey: String) {
@@ -255,6 +267,13 @@ private struct Remembered<Value> {
         guard let value = known[key] else { return nil }
         used.insert(key)
         return value
+    }
+
+    /// Whether there is a value for `key`, which counts as used (as `value(for:)`).
+    mutating func has(_ key: String) -> Bool {
+        guard known.index(forKey: key) != nil else { return false }
+        used.insert(key)
+        return true
     }
 
     mutating func remember(_ value: Value, for key: String) {

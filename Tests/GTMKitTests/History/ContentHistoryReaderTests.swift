@@ -116,6 +116,56 @@ struct ContentHistoryReaderTests {
         #expect(unreadable.briefs["competitors/brightdesk.md"] == nil)
     }
 
+    /// Briefs are read in groups (`revisionGroupSize`), each asking memory for its snapshots
+    /// and changes at once: every brief of several groups gets its own revisions, with the
+    /// changes of its own versions, as it does read alone.
+    @Test func briefsReadInGroupsGetTheirOwnRevisions() throws {
+        var repository = try GitTestRepository()
+        defer { repository.project.cleanUp() }
+        let count = ContentHistoryReader.revisionGroupSize * 2 + 5
+        let paths = (0..<count).map { String(format: "competitors/c%03d.md", $0) }
+        let levels = ["low", "medium", "high"]
+        for (index, path) in paths.enumerated() {
+            try repository.project.write("content/" + path, brief(threat: levels[index % 3], why: "Reason \(index)."))
+        }
+        try repository.commit("Add every brief")
+        // Every third brief's threat rises; every fifth gets a new Why; every seventh is edited, uncommitted.
+        for (index, path) in paths.enumerated() where index % 3 == 0 || index % 5 == 0 {
+            try repository.project.write("content/" + path, brief(threat: index % 3 == 0 ? "high" : levels[index % 3],
+                                                                  why: index % 5 == 0 ? "Changed \(index)." : "Reason \(index)."))
+        }
+        try repository.commit("Refresh")
+        for (index, path) in paths.enumerated() where index % 7 == 0 {
+            try repository.project.write("content/" + path, brief(threat: "none", why: "Reason \(index)."))
+        }
+        let folder = repository.root.appendingPathComponent("content").path
+        let files = try current(repository, paths)
+        let memory = SnapshotsInMemory()
+        let history = reader.read(contentFolder: folder, current: files, memory: memory)
+        for (index, path) in paths.enumerated() {
+            let revisions = try #require(history.briefs[path])
+            // Alone, in a repository's memory of its own: the same revisions.
+            let alone = reader.read(contentFolder: folder, current: [path: files[path]!], memory: SnapshotsInMemory())
+            #expect(revisions.map(\.blob) == alone.briefs[path]?.map(\.blob), "\(path)")
+            #expect(revisions.map(\.changes) == alone.briefs[path]?.map(\.changes), "\(path)")
+            var subjects: [String?] = index % 7 == 0 ? [nil] : []
+            if index % 3 == 0 || index % 5 == 0 { subjects.append("Refresh") }
+            subjects.append("Add every brief")
+            #expect(revisions.map { $0.commit?.subject } == subjects, "\(path)")
+            let refresh = revisions.first { $0.commit?.subject == "Refresh" }
+            if index % 3 == 0, levels[index % 3] != "high" {
+                #expect(refresh?.changes?.fields == [.init(field: "threat", old: levels[index % 3], new: "high")], "\(path)")
+            }
+            if index % 5 == 0 { #expect(refresh?.changes?.sections.map(\.heading) == ["Why"], "\(path)") }
+            if index % 7 == 0 { #expect(revisions[0].changes?.fields.map(\.field) == ["threat"], "\(path)") }
+        }
+        // Read again: everything comes from memory, and comes out the same.
+        let reads = memory.reads
+        let again = reader.read(contentFolder: folder, current: files, memory: memory)
+        #expect(memory.reads == reads)
+        for path in paths { #expect(again.briefs[path]?.map(\.changes) == history.briefs[path]?.map(\.changes)) }
+    }
+
     @Test func aProjectInASubfolderAndARenamedBriefWithABrokenRevision() throws {
         var repository = try GitTestRepository()
         defer { repository.project.cleanUp() }
