@@ -41,6 +41,7 @@ public enum SiteBuild {
             report.historyNote = memory.historyNote
             return report
         }
+        memory.openSnapshotsEarly(inputs.config)
         memory.recall()
         held.append(memory)
 
