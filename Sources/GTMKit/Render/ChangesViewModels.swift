@@ -123,22 +123,35 @@ extension ViewModels {
     /// What a change-log page is made from: the filter bar, how many changes it counts, and
     /// the revisions it shows with their briefs' listings — so a new commit re-renders only
     /// the pages that list its changes.
-    func changesPageInputs(_ filter: ChangeFilter, entries: [ChangeLog.Entry]) -> [PageInput] {
-        let shown = Self.shown(entries, on: filter)
-        var text = "\(entries.count)\n"
-        for entry in shown {
-            let revision = changeLog.revisions[entry.brief][entry.revision]
-            text += (entry.commit?.id ?? "uncommitted") + " " + revision.blob + " " + (revision.changes == nil ? "" : changeLog.revisions[entry.brief][entry.revision + 1].blob) + "\n"
+    ///
+    /// Read field by field where the log keeps them: every change-log page is described on
+    /// every build, and copying its entries and their revisions was most of describing it.
+    func changesPageInputs(_ filter: ChangeFilter) -> [PageInput] {
+        let positions: [Int] = filter == .all ? Array(changeLog.entries.indices) : changeEntriesByFilter[filter] ?? []
+        let shown = Self.shown(positions[...], on: filter)
+        var text = "\(positions.count)\n"
+        var briefs = Set<Int>()
+        for position in shown {
+            let brief = changeLog.entries[position].brief, revision = changeLog.entries[position].revision
+            briefs.insert(brief)
+            text += changeLog.entries[position].commit?.id ?? "uncommitted"
+            text += " " + changeLog.revisions[brief][revision].blob + " "
+            if changeLog.revisions[brief][revision].changes != nil { text += changeLog.revisions[brief][revision + 1].blob }
+            text += "\n"
         }
         if site.history.status == .partial, let oldest = site.history.commits.last { text += oldest.id }
-        return [.text(filterBarSignature), .text(text)] + Array(Set(shown.map(\.brief))).sorted().map(PageInput.listing)
+        return [.text(filterBarSignature), .text(text)] + briefs.sorted().map(PageInput.listing)
     }
 
     /// The entries a change-log page lists: a period's page every one, the others the newest
     /// `changesPageLimit`.
-    static func shown(_ entries: [ChangeLog.Entry], on filter: ChangeFilter) -> ArraySlice<ChangeLog.Entry> {
-        if case .period = filter { return entries[...] }
+    static func shown<Item>(_ entries: ArraySlice<Item>, on filter: ChangeFilter) -> ArraySlice<Item> {
+        if case .period = filter { return entries }
         return entries.prefix(changesPageLimit)
+    }
+
+    static func shown<Item>(_ entries: [Item], on filter: ChangeFilter) -> ArraySlice<Item> {
+        shown(entries[...], on: filter)
     }
 
     /// What every change-log page's filter bar shows: the filters and their labels.

@@ -11,12 +11,19 @@ extension ViewModels {
 
 
     /// What a brief's history views read: its revisions (commits and file versions).
-    func historyInput(_ index: Int) -> PageInput {
-        var text = ""
-        for revision in changeLog.revisions[index] {
-            text += (revision.commit?.id ?? "uncommitted") + " " + revision.blob + "\n"
+    func historyInput(_ index: Int) -> PageInput { .text(historyTexts[index]) }
+
+    /// `historyInput` of every brief, worked out once (three pages of a competitor read it),
+    /// field by field where the log keeps them.
+    static func historyTexts(_ log: ChangeLog) -> [String] {
+        Array(log.revisions.indices).parallelMap { index in
+            var text = ""
+            for position in log.revisions[index].indices {
+                text += log.revisions[index][position].commit?.id ?? "uncommitted"
+                text += " " + log.revisions[index][position].blob + "\n"
+            }
+            return text
         }
-        return .text(text)
     }
 
     /// What a page that shows the whole change log reads.

@@ -321,15 +321,15 @@ public struct PageRenderer: Sendable {
             let filter = models.changeFilters[position]
             let route = models.changesRoute(filter)
             // Entries show each brief's title, kind and link.
-            let entries = models.changeEntries(filter)
-            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter, entries: entries)) {
+            return PageDescription(path: route.outputPath, inputs: models.changesPageInputs(filter)) {
+                let entries = models.changeEntries(filter)
                 var context = models.page(route: route, title: models.changesTitle(filter), bodyClass: "page-changes")
                 context.addMissing(from: models.changesValues(filter, entries: entries, from: route))
                 return .template(name: "changes", context: context)
             }
 
         case .changesFeed:
-            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all, entries: models.changeLog.entries)) {
+            return PageDescription(path: "changes/feed.xml", inputs: models.changesPageInputs(.all)) {
                 .template(name: "changes-feed", context: models.changesFeed())
             }
 

@@ -3,14 +3,18 @@ import MustacheEngine
 /// Builds the typed values templates see. What every page shares — the site, the interface
 /// strings, the navigation for each depth — is built once per build. Every key is documented
 /// in docs/templates.md.
-struct ViewModels: Sendable {
+///
+/// A class, set up in `init` and never changed after: every page's description captures it,
+/// and a copy of two dozen stored values per page (26,000 pages at 10k briefs) cost a tenth
+/// of describing them.
+final class ViewModels: @unchecked Sendable {
     typealias Map = MustacheMap
 
     let site: Site
     let strings: UIStrings
     let stylesheetPath: String
-    var sortScriptPath = ""
-    var searchScriptPath = ""
+    let sortScriptPath: String
+    let searchScriptPath: String
     /// Competitor briefs by title, and those the side-by-side view shows: worked out once per
     /// build, as several pages and page keys need them (sorting thousands of titles each time
     /// was a visible part of a rebuild).
@@ -38,6 +42,8 @@ struct ViewModels: Sendable {
     let changeFilters: [ChangeFilter]
     /// What the pages that show the whole change log are made from.
     let historySignature: String
+    /// What each brief's history views read (see `historyInput`).
+    let historyTexts: [String]
     /// Each change-log page's entries (indexes into `changeLog.entries`), sorted out in one
     /// pass: a site of thousands of competitors has thousands of filter pages.
     let changeEntriesByFilter: [ChangeFilter: [Int]]
@@ -67,6 +73,7 @@ struct ViewModels: Sendable {
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
         filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
         historySignature = Self.historySignature(site, revisions: log.revisions)
+        historyTexts = Self.historyTexts(log)
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
         feedEntries = SyndicationModels.newest(site)
@@ -229,7 +236,7 @@ struct ViewModels: Sendable {
         var inputs: [PageInput] = [.body(index), .listing(index)]
         inputs += site.backlinks[index].map(PageInput.listing)
         inputs += (site.swotsByCompetitor[index] ?? []).map(PageInput.listing)
-        for tag in site.tags(of: index) { inputs += [.text(tag.slug), .text(tag.name)] }
+        for tag in site.tagsByBrief[index] { inputs += [.text(site.tags[tag].slug), .text(site.tags[tag].name)] }
         if case .swot(let facts) = site.briefs[index].facts.details, let slug = facts.competitor,
            let competitor = site.competitorBySlug[slug] {
             inputs.append(.listing(competitor))
