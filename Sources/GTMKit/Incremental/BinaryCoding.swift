@@ -16,6 +16,17 @@ struct BinaryWriter {
         bytes.append(UInt8(zigzag))
     }
 
+    /// How many bytes `int(value)` writes.
+    static func intSize(_ value: Int) -> Int {
+        var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        var size = 1
+        while zigzag >= 0x80 {
+            zigzag >>= 7
+            size += 1
+        }
+        return size
+    }
+
     mutating func uint64(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The snapshots of historic file versions, by blob id, kept beside the output
 /// (`.site.cache.history`): a version never changes, so a build after one new commit parses
@@ -120,21 +123,37 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
             return (rewrite ? Part(snapshots: snapshots.sorted, changes: changes.sorted, commits: commits.sorted,
                                    workingBlobs: workingBlobs.sorted) : Part(), false)
         }
+        guard !part.isEmpty else { return }
         if append {
-            guard !part.isEmpty, let handle = FileHandle(forWritingAtPath: url.path) else { return }
-            defer { try? handle.close() }
-            _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: part.bytes)
+            let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            defer { close(descriptor) }
+            _ = part.write(to: descriptor)
             return
         }
-        guard !part.isEmpty else { return }
-        var file = BinaryWriter(capacity: 1 << 10)
-        file.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
-        file.string(settings)
-        let bytes = file.bytes + part.bytes
+        var head = BinaryWriter(capacity: 1 << 10)
+        head.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
+        head.string(settings)
         let temporary = url.path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, url.path) != 0 { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = Self.write(head.bytes, to: descriptor) && part.write(to: descriptor)
+        close(descriptor)
+        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    /// Writes all of `bytes`; false when the file system would not take them.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// One checksummed part of the file: snapshots, then changes of revisions, then of
@@ -147,7 +166,21 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
 
         var isEmpty: Bool { snapshots.isEmpty && changes.isEmpty && commits.isEmpty && workingBlobs.isEmpty }
 
-        var bytes: [UInt8] {
+        /// Writes the part as a checksummed section (`BinaryWriter.section`) straight from its
+        /// payload: a first build's part is the whole store (a hundred megabytes at 10k
+        /// briefs), and copying it into a section, a file image and a `Data` cost more than
+        /// encoding it.
+        func write(to descriptor: Int32) -> Bool {
+            let content = payload
+            var length = BinaryWriter(capacity: 16)
+            length.int(content.count)
+            var checksum = BinaryWriter(capacity: 8)
+            checksum.uint64(Checksum.of(content))
+            return HistorySnapshotStore.write(length.bytes, to: descriptor) && HistorySnapshotStore.write(content, to: descriptor)
+                && HistorySnapshotStore.write(checksum.bytes, to: descriptor)
+        }
+
+        private var payload: [UInt8] {
             var payload = BinaryWriter(capacity: 1 << 16)
             payload.array(snapshots) { writer, entry in
                 writer.string(entry.0)
@@ -165,7 +198,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
                 writer.string(entry.0)
                 writer.string(entry.1)
             }
-            return BinaryWriter.section(payload.bytes)
+            return payload.bytes
         }
     }
 
@@ -241,14 +274,21 @@ extension BinaryWriter {
             }
             return
         }
-        var sections = BinaryWriter(capacity: 1 << 12)
-        sections.array(value.sections) { writer, section in
+        // Their length first, counted rather than written out twice.
+        let sections = value.sections
+        var length = BinaryWriter.intSize(sections.count)
+        func add(_ text: String) { length += BinaryWriter.intSize(text.utf8.count) + text.utf8.count }
+        for section in sections {
+            add(section.key)
+            add(section.heading)
+            add(section.text)
+        }
+        int(length)
+        array(sections) { writer, section in
             writer.string(section.key)
             writer.string(section.heading)
             writer.string(section.text)
         }
-        int(sections.bytes.count)
-        append(sections.bytes[...])
     }
 }
 
