@@ -36,16 +36,11 @@ public struct ContentHistoryReader: Sendable {
         guard let prefix = Self.relativePath(of: contentFolder, in: repository.workdir) else {
             return .unavailable("the content folder is outside the repository's working tree")
         }
-        let log: [GitCommitChanges]
-        do {
-            log = try repository.log(under: prefix, memory: memory)
-        } catch let failure as GitReadFailure {
-            return .unavailable("the git history cannot be read: \(failure.message)")
-        } catch {
-            return .unavailable("the git history cannot be read: \(error)")
-        }
-        let lineages = FileLineages(log: log)
-        let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
+        // The commit walk on a core of its own while today's files are hashed on the others:
+        // on a first build each takes a tenth of a second or more. The repository is used by
+        // one thread at a time, the walk's and then this one's.
+        let handOff = RepositoryHandOff(repository)
+        let walk = BackgroundTask { Result { try handOff.repository.log(under: prefix, memory: memory) } }
 
         // Today's blob of every file: remembered by its bytes' key (asked for at once), or
         // hashed from the bytes.
@@ -54,6 +49,15 @@ public struct ContentHistoryReader: Sendable {
         let found = Array(zip(sortedPaths, rememberedBlobs)).parallelMap { path, blob in
             Self.workingBlob(of: current[path]!, remembered: blob, memory: memory).map { (path, $0) }
         }
+
+        let log: [GitCommitChanges]
+        switch walk.wait() {
+        case .success(let walked): log = walked
+        case .failure(let failure as GitReadFailure): return .unavailable("the git history cannot be read: \(failure.message)")
+        case .failure(let error): return .unavailable("the git history cannot be read: \(error)")
+        }
+        let lineages = FileLineages(log: log)
+        let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
         let paths = found.compactMap { $0?.0 }
         var workingBlobs = found.compactMap { $0?.1.blob }
         // A file read to hash it is not read again: its bytes go on to what else needs them.
@@ -247,6 +251,15 @@ public struct ContentHistoryReader: Sendable {
         if !resolvedRoot.hasSuffix("/") { resolvedRoot += "/" }
         guard resolvedFolder.hasPrefix(resolvedRoot) else { return nil }
         return String(resolvedFolder.dropFirst(resolvedRoot.count))
+    }
+}
+
+/// A repository handed to the thread of the commit walk and back (see `read`).
+private struct RepositoryHandOff: @unchecked Sendable {
+    let repository: GitRepository
+
+    init(_ repository: GitRepository) {
+        self.repository = repository
     }
 }
 

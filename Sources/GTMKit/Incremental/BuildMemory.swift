@@ -101,13 +101,11 @@ final class BuildMemory: @unchecked Sendable {
     /// only: `serve` keeps the store in memory.
     func openSnapshotsEarly(_ config: SiteConfig) {
         guard resident == nil, config.readsHistory, historyNote == nil, snapshots == nil, early == nil else { return }
-        let pending = PendingStore()
-        early = pending
         let url = HistorySnapshotStore.location(forCache: cacheURL), settings = Self.snapshotSettings(config), load = usable
-        Thread { pending.finish(HistorySnapshotStore(url: url, settings: settings, load: load)) }.start()
+        early = BackgroundTask { HistorySnapshotStore(url: url, settings: settings, load: load) }
     }
 
-    private var early: PendingStore?
+    private var early: BackgroundTask<HistorySnapshotStore>?
 
     /// Saves the snapshots the history stage read, on a thread of its own while the pages
     /// are written (a one-shot build; `serve` saves once builds pause): nothing after the
@@ -256,18 +254,3 @@ final class BuildMemory: @unchecked Sendable {
     }
 }
 
-/// A history store being opened on another thread: `wait` returns it once it is.
-private final class PendingStore: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var store: HistorySnapshotStore?
-
-    func finish(_ opened: HistorySnapshotStore) {
-        store = opened
-        done.signal()
-    }
-
-    func wait() -> HistorySnapshotStore {
-        done.wait()
-        return store!
-    }
-}
