@@ -140,7 +140,7 @@ extension ViewModels {
             text += "\n"
         }
         if site.history.status == .partial, let oldest = site.history.commits.last { text += oldest.id }
-        return [.text(filterBarSignature), .text(text)] + briefs.sorted().map(PageInput.listing)
+        return [.shared(filterBarInputs), .text(text)] + briefs.sorted().map(PageInput.listing)
     }
 
     /// The entries a change-log page lists: a period's page every one, the others the newest

@@ -51,8 +51,10 @@ final class ViewModels: @unchecked Sendable {
     let filterBarCompetitors: Set<ChangeFilter>
     /// The filters every change-log page's bar lists (see `filterBar(_:listed:)`).
     let filterBar: [ChangeFilter]
-    /// See `filterBarSignature(_:listed:label:)`: part of every change-log page's key.
-    private(set) var filterBarSignature = ""
+    /// See `filterBarSignature(_:listed:label:)`: part of every change-log page's key, as an
+    /// input the pages share, so it is hashed once per build rather than once per page (a
+    /// line per filter: a hundred kilobytes, five thousand times, at 10k briefs).
+    private(set) var filterBarInputs = SharedInputs([])
     /// The change log's filter bar for pages at each depth its pages have (see `FilterBar`).
     private(set) var changeFilterBars: [Int: FilterBar] = [:]
 
@@ -110,12 +112,13 @@ final class ViewModels: @unchecked Sendable {
         let layout = SearchLayout(briefCount: site.briefs.count)
         searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
                                     foldingSignature: TraditionalChinese.dataSignature) { .standard }
-        filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
+        let filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
             switch filter {
             case .competitor(let index): return site.briefs[index].brief.title
             default: return "\(filter)"
             }
         })
+        filterBarInputs = SharedInputs([.text(filterBarSignature)])
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in
