@@ -42,6 +42,9 @@ public enum SiteBuild {
             return report
         }
         memory.openSnapshotsEarly(inputs.config)
+        // The search index's folding table (OpenCC's data, a few hundredths of a second on one
+        // core) is made while the cache is read: the pages of any edited brief's search bucket need it.
+        Thread { _ = SearchFolding.standard }.start()
         memory.recall()
         held.append(memory)
 

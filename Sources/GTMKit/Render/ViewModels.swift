@@ -70,11 +70,12 @@ final class ViewModels: @unchecked Sendable {
         let log = changeLog
         self.changeLog = changeLog
         self.changeFilters = changeFilters
+        // A line per brief, on a core of its own while the filters' entries are sorted out.
+        let signature = BackgroundTask { Self.historySignature(site, revisions: log.revisions) }
         let byFilter = Self.changeEntriesByFilter(site, log: log)
         changeEntriesByFilter = byFilter
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
         filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
-        historySignature = Self.historySignature(site, revisions: log.revisions)
         historyTexts = Self.historyTexts(log)
         competitorIndexes = Self.competitorIndexes(site)
         sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
@@ -119,6 +120,7 @@ final class ViewModels: @unchecked Sendable {
             }
         })
         filterBarInputs = SharedInputs([.text(filterBarSignature)])
+        historySignature = signature.wait()
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
         navigationByDepth = (0...Self.precomputedDepths).map { depth in
