@@ -53,7 +53,6 @@ public struct ContentHistory: Sendable {
 /// of today's bytes of a file, by a key of those bytes (`WorkingFile.contentKey`): a build
 /// then reads only the files whose bytes changed.
 public protocol HistoricSnapshots: AnyObject, Sendable {
-    func snapshot(ofBlob id: String) -> BriefSnapshot?
     /// The snapshots of several blobs at once, nil where there is none: what a brief's
     /// revisions need, asked for in one go (ten thousand briefs on two cores asking one
     /// blob at a time spent half their time waiting on each other).
@@ -62,16 +61,21 @@ public protocol HistoricSnapshots: AnyObject, Sendable {
     /// without copying any.
     func hasSnapshots(ofBlobs ids: [String]) -> [Bool]
     func remember(_ snapshot: BriefSnapshot, ofBlob id: String)
-    func changes(_ key: String) -> BriefChanges?
     /// What several revisions changed, by their keys, at once (see `snapshots(ofBlobs:)`).
     func changes(forKeys keys: [String]) -> [BriefChanges?]
     func remember(_ changes: BriefChanges, for key: String)
     func commitChanges(_ key: String) -> [GitFileChange]?
     func remember(_ changes: [GitFileChange], forCommit key: String)
-    func workingBlob(_ contentKey: String) -> String?
     /// The blob ids of several files' bytes, by their keys, at once.
     func workingBlobs(forKeys keys: [String]) -> [String?]
     func remember(workingBlob blob: String, for contentKey: String)
+}
+
+/// One at a time, through the calls for several (tests, tools).
+extension HistoricSnapshots {
+    func snapshot(ofBlob id: String) -> BriefSnapshot? { snapshots(ofBlobs: [id])[0] }
+    func changes(_ key: String) -> BriefChanges? { changes(forKeys: [key])[0] }
+    func workingBlob(_ contentKey: String) -> String? { workingBlobs(forKeys: [contentKey])[0] }
 }
 
 /// Today's version of a brief's file as the history reader needs it: a key of its bytes, when

@@ -73,13 +73,6 @@ public struct ContentHistoryReader: Sendable {
         }
         // Versions of one file one after another, as the lineages list them: their deltas in
         // the pack share bases. Each is read and parsed on whichever core is free.
-        var wanted: [(blob: String, path: String, today: WorkingFile?)] = []
-        var listed: Set<String> = []
-        func want(_ blob: String, path: String, today: WorkingFile?) {
-            guard !listed.contains(blob) else { return }
-            listed.insert(blob)
-            wanted.append((blob, path, today))
-        }
         var candidates: [(blob: String, path: String, today: WorkingFile?)] = []
         for (path, blob) in zip(paths, workingBlobs) { candidates.append((blob, path, files[path])) }
         for path in paths {
@@ -94,8 +87,10 @@ public struct ContentHistoryReader: Sendable {
                 }
             }
         }
+        var wanted: [(blob: String, path: String, today: WorkingFile?)] = []
+        var listed: Set<String> = []
         for (candidate, known) in zip(candidates, memory.hasSnapshots(ofBlobs: candidates.map(\.blob))) where !known {
-            want(candidate.blob, path: candidate.path, today: candidate.today)
+            if listed.insert(candidate.blob).inserted { wanted.append(candidate) }
         }
         let reader = self.reader
         let blobs = GitBlobReaders(repository)
@@ -144,12 +139,18 @@ public struct ContentHistoryReader: Sendable {
             .flatMap { $0 }
     }
 
-    /// What a revision is compared with: nothing (it added the brief, or is at a shallow
-    /// clone's cut), its parents' versions (a commit), or the revision before.
+    /// What a revision is compared with: its parents' versions (a commit), or the revision
+    /// before; and the key of what it changed against them (`BriefChanges.key(of:against:)`).
+    /// A revision that added the brief, or is at a shallow clone's cut, has none.
     private enum Comparison {
-        case none
-        case parents([BriefSnapshot])
-        case older(BriefSnapshot)
+        case parents([BriefSnapshot], key: String)
+        case older(BriefSnapshot, key: String)
+
+        var key: String {
+            switch self {
+            case .parents(_, let key), .older(_, let key): return key
+            }
+        }
     }
 
     /// Briefs' revisions, newest first (an uncommitted edit on top), each with what it
@@ -167,7 +168,7 @@ public struct ContentHistoryReader: Sendable {
         for (id, snapshot) in zip(ids, memory.snapshots(ofBlobs: ids)) { known[id] = snapshot }
 
         var lists: [[BriefRevision]] = []
-        var comparisons: [[(comparison: Comparison, key: String)]] = []
+        var comparisons: [[Comparison?]] = []
         for brief in briefs {
             var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
             if brief.versions.first?.blob != brief.workingBlob, let snapshot = known[brief.workingBlob] {
@@ -183,42 +184,42 @@ public struct ContentHistoryReader: Sendable {
                 BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
                               snapshot: revision.snapshot, changes: nil, isAtShallowCut: revision.atCut)
             })
-            comparisons.append(revisions.indices.map { index in
+            comparisons.append(revisions.indices.map { index -> Comparison? in
                 let revision = revisions[index]
-                if revision.atCut { return (.none, "") }
+                if revision.atCut { return nil }
                 // A commit against its parents' versions: what it changed, even when a branch
                 // lists commits of another branch between it and its parent.
                 let parents = revision.parents.compactMap { blob in known[blob].map { (blob, $0) } }
                     .filter { $0.1.problem == nil }
                 if revision.snapshot.problem == nil, !parents.isEmpty {
-                    return (.parents(parents.map(\.1)), BriefChanges.key(of: revision.blob, against: parents.map(\.0)))
+                    return .parents(parents.map(\.1), key: BriefChanges.key(of: revision.blob, against: parents.map(\.0)))
                 }
                 // Else against the revision before, or past revisions that could not be read to
                 // the last one that could: what a fix after a broken revision changed is not lost.
                 let earlier = revisions[(index + 1)...]
-                guard let older = earlier.first(where: { $0.snapshot.problem == nil }) ?? earlier.first else { return (.none, "") }
-                return (.older(older.snapshot), BriefChanges.key(of: revision.blob, against: [older.blob]))
+                guard let older = earlier.first(where: { $0.snapshot.problem == nil }) ?? earlier.first else { return nil }
+                return .older(older.snapshot, key: BriefChanges.key(of: revision.blob, against: [older.blob]))
             })
         }
 
         // What the revisions changed: remembered, or compared now and remembered.
-        let keys = comparisons.flatMap { $0.filter { !$0.key.isEmpty }.map(\.key) }
-        var remembered = Array(memory.changes(forKeys: keys).reversed())
+        let remembered = memory.changes(forKeys: comparisons.flatMap { $0.compactMap { $0?.key } })
+        var next = 0
         for (brief, list) in comparisons.enumerated() {
-            for (position, planned) in list.enumerated() {
-                if case .none = planned.comparison { continue }
-                if let changes = remembered.removeLast() {
+            for (position, comparison) in list.enumerated() {
+                guard let comparison else { continue }
+                defer { next += 1 }
+                if let changes = remembered[next] {
                     lists[brief][position].changes = changes
                     continue
                 }
                 let snapshot = lists[brief][position].snapshot
                 let changes: BriefChanges
-                switch planned.comparison {
-                case .parents(let parents): changes = BriefChanges(fromParents: parents, to: snapshot)
-                case .older(let older): changes = BriefChanges(from: older, to: snapshot)
-                case .none: continue
+                switch comparison {
+                case .parents(let parents, _): changes = BriefChanges(fromParents: parents, to: snapshot)
+                case .older(let older, _): changes = BriefChanges(from: older, to: snapshot)
                 }
-                memory.remember(changes, for: planned.key)
+                memory.remember(changes, for: comparison.key)
                 lists[brief][position].changes = changes
             }
         }
@@ -275,10 +276,6 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public init() {}
 
-    public func snapshot(ofBlob id: String) -> BriefSnapshot? {
-        lock.withLock { snapshots[id] }
-    }
-
     public func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?] {
         lock.withLock { ids.map { snapshots[$0] } }
     }
@@ -292,10 +289,6 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
             reads += 1
             snapshots[id] = snapshot
         }
-    }
-
-    public func changes(_ key: String) -> BriefChanges? {
-        lock.withLock { changes[key] }
     }
 
     public func changes(forKeys keys: [String]) -> [BriefChanges?] {
@@ -312,10 +305,6 @@ public final class SnapshotsInMemory: HistoricSnapshots, @unchecked Sendable {
 
     public func remember(_ changes: [GitFileChange], forCommit key: String) {
         lock.withLock { commits[key] = changes }
-    }
-
-    public func workingBlob(_ contentKey: String) -> String? {
-        lock.withLock { workingBlobs[contentKey] }
     }
 
     public func workingBlobs(forKeys keys: [String]) -> [String?] {

@@ -51,10 +51,6 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     /// Versions parsed by this build rather than remembered (timings and tests).
     var parsedCount: Int { lock.withLock { added } }
 
-    func snapshot(ofBlob id: String) -> BriefSnapshot? {
-        lock.withLock { snapshots.value(for: id) }
-    }
-
     func snapshots(ofBlobs ids: [String]) -> [BriefSnapshot?] {
         lock.withLock { ids.map { snapshots.value(for: $0) } }
     }
@@ -68,10 +64,6 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
             snapshots.remember(snapshot, for: id)
             added += 1
         }
-    }
-
-    func changes(_ key: String) -> BriefChanges? {
-        lock.withLock { changes.value(for: key) }
     }
 
     func changes(forKeys keys: [String]) -> [BriefChanges?] {
@@ -88,10 +80,6 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
 
     func remember(_ changes: [GitFileChange], forCommit key: String) {
         lock.withLock { commits.remember(changes, for: key) }
-    }
-
-    func workingBlob(_ contentKey: String) -> String? {
-        lock.withLock { workingBlobs.value(for: contentKey) }
     }
 
     func workingBlobs(forKeys keys: [String]) -> [String?] {
