@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The snapshots of historic file versions, by blob id, kept beside the output
 /// (`.site.cache.history`): a version never changes, so a build after one new commit parses
@@ -125,23 +122,9 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         let temporary = url.path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let written = Self.write(head.bytes, to: descriptor) && part.write(to: descriptor)
+        let written = writeSequentially(head.bytes, to: descriptor) && part.write(to: descriptor)
         close(descriptor)
         if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
-    }
-
-    /// Writes all of `bytes`; false when the file system would not take them.
-    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 
     /// One checksummed part of the file: snapshots, then changes of revisions, then of
@@ -164,8 +147,8 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
             length.int(content.count)
             var checksum = BinaryWriter(capacity: 8)
             checksum.uint64(Checksum.of(content))
-            return HistorySnapshotStore.write(length.bytes, to: descriptor) && HistorySnapshotStore.write(content, to: descriptor)
-                && HistorySnapshotStore.write(checksum.bytes, to: descriptor)
+            return writeSequentially(length.bytes, to: descriptor) && writeSequentially(content, to: descriptor)
+                && writeSequentially(checksum.bytes, to: descriptor)
         }
 
         private var payload: [UInt8] {

@@ -69,13 +69,7 @@ struct ReleaseWriter: Sendable {
         let descriptor = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return .failure(.io(path: destination, reason: lastError())) }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return .failure(.io(path: destination, reason: lastError())) }
-            offset += written
-        }
+        guard writeSequentially(bytes, to: descriptor) else { return .failure(.io(path: destination, reason: lastError())) }
         guard fsync(descriptor) == 0 else { return .failure(.io(path: destination, reason: lastError())) }
         return .success(false)
     }
