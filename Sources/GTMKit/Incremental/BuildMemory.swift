@@ -253,4 +253,3 @@ final class BuildMemory: @unchecked Sendable {
         return cache
     }
 }
-

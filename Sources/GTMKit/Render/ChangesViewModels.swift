@@ -128,7 +128,7 @@ extension ViewModels {
     /// every build, and copying its entries and their revisions was most of describing it.
     func changesPageInputs(_ filter: ChangeFilter) -> [PageInput] {
         let positions: [Int] = filter == .all ? Array(changeLog.entries.indices) : changeEntriesByFilter[filter] ?? []
-        let shown = Self.shown(positions[...], on: filter)
+        let shown = Self.shown(positions, on: filter)
         var text = "\(positions.count)\n"
         var briefs = Set<Int>()
         for position in shown {
@@ -145,13 +145,9 @@ extension ViewModels {
 
     /// The entries a change-log page lists: a period's page every one, the others the newest
     /// `changesPageLimit`.
-    static func shown<Item>(_ entries: ArraySlice<Item>, on filter: ChangeFilter) -> ArraySlice<Item> {
-        if case .period = filter { return entries }
-        return entries.prefix(changesPageLimit)
-    }
-
     static func shown<Item>(_ entries: [Item], on filter: ChangeFilter) -> ArraySlice<Item> {
-        shown(entries[...], on: filter)
+        if case .period = filter { return entries[...] }
+        return entries.prefix(changesPageLimit)
     }
 
     /// What every change-log page's filter bar shows: the filters and their labels.
