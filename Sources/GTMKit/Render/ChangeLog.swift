@@ -24,6 +24,11 @@ struct ChangeLog: Sendable {
     var revisions: [[BriefRevision]]
 
     init(site: Site) {
+        // Briefs by title once (equal titles by position), on a core of its own while the
+        // entries are gathered: a commit's thousand entries tie on time, and comparing their
+        // titles again at every step of the sort was most of it. (Without history there is
+        // nothing to sort.)
+        let ranks = site.history.briefs.isEmpty ? nil : BackgroundTask { Self.titleRanks(site) }
         revisions = site.briefs.map { site.history.briefs[$0.brief.contentPath] ?? [] }
         var entries: [Entry] = []
         for (index, list) in revisions.enumerated() {
@@ -41,16 +46,20 @@ struct ChangeLog: Sendable {
                                      changes: changes, problem: problem, fields: fields))
             }
         }
-        // Briefs by title once (equal titles by position): a commit's thousand entries tie on
-        // time, and comparing their titles again at every step of the sort was most of it.
-        let titles = site.briefs.map(\.brief.title)
-        var rank = [Int](repeating: 0, count: titles.count)
-        for (position, index) in titles.indices.sorted(by: { (titles[$0], $0) < (titles[$1], $1) }).enumerated() { rank[index] = position }
+        let rank = ranks?.wait() ?? []
         self.entries = entries.sorted { a, b in
             let left = a.commit?.committerTime ?? .max, right = b.commit?.committerTime ?? .max
             if left != right { return left > right }
             return (rank[a.brief], a.revision) < (rank[b.brief], b.revision)
         }
+    }
+
+    /// Each brief's place among the briefs sorted by title (equal titles by position).
+    static func titleRanks(_ site: Site) -> [Int] {
+        let titles = site.briefs.map(\.brief.title)
+        var rank = [Int](repeating: 0, count: titles.count)
+        for (position, index) in titles.indices.sorted(by: { (titles[$0], $0) < (titles[$1], $1) }).enumerated() { rank[index] = position }
+        return rank
     }
 
     /// Whether a brief has a history page: a revision to compare with now.

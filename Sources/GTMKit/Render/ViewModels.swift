@@ -70,49 +70,21 @@ final class ViewModels: @unchecked Sendable {
         let log = changeLog
         self.changeLog = changeLog
         self.changeFilters = changeFilters
-        // A line per brief, on a core of its own while the filters' entries are sorted out.
+        // Two pieces on cores of their own while the change log's filters are sorted out here:
+        // a line per brief for the pages that show the whole log, and the briefs' own list
+        // entries, routes and search buckets. Each read only the site, and each is a tenth of
+        // the time a rebuild after one commit spends before its first page.
         let signature = BackgroundTask { Self.historySignature(site, revisions: log.revisions) }
+        let briefModels = BackgroundTask { BriefModels(site: site, strings: strings) }
         let byFilter = Self.changeEntriesByFilter(site, log: log)
         changeEntriesByFilter = byFilter
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
         filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
         historyTexts = Self.historyTexts(log)
-        competitorIndexes = Self.competitorIndexes(site)
-        sideBySideCompetitors = Self.sideBySideCompetitors(site, competitors: competitorIndexes)
-        feedEntries = SyndicationModels.newest(site)
         siteValue = Self.siteValue(site)
         var table: Map = [:]
         for (key, value) in strings.table { table[Symbol(key)] = .text(value) }
         stringsValue = .map(table)
-        var bases: [Map] = []
-        var encoded: [String] = []
-        bases.reserveCapacity(site.briefs.count)
-        encoded.reserveCapacity(site.briefs.count)
-        for item in site.briefs {
-            let brief = item.brief
-            var base: Map = [
-                .title: .text(brief.title),
-                .kind: .text(brief.kind.rawValue),
-                .kind_label: .text(strings.kindLabel(brief.kind)),
-                .draft: .bool(brief.isDraft),
-                .stale: .bool(Self.isStale(brief, site: site)),
-            ]
-            if let summary = brief.matter.summary { base[.summary] = .text(summary) }
-            if let updated = brief.matter.updated { base[.updated] = .text(updated.description) }
-            if let owner = brief.matter.owner { base[.owner] = .text(owner) }
-            // A competitor's threat is part of its entry: lists say it in words, not colour alone.
-            if case .competitor(let facts) = item.facts.details, let threat = facts.threat {
-                base[.threat] = .text(threat.rawValue)
-                base[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
-            }
-            bases.append(base)
-            encoded.append(URLPath.encode(brief.route.path))
-        }
-        listItemBases = bases
-        encodedRoutes = encoded
-        let layout = SearchLayout(briefCount: site.briefs.count)
-        searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
-                                    foldingSignature: TraditionalChinese.dataSignature) { .standard }
         let filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
             switch filter {
             case .competitor(let index): return site.briefs[index].brief.title
@@ -120,6 +92,13 @@ final class ViewModels: @unchecked Sendable {
             }
         })
         filterBarInputs = SharedInputs([.text(filterBarSignature)])
+        let models = briefModels.wait()
+        competitorIndexes = models.competitorIndexes
+        sideBySideCompetitors = models.sideBySideCompetitors
+        feedEntries = models.feedEntries
+        listItemBases = models.listItemBases
+        encodedRoutes = models.encodedRoutes
+        searchShards = models.searchShards
         historySignature = signature.wait()
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
@@ -134,6 +113,51 @@ final class ViewModels: @unchecked Sendable {
         for filter in [changeFilters.first, changeFilters.first { $0 != .all }].compactMap({ $0 }) {
             let route = changesRoute(filter)
             if changeFilterBars[route.depth] == nil { changeFilterBars[route.depth] = filterBar(from: route) }
+        }
+    }
+
+    /// What the pages read of the briefs themselves (not of their history), made together.
+    struct BriefModels: Sendable {
+        let competitorIndexes: [Int]
+        let sideBySideCompetitors: [Int]
+        let feedEntries: [Int]
+        let listItemBases: [Map]
+        let encodedRoutes: [String]
+        let searchShards: SearchShards
+
+        init(site: Site, strings: UIStrings) {
+            competitorIndexes = ViewModels.competitorIndexes(site)
+            sideBySideCompetitors = ViewModels.sideBySideCompetitors(site, competitors: competitorIndexes)
+            feedEntries = SyndicationModels.newest(site)
+            var bases: [Map] = []
+            var encoded: [String] = []
+            bases.reserveCapacity(site.briefs.count)
+            encoded.reserveCapacity(site.briefs.count)
+            for item in site.briefs {
+                let brief = item.brief
+                var base: Map = [
+                    .title: .text(brief.title),
+                    .kind: .text(brief.kind.rawValue),
+                    .kind_label: .text(strings.kindLabel(brief.kind)),
+                    .draft: .bool(brief.isDraft),
+                    .stale: .bool(ViewModels.isStale(brief, site: site)),
+                ]
+                if let summary = brief.matter.summary { base[.summary] = .text(summary) }
+                if let updated = brief.matter.updated { base[.updated] = .text(updated.description) }
+                if let owner = brief.matter.owner { base[.owner] = .text(owner) }
+                // A competitor's threat is part of its entry: lists say it in words, not colour alone.
+                if case .competitor(let facts) = item.facts.details, let threat = facts.threat {
+                    base[.threat] = .text(threat.rawValue)
+                    base[.threat_label] = .text(strings["threat_\(threat.rawValue)"])
+                }
+                bases.append(base)
+                encoded.append(URLPath.encode(brief.route.path))
+            }
+            listItemBases = bases
+            encodedRoutes = encoded
+            let layout = SearchLayout(briefCount: site.briefs.count)
+            searchShards = SearchShards(site: site, layout: layout, members: SearchIndex.members(site, layout: layout),
+                                        foldingSignature: TraditionalChinese.dataSignature) { .standard }
         }
     }
 
