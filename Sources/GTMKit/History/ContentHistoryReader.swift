@@ -72,25 +72,29 @@ public struct ContentHistoryReader: Sendable {
             workingBlobs[index] = stored
         }
         // Versions of one file one after another, as the lineages list them: their deltas in
-        // the pack share bases. Each is read and parsed on whichever core is free.
+        // the pack share bases. Each is read and parsed on whichever core is free. Today's
+        // versions carry their content path, committed ones their path in the repository:
+        // a build after one commit knows all but a few, and only those need a content path.
         var candidates: [(blob: String, path: String, today: WorkingFile?)] = []
         for (path, blob) in zip(paths, workingBlobs) { candidates.append((blob, path, files[path])) }
         for path in paths {
             for version in lineages.versions[folderPrefix + path] ?? [] {
-                candidates.append((version.blob, String(version.path.dropFirst(folderPrefix.count)), nil))
+                candidates.append((version.blob, version.path, nil))
             }
             // The parents' versions a version is compared with (on another branch, they need
             // not be versions of this lineage).
             for version in lineages.versions[folderPrefix + path] ?? [] {
                 for parent in version.parentBlobs {
-                    candidates.append((parent, String(version.path.dropFirst(folderPrefix.count)), nil))
+                    candidates.append((parent, version.path, nil))
                 }
             }
         }
         var wanted: [(blob: String, path: String, today: WorkingFile?)] = []
         var listed: Set<String> = []
         for (candidate, known) in zip(candidates, memory.hasSnapshots(ofBlobs: candidates.map(\.blob))) where !known {
-            if listed.insert(candidate.blob).inserted { wanted.append(candidate) }
+            guard listed.insert(candidate.blob).inserted else { continue }
+            let path = candidate.today == nil ? Self.contentPath(of: candidate.path, folderPrefix: folderPrefix) : candidate.path
+            wanted.append((candidate.blob, path, candidate.today))
         }
         let reader = self.reader
         let blobs = GitBlobReaders(repository)
@@ -119,6 +123,12 @@ public struct ContentHistoryReader: Sendable {
         let blob = GitRepository.blobID(of: bytes)
         if let key = file.contentKey { memory.remember(workingBlob: blob, for: key) }
         return (blob, WorkingFile(contentKey: file.contentKey, read: { bytes }))
+    }
+
+    /// A path in the repository as a path in the content folder (`folderPrefix` ends with a
+    /// slash, or is empty when the content folder is the working tree's root).
+    static func contentPath(of repositoryPath: String, folderPrefix: String) -> String {
+        folderPrefix.isEmpty ? repositoryPath : String(repositoryPath.dropFirst(folderPrefix.count))
     }
 
     /// One brief: its content path, today's blob and its committed versions, newest first.
@@ -177,7 +187,7 @@ public struct ContentHistoryReader: Sendable {
             for version in brief.versions {
                 guard let snapshot = known[version.blob] else { continue }
                 let entry = log[version.commit]
-                revisions.append((entry.commit, String(version.path.dropFirst(folderPrefix.count)), version.blob,
+                revisions.append((entry.commit, contentPath(of: version.path, folderPrefix: folderPrefix), version.blob,
                                   version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
             }
             lists.append(revisions.map { revision in

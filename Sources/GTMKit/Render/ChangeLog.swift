@@ -22,6 +22,9 @@ struct ChangeLog: Sendable {
     var entries: [Entry]
     /// Each brief's revisions, by index into `Site.briefs` (empty without history).
     var revisions: [[BriefRevision]]
+    /// Each brief's place among the briefs sorted by title, equal titles by position (empty
+    /// without history): what orders entries of one commit, and the competitors' filters.
+    let titleRanks: [Int]
 
     init(site: Site) {
         // Briefs by title once (equal titles by position), on a core of its own while the
@@ -47,6 +50,7 @@ struct ChangeLog: Sendable {
             }
         }
         let rank = ranks?.wait() ?? []
+        titleRanks = rank
         self.entries = entries.sorted { a, b in
             let left = a.commit?.committerTime ?? .max, right = b.commit?.committerTime ?? .max
             if left != right { return left > right }

@@ -43,8 +43,9 @@ extension ViewModels {
         filters += changedCompetitors(site, log: log).map(ChangeFilter.competitor)
         filters += changedFields(log).map(ChangeFilter.field)
         var periods: [String] = []
+        var keys = PeriodKeys(site.config.changesPeriod)
         for entry in log.entries {
-            let key = periodKey(entry.date, site.config.changesPeriod)
+            let key = keys.key(of: entry.date)
             if periods.last != key, !periods.contains(key) { periods.append(key) }
         }
         filters += periods.map(ChangeFilter.period)
@@ -55,7 +56,7 @@ extension ViewModels {
     static func changedCompetitors(_ site: Site, log: ChangeLog) -> [Int] {
         var found = Set<Int>()
         for entry in log.entries { if let competitor = competitor(of: entry.brief, site) { found.insert(competitor) } }
-        return found.sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+        return found.sorted { log.titleRanks[$0] < log.titleRanks[$1] }
     }
 
     /// The competitor a brief is about: itself, or the one a SWOT names.
@@ -88,6 +89,24 @@ extension ViewModels {
         }
     }
 
+    /// Period keys of dates in the change log's order, made once per run of equal days: the
+    /// log's twenty thousand entries at 10k briefs fall on a few hundred days.
+    struct PeriodKeys {
+        let period: SiteConfig.ChangesPeriod
+        private var last: (date: CalendarDate, key: String)?
+
+        init(_ period: SiteConfig.ChangesPeriod) {
+            self.period = period
+        }
+
+        mutating func key(of date: CalendarDate) -> String {
+            if let last, last.date == date { return last.key }
+            let key = ViewModels.periodKey(date, period)
+            last = (date, key)
+            return key
+        }
+    }
+
     static func periodLabel(_ key: String) -> String {
         key.contains("-q") ? key.replacingOccurrences(of: "-q", with: " Q") : key
     }
@@ -107,16 +126,28 @@ extension ViewModels {
         return (changeEntriesByFilter[filter] ?? []).map { changeLog.entries[$0] }
     }
 
+    ///
+    /// Gathered by kind of filter first (a competitor's by its index), then put together: a
+    /// commit's entries at 10k briefs each land in four filters, and hashing whole filters
+    /// for every one of them was most of it.
     static func changeEntriesByFilter(_ site: Site, log: ChangeLog) -> [ChangeFilter: [Int]] {
-        var found: [ChangeFilter: [Int]] = [:]
-        let period = site.config.changesPeriod
+        var byKind: [BriefKind: [Int]] = [:]
+        var byCompetitor = [[Int]](repeating: [], count: site.briefs.count)
+        var byField: [String: [Int]] = [:]
+        var byPeriod: [String: [Int]] = [:]
+        var keys = PeriodKeys(site.config.changesPeriod)
         let competitors = site.briefs.indices.map { competitor(of: $0, site) }
         for (position, entry) in log.entries.enumerated() {
-            found[.kind(site.briefs[entry.brief].brief.kind), default: []].append(position)
-            if let competitor = competitors[entry.brief] { found[.competitor(competitor), default: []].append(position) }
-            for field in entry.fields { found[.field(field), default: []].append(position) }
-            found[.period(periodKey(entry.date, period)), default: []].append(position)
+            byKind[site.briefs[entry.brief].brief.kind, default: []].append(position)
+            if let competitor = competitors[entry.brief] { byCompetitor[competitor].append(position) }
+            for field in entry.fields { byField[field, default: []].append(position) }
+            byPeriod[keys.key(of: entry.date), default: []].append(position)
         }
+        var found: [ChangeFilter: [Int]] = [:]
+        for (kind, positions) in byKind { found[.kind(kind)] = positions }
+        for (competitor, positions) in byCompetitor.enumerated() where !positions.isEmpty { found[.competitor(competitor)] = positions }
+        for (field, positions) in byField { found[.field(field)] = positions }
+        for (period, positions) in byPeriod { found[.period(period)] = positions }
         return found
     }
 
@@ -172,12 +203,13 @@ extension ViewModels {
     static let filterCompetitorLimit = 24
 
     static func filterBarCompetitors(_ filters: [ChangeFilter], entries: [ChangeFilter: [Int]]) -> Set<ChangeFilter> {
-        let competitors = filters.enumerated().filter { if case .competitor = $0.element { return true } else { return false } }
-        let ranked = competitors.sorted { a, b in
-            let left = entries[a.element]?.count ?? 0, right = entries[b.element]?.count ?? 0
-            return left != right ? left > right : a.offset < b.offset
+        // Each competitor's count looked up once, not at every step of the sort.
+        var counted: [(filter: ChangeFilter, count: Int, offset: Int)] = []
+        for (offset, filter) in filters.enumerated() {
+            if case .competitor = filter { counted.append((filter, entries[filter]?.count ?? 0, offset)) }
         }
-        return Set(ranked.prefix(filterCompetitorLimit).map(\.element))
+        let ranked = counted.sorted { a, b in a.count != b.count ? a.count > b.count : a.offset < b.offset }
+        return Set(ranked.prefix(filterCompetitorLimit).map(\.filter))
     }
 
     func filterLabel(_ filter: ChangeFilter) -> String {
@@ -201,9 +233,9 @@ extension ViewModels {
         let limited = shown.count < all.count
         var groups: [MustacheValue] = []
         var current: (key: String, items: [MustacheValue])?
-        let period = site.config.changesPeriod
+        var keys = PeriodKeys(site.config.changesPeriod)
         for entry in shown {
-            let key = Self.periodKey(entry.date, period)
+            let key = keys.key(of: entry.date)
             if current?.key != key {
                 if let done = current { groups.append(group(done.key, done.items, from: route)) }
                 current = (key, [])
