@@ -23,6 +23,8 @@ final class PageKeys: PageMemory, @unchecked Sendable {
         self.global = global
         self.bodyKeys = bodyKeys
         self.previous = previous
+        // This build's keys, about as many as the last build's: made that size at once.
+        current.reserveCapacity(previous.count)
         listingKeys = Self.listingKeys(site)
     }
 

@@ -73,7 +73,7 @@ public struct SiteWriter: Sendable {
     /// An incremental build's writes go to the spare tree, exchanged with the output by `finish`.
     public func beginUpdate(previous: OutputState) throws -> WriteStream {
         switch SpareTree.prepare(layout, previous: previous) {
-        case .success(let spare): return WriteStream(writer: self, target: .spare(spare))
+        case .success(let spare): return WriteStream(writer: self, target: .spare(spare), expectedFiles: previous.files.count)
         case .failure(let error): throw error
         }
     }
@@ -96,9 +96,13 @@ public struct SiteWriter: Sendable {
         /// What is on disk once `finish` has returned: the hashes and folders a cache records.
         public private(set) var state = OutputState()
 
-        init(writer: SiteWriter, target: Target) {
+        /// - Parameter expectedFiles: about how many files the site will have (the previous
+        ///   build's count): the table of their hashes is made that size at once, not grown
+        ///   and rehashed a path at a time.
+        init(writer: SiteWriter, target: Target, expectedFiles: Int = 0) {
             self.writer = writer
             self.target = target
+            hashes.reserveCapacity(expectedFiles)
         }
 
         /// Writes one file (unless the tree being made already holds its bytes); records its hash.

@@ -69,7 +69,7 @@ final class SpareTree: @unchecked Sendable {
 
     /// Puts `bytes` (of hash `hash`) at `path` of the spare. Returns the reason it failed, or nil.
     func store(_ bytes: [UInt8], hash: UInt64, at path: String) -> String? {
-        if site[path] == hash, share(path) { return nil }
+        if site[path] == hash, share(path, hash: hash) { return nil }
         let target = layout.spare + "/" + path
         if spare[path] == hash, has(path) { return nil }
         guard writeUnshared(bytes, to: target) != nil else { return nil }
@@ -87,7 +87,7 @@ final class SpareTree: @unchecked Sendable {
     }
 
     func keepUnchanged(_ path: String) -> Kept {
-        if let hash = site[path], share(path) { return .kept(hash: hash) }
+        if let hash = site[path], share(path, hash: hash) { return .kept(hash: hash) }
         // Not recorded, or not linkable: take the output's bytes as they are.
         let source = layout.output + "/" + path
         guard let data = FileManager.default.contents(atPath: source) else {
@@ -99,11 +99,12 @@ final class SpareTree: @unchecked Sendable {
         return .kept(hash: hash)
     }
 
-    /// Makes the spare's file at `path` the output's (one inode); false when it cannot.
-    private func share(_ path: String) -> Bool {
-        let target = layout.spare + "/" + path
+    /// Makes the spare's file at `path` the output's (one inode), `hash` being the output's
+    /// hash of it; false when it cannot.
+    private func share(_ path: String, hash: UInt64) -> Bool {
         // Equal hashes in both trees mean one inode (see above).
-        if spare[path] == site[path], has(path) { return true }
+        if spare[path] == hash, has(path) { return true }
+        let target = layout.spare + "/" + path
         let source = layout.output + "/" + path
         // The spare's own copy (no other link, see above) waits in the pool for a new page.
         if !pool.keep(target) { unlink(target) }

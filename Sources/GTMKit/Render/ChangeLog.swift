@@ -34,18 +34,20 @@ struct ChangeLog: Sendable {
         let ranks = site.history.briefs.isEmpty ? nil : BackgroundTask { Self.titleRanks(site) }
         revisions = site.briefs.map { site.history.briefs[$0.brief.contentPath] ?? [] }
         var entries: [Entry] = []
+        // Field by field: a copy of a whole revision (its snapshot, its commit) for each of
+        // twenty thousand revisions at 10k briefs was most of making the log.
         for (index, list) in revisions.enumerated() {
-            for (position, revision) in list.enumerated() {
-                let changes = revision.changes
-                let problem = revision.snapshot.problem
+            for position in list.indices {
+                let changes = list[position].changes
+                let problem = list[position].snapshot.problem
                 guard changes == nil || !(changes!.isEmpty) || problem != nil else { continue }
                 // What the oldest commit of a shallow clone changed is not known.
-                guard !revision.isAtShallowCut else { continue }
+                guard !list[position].isAtShallowCut else { continue }
                 var fields = changes?.fields.map(\.field) ?? []
                 if changes?.titleChange != nil { fields.insert("title", at: 0) }
                 if !(changes?.sections.isEmpty ?? true) { fields.append(Self.sectionsField) }
-                let date = revision.commit.map(\.day) ?? site.buildDate
-                entries.append(Entry(brief: index, revision: position, commit: revision.commit, date: date,
+                let commit = list[position].commit
+                entries.append(Entry(brief: index, revision: position, commit: commit, date: commit.map(\.day) ?? site.buildDate,
                                      changes: changes, problem: problem, fields: fields))
             }
         }
