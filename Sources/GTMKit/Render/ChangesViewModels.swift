@@ -157,21 +157,31 @@ extension ViewModels {
     ///
     /// Read field by field where the log keeps them: every change-log page is described on
     /// every build, and copying its entries and their revisions was most of describing it.
+    ///
+    /// The entries it shows go in as their keys (`changeEntryKeys`), hashed in order: five
+    /// thousand pages at 10k briefs spelled out a line per entry, fifty thousand lines a build.
     func changesPageInputs(_ filter: ChangeFilter) -> [PageInput] {
         let positions: [Int] = filter == .all ? Array(changeLog.entries.indices) : changeEntriesByFilter[filter] ?? []
-        let shown = Self.shown(positions, on: filter)
-        var text = "\(positions.count)\n"
+        var shown = StableHasher()
         var briefs = Set<Int>()
-        for position in shown {
-            let brief = changeLog.entries[position].brief, revision = changeLog.entries[position].revision
-            briefs.insert(brief)
-            text += changeLog.entries[position].commit?.id ?? "uncommitted"
-            text += " " + changeLog.revisions[brief][revision].blob + " "
-            if changeLog.revisions[brief][revision].changes != nil { text += changeLog.revisions[brief][revision + 1].blob }
-            text += "\n"
+        for position in Self.shown(positions, on: filter) {
+            briefs.insert(changeLog.entries[position].brief)
+            shown.add(changeEntryKeys[position])
         }
-        if site.history.status == .partial, let oldest = site.history.commits.last { text += oldest.id }
+        var text = "\(positions.count) \(shown.value)"
+        if site.history.status == .partial, let oldest = site.history.commits.last { text += " " + oldest.id }
         return [.shared(filterBarInputs), .text(text)] + briefs.sorted().map(PageInput.listing)
+    }
+
+    /// Each change-log entry's key: its commit, and the versions it shows and compares.
+    static func changeEntryKeys(_ log: ChangeLog) -> [UInt64] {
+        log.entries.map { entry in
+            var hasher = StableHasher()
+            hasher.add(entry.commit?.id ?? "uncommitted")
+            hasher.add(log.revisions[entry.brief][entry.revision].blob)
+            if entry.changes != nil { hasher.add(log.revisions[entry.brief][entry.revision + 1].blob) }
+            return hasher.value
+        }
     }
 
     /// The entries a change-log page lists: a period's page every one, the others the newest

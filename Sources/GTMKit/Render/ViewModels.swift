@@ -42,6 +42,8 @@ final class ViewModels: @unchecked Sendable {
     let changeFilters: [ChangeFilter]
     /// What the pages that show the whole change log are made from.
     let historySignature: String
+    /// Each change-log entry's key, by position in `changeLog.entries` (see `changesPageInputs`).
+    let changeEntryKeys: [UInt64]
     /// What each brief's history views read (see `historyInput`).
     let historyTexts: [String]
     /// Each change-log page's entries (indexes into `changeLog.entries`), sorted out in one
@@ -77,6 +79,7 @@ final class ViewModels: @unchecked Sendable {
         // the site.
         let signature = BackgroundTask { Self.historySignature(site, revisions: log.revisions) }
         let briefModels = BackgroundTask { BriefModels(site: site, strings: strings) }
+        let entryKeys = BackgroundTask { Self.changeEntryKeys(log) }
         let byFilter = Self.changeEntriesByFilter(site, log: log)
         changeEntriesByFilter = byFilter
         filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
@@ -100,6 +103,7 @@ final class ViewModels: @unchecked Sendable {
         listItemBases = models.listItemBases
         encodedRoutes = models.encodedRoutes
         searchShards = models.searchShards
+        changeEntryKeys = entryKeys.wait()
         historySignature = signature.wait()
         let targets = Self.navigationTargets(site, strings: strings)
         navigationTargets = targets
