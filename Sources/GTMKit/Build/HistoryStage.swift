@@ -68,13 +68,14 @@ enum HistoryStage {
         }
         for item in site.briefs {
             let brief = item.brief
-            guard let updated = brief.matter.updated,
+            guard let updated = brief.matter.updated, let revisions = history.briefs[brief.contentPath],
                   // Sections, not the lead: a note before them (that the intel is out of date,
-                  // say) does not update the intel.
-                  let latest = history.briefs[brief.contentPath]?.first(where: { revision in
-                      revision.commit != nil && (revision.changes?.sections.contains { !$0.heading.isEmpty } ?? false)
+                  // say) does not update the intel. By position: `first(where:)` would copy
+                  // each revision it looks at.
+                  let latest = revisions.indices.first(where: { position in
+                      revisions[position].commit?.committerTime != nil && (revisions[position].changes?.sections.contains { !$0.heading.isEmpty } ?? false)
                   }),
-                  let commit = latest.commit else { continue }
+                  let commit = revisions[latest].commit else { continue }
             let changed = commit.day
             guard changed > updated else { continue }
             let location = brief.matter.keyLines["updated"] ?? SourceLocation(path: brief.displayPath, line: 1, column: 1)

@@ -77,11 +77,16 @@ struct ChangeLog: Sendable {
     /// The value a field had on `date` (the newest committed revision made that day or
     /// before), and whether the brief existed then.
     func value(of field: String, brief: Int, on date: CalendarDate) -> (existed: Bool, value: String?) {
-        guard let revision = revisions[brief].first(where: { revision in
-            guard let commit = revision.commit else { return false }
-            return commit.day <= date
-        }) else { return (false, nil) }
-        return (true, revision.snapshot.value(of: field))
+        // By position, not `first(where:)`: that copies each revision it looks at, and the
+        // trends ask this of every competitor on every build.
+        let list = revisions[brief]
+        guard let position = list.indices.first(where: { position in
+            guard let time = list[position].commit?.committerTime else { return false }
+            return CalendarDate(unixSeconds: Int(time)) <= date
+        }) else {
+            return (false, nil)
+        }
+        return (true, list[position].snapshot.value(of: field))
     }
 
     /// A field's values across a brief's revisions, oldest first, with their days (one per

@@ -33,7 +33,7 @@ extension ViewModels {
         var text = "\(site.history.status)\n"
         for commit in site.history.commits { text += commit.id + "\n" }
         for (index, list) in revisions.enumerated() {
-            text += site.briefs[index].brief.contentPath + " " + (list.first.map { ($0.commit?.id ?? "uncommitted") + $0.blob } ?? "-") + "\n"
+            text += site.briefs[index].brief.contentPath + " " + (list.isEmpty ? "-" : (list[0].commit?.id ?? "uncommitted") + list[0].blob) + "\n"
         }
         return text
     }
