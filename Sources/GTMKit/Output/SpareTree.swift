@@ -164,7 +164,13 @@ final class SpareTree: @unchecked Sendable {
             // A folder there now holds pages of the new site (a file became a folder).
             let target = layout.spare + "/" + path
             var info = stat()
-            guard lstat(target, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            guard lstat(target, &info) == 0 else {
+                // Gone already (removed from the output by hand before that output became the
+                // spare): the folders it leaves empty go all the same, as a clean build has none.
+                SiteWriter.removeEmptyParents(of: path, in: layout.spare)
+                continue
+            }
+            guard info.st_mode & S_IFMT != S_IFDIR else { continue }
             if !pool.keep(target) { unlink(target) }
             SiteWriter.removeEmptyParents(of: path, in: layout.spare)
         }

@@ -22,6 +22,26 @@ struct OutputGenerationTests {
         #expect(siteDifferencesFromFull(project).isEmpty)
     }
 
+    /// A page removed from site/ by hand is made again by the next build, and the build after
+    /// it, when the site no longer has that page, leaves none of its folders behind: that
+    /// output became the spare without the file its record lists.
+    @Test func aPageRemovedByHandLeavesNoEmptyFolderWhenTheSiteDropsIt() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.url("site/gtm/oa-zh/index.html"))
+        try append(project, "content/reference/glossary.md", "\nAn edit elsewhere.\n")
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.url("site/gtm/oa-zh/index.html").path))
+
+        try FileManager.default.removeItem(at: project.url("content/gtm/oa-zh.md"))
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        #expect(try await runGTMGen(["build", "--clean", "--output", "full"], in: project.root).status == 0)
+        let differences = siteDifferencesFromFull(project)
+        #expect(differences.isEmpty, "\(differences.prefix(10))")
+        #expect(!FileManager.default.fileExists(atPath: project.url("site/gtm/oa-zh").path))
+    }
+
     /// A site/ put back from elsewhere (a copy, with a page changed by hand) is not the folder
     /// the cache describes: the next build is a full one, and no page of the copy survives.
     @Test func aReplacedOutputFolderIsNotTrusted() async throws {
