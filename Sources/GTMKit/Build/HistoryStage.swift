@@ -73,7 +73,7 @@ enum HistoryStage {
                   // say) does not update the intel. By position: `first(where:)` would copy
                   // each revision it looks at.
                   let latest = revisions.indices.first(where: { position in
-                      revisions[position].commit?.committerTime != nil && (revisions[position].changes?.sections.contains { !$0.heading.isEmpty } ?? false)
+                      revisions[position].commit != nil && (revisions[position].changes?.sections.contains { !$0.heading.isEmpty } ?? false)
                   }),
                   let commit = revisions[latest].commit else { continue }
             let changed = commit.day

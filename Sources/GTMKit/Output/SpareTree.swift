@@ -164,14 +164,12 @@ final class SpareTree: @unchecked Sendable {
             // A folder there now holds pages of the new site (a file became a folder).
             let target = layout.spare + "/" + path
             var info = stat()
-            guard lstat(target, &info) == 0 else {
-                // Gone already (removed from the output by hand before that output became the
-                // spare): the folders it leaves empty go all the same, as a clean build has none.
-                SiteWriter.removeEmptyParents(of: path, in: layout.spare)
-                continue
+            if lstat(target, &info) == 0 {
+                guard info.st_mode & S_IFMT != S_IFDIR else { continue }
+                if !pool.keep(target) { unlink(target) }
             }
-            guard info.st_mode & S_IFMT != S_IFDIR else { continue }
-            if !pool.keep(target) { unlink(target) }
+            // Also when the file is gone already (removed from the output by hand before that
+            // output became the spare): a clean build has none of the folders it leaves empty.
             SiteWriter.removeEmptyParents(of: path, in: layout.spare)
         }
         // A committed `.gitkeep` stays as it is in the output (as a full build copies it).

@@ -81,8 +81,8 @@ struct ChangeLog: Sendable {
         // trends ask this of every competitor on every build.
         let list = revisions[brief]
         guard let position = list.indices.first(where: { position in
-            guard let time = list[position].commit?.committerTime else { return false }
-            return CalendarDate(unixSeconds: Int(time)) <= date
+            guard let day = list[position].commit?.day else { return false }
+            return day <= date
         }) else {
             return (false, nil)
         }

@@ -126,7 +126,7 @@ extension ViewModels {
         return (changeEntriesByFilter[filter] ?? []).map { changeLog.entries[$0] }
     }
 
-    ///
+    /// Each change-log page's entries, as positions in `log.entries`, newest first.
     /// Gathered by kind of filter first (a competitor's by its index), then put together: a
     /// commit's entries at 10k briefs each land in four filters, and hashing whole filters
     /// for every one of them was most of it.

@@ -72,11 +72,11 @@ final class ViewModels: @unchecked Sendable {
         let log = changeLog
         self.changeLog = changeLog
         self.changeFilters = changeFilters
-        // Two pieces on cores of their own while the change log's filters are sorted out here:
-        // a line per brief for the pages that show the whole log, and the briefs' own list
+        // Three pieces on threads of their own while the change log's filters are sorted out
+        // here: a line per brief for the pages that show the whole log, the briefs' own list
         // entries, routes and search buckets (about 30 ms at 10k briefs, of the 140 ms a
-        // rebuild after one commit spent on one core before its first page). Both read only
-        // the site.
+        // rebuild after one commit spent on one core before its first page), and the log
+        // entries' keys. Each reads only the site and its log.
         let signature = BackgroundTask { Self.historySignature(site, revisions: log.revisions) }
         let briefModels = BackgroundTask { BriefModels(site: site, strings: strings) }
         let entryKeys = BackgroundTask { Self.changeEntryKeys(log) }
