@@ -14,51 +14,66 @@ public struct BriefSnapshot: Sendable, Equatable {
         public var text: String
     }
 
-    public var title: String
-    /// Field name → value as text (`threat` → `high`, `pricing.from` → `149`), in a fixed order.
-    public var fields: [(name: String, value: String)]
-    /// Set when the version could not be read as a brief (broken YAML, no front matter): the
-    /// message of its first error. Such a revision is shown as broken, never skipped.
-    public var problem: String?
+    /// What a snapshot holds, behind one reference (`CopyOnWrite`): snapshots are handed
+    /// about by the ten thousand in every build (the store, each brief's revisions, the change
+    /// log), and copying four references each was a fifth of making the revision lists.
+    private struct Fields: Sendable {
+        var title: String
+        var fields: [(name: String, value: String)]
+        var problem: String?
+        var sections: Sections
+    }
 
     private enum Sections: Sendable {
         case given([Section])
         case deferred(any DeferredSections)
     }
 
-    private var storedSections: Sections
+    private var storage: CopyOnWrite<Fields>
+
+    public var title: String {
+        get { storage.box.fields.title }
+        set { storage.update { $0.title = newValue } }
+    }
+
+    /// Field name → value as text (`threat` → `high`, `pricing.from` → `149`), in a fixed order.
+    public var fields: [(name: String, value: String)] {
+        get { storage.box.fields.fields }
+        set { storage.update { $0.fields = newValue } }
+    }
+
+    /// Set when the version could not be read as a brief (broken YAML, no front matter): the
+    /// message of its first error. Such a revision is shown as broken, never skipped.
+    public var problem: String? {
+        get { storage.box.fields.problem }
+        set { storage.update { $0.problem = newValue } }
+    }
 
     /// The sections' texts are most of a snapshot, and a build reads them only for what it
     /// compares anew or pages it renders again: they may come from where they are kept, when
     /// asked, rather than with the facts every build reads.
     public var sections: [Section] {
         get {
-            switch storedSections {
+            switch storage.box.fields.sections {
             case .given(let sections): sections
             case .deferred(let deferred): deferred.sections()
             }
         }
-        set { storedSections = .given(newValue) }
+        set { storage.update { $0.sections = .given(newValue) } }
     }
 
     /// Where the sections come from, when they are read on demand.
     public var deferredSections: (any DeferredSections)? {
-        if case .deferred(let deferred) = storedSections { return deferred }
+        if case .deferred(let deferred) = storage.box.fields.sections { return deferred }
         return nil
     }
 
     public init(title: String, fields: [(name: String, value: String)], sections: [Section], problem: String?) {
-        self.title = title
-        self.fields = fields
-        self.problem = problem
-        storedSections = .given(sections)
+        storage = CopyOnWrite(Fields(title: title, fields: fields, problem: problem, sections: .given(sections)))
     }
 
     public init(title: String, fields: [(name: String, value: String)], deferredSections: any DeferredSections, problem: String?) {
-        self.title = title
-        self.fields = fields
-        self.problem = problem
-        storedSections = .deferred(deferredSections)
+        storage = CopyOnWrite(Fields(title: title, fields: fields, problem: problem, sections: .deferred(deferredSections)))
     }
 
     public func value(of field: String) -> String? {

@@ -198,6 +198,9 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
                   part.isAtEnd else {
                 return (snapshots, changes, commits, workingBlobs, false)
             }
+            // Made the size of the parts read so far at once, not grown entry by entry.
+            snapshots.reserveCapacity(snapshots.count + entries.count)
+            changes.reserveCapacity(changes.count + changed.count)
             for (id, snapshot) in entries { snapshots[id] = snapshot }
             for (key, change) in changed { changes[key] = change }
             for (key, change) in committed { commits[key] = change }

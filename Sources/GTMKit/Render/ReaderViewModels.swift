@@ -150,7 +150,7 @@ extension ViewModels {
     }
 
     func gtmHealth(from route: Route) -> [MustacheValue] {
-        site.briefs.indices.compactMap { index -> (String, MustacheValue)? in
+        byTitle(site.briefs.indices.filter { site.briefs[$0].brief.kind == .gtm }).compactMap { index -> MustacheValue? in
             guard case .gtm(let facts) = site.briefs[index].facts.details else { return nil }
             let brief = site.briefs[index].brief
             var item: Map = [.title: .text(brief.title), .url: .text(route.relativeURL(to: brief.route))]
@@ -160,7 +160,17 @@ extension ViewModels {
                 item[.health_label] = .text(strings["health_\(health.rawValue)"])
             }
             if let stage = facts.stage { item[.stage_label] = .text(strings["stage_\(stage.rawValue)"]) }
-            return (brief.title, .map(item))
-        }.sorted { $0.0 < $1.0 }.map(\.1)
+            return .map(item)
+        }
+    }
+
+    /// Briefs by title, equal titles by position: by the change log's ranks when it has
+    /// them (compared as numbers, not titles).
+    func byTitle(_ briefs: [Int]) -> [Int] {
+        let ranks = changeLog.titleRanks
+        guard ranks.count == site.briefs.count else {
+            return briefs.sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
+        }
+        return briefs.sorted { ranks[$0] < ranks[$1] }
     }
 }
