@@ -16,8 +16,11 @@ import Glibc
 final class InodePool: @unchecked Sendable {
     let folder: String
     private let lock = NSLock()
-    /// Files of the pool not taken yet; listed when first needed.
+    /// Files of the pool not taken yet; listed when first needed, then kept up to date by
+    /// `keep` and `take` (one build at a time uses the pool: see `OutputLock`).
     private var files: [String]?
+    /// The pool's folders, parents first, as the listing found them.
+    private var folders: [String] = []
     private var counter = 0
     /// Names given here are never given again, by this pool or any other (another build of
     /// the same process, a later process with the same pid): a name taken by a new file while
@@ -68,18 +71,20 @@ final class InodePool: @unchecked Sendable {
 
     private func next() -> String? {
         lock.withLock {
-            if files == nil { files = Self.list(folder).files }
+            if files == nil { (files, folders) = Self.list(folder) }
             return files?.popLast()
         }
     }
 
     /// Keeps at most `limit` files (more would only hold disk space), and no empty folder (the
-    /// pool itself goes when it is empty). Lists the pool only when this process has added to it.
+    /// pool itself goes when it is empty). Only when this process has added to the pool; from
+    /// what it knows of it when it has listed it already (after a template edit the pool
+    /// holds a file per page, and listing it twice per build cost a tenth of a one-page rebuild).
     /// - Parameter always: also when nothing was added (after a full build: the site may
     ///   have shrunk).
     func trim(to limit: Int, always: Bool = false) {
         guard always || lock.withLock({ kept > 0 }) else { return }
-        let (all, folders) = Self.list(folder)
+        let (all, folders) = lock.withLock { files.map { ($0, [folder] + self.folders) } } ?? Self.list(folder)
         let extra = Array(all.dropFirst(limit))
         lock.withLock { files = Array(all.prefix(limit)) }
         _ = extra.parallelMap { unlink($0) }
@@ -93,15 +98,20 @@ final class InodePool: @unchecked Sendable {
         TreeRemoval.remove(folder)
     }
 
-    /// Every file under `folder`, and every folder, parents first.
+    /// Every file under `folder`, and every folder, parents first: each folder read once.
     private static func list(_ folder: String) -> (files: [String], folders: [String]) {
-        var folders: [String] = []
         guard access(folder, F_OK) == 0 else { return ([], []) }
-        TreeRemoval.collectFolders(folder, into: &folders)
         var files: [String] = []
-        for path in folders {
+        var folders: [String] = []
+        var pending = [folder]
+        while let path = pending.popLast() {
+            folders.append(path)
             DirectoryEntries.forEach(in: path) { name, type in
-                if !TreeRemoval.isFolder(type, in: path, name: name) { files.append(path + "/" + name) }
+                if TreeRemoval.isFolder(type, in: path, name: name) {
+                    pending.append(path + "/" + name)
+                } else {
+                    files.append(path + "/" + name)
+                }
             }
         }
         return (files, folders)
