@@ -10,6 +10,8 @@ final class PageKeys: PageMemory, @unchecked Sendable {
     let bodyKeys: [UInt64]
     /// Per brief: what a list entry, backlink or matrix row shows of it.
     let listingKeys: [UInt64]
+    /// Per brief: what a link to it on the change log's pages shows (see `PageInput.name`).
+    let nameKeys: [UInt64]
     /// The previous build's keys, by output path. A page deleted from the output by hand
     /// keeps its key here: the sink that cannot keep it has it made (`PageSink.keep`).
     let previous: [String: UInt64]
@@ -26,6 +28,7 @@ final class PageKeys: PageMemory, @unchecked Sendable {
         // This build's keys, about as many as the last build's: made that size at once.
         current.reserveCapacity(previous.count)
         listingKeys = Self.listingKeys(site)
+        nameKeys = Self.nameKeys(site)
     }
 
     var isFirstBuild: Bool { previous.isEmpty }
@@ -58,6 +61,9 @@ final class PageKeys: PageMemory, @unchecked Sendable {
             case .body(let index):
                 hasher.add(2 as UInt64)
                 hasher.add(bodyKeys[index])
+            case .name(let index):
+                hasher.add(5 as UInt64)
+                hasher.add(nameKeys[index])
             case .text(let text):
                 hasher.add(3 as UInt64)
                 hasher.add(text)
@@ -99,6 +105,18 @@ final class PageKeys: PageMemory, @unchecked Sendable {
             for entry in brief.matter.extra { add(entry, to: &hasher) }
             // Staleness depends on the build date (also in `global`, which a list's entry alone does not see).
             hasher.add(buildDay)
+            return hasher.value
+        }
+    }
+
+    static func nameKeys(_ site: Site) -> [UInt64] {
+        Array(site.briefs.indices).parallelMap { index in
+            var hasher = StableHasher()
+            let brief = site.briefs[index].brief
+            hasher.add(brief.title)
+            hasher.add(brief.kind.rawValue)
+            hasher.add(brief.route.path)
+            hasher.add(brief.contentPath)
             return hasher.value
         }
     }

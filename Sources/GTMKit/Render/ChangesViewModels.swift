@@ -152,8 +152,8 @@ extension ViewModels {
     }
 
     /// What a change-log page is made from: the filter bar, how many changes it counts, and
-    /// the revisions it shows with their briefs' listings — so a new commit re-renders only
-    /// the pages that list its changes.
+    /// the revisions it shows with what their links show of the briefs (`PageInput.name`) —
+    /// so a new commit re-renders only the pages that list its changes.
     ///
     /// Read field by field where the log keeps them: every change-log page is described on
     /// every build, and copying its entries and their revisions was most of describing it.
@@ -170,7 +170,7 @@ extension ViewModels {
         }
         var text = "\(positions.count) \(shown.value)"
         if site.history.status == .partial, let oldest = site.history.commits.last { text += " " + oldest.id }
-        return [.shared(filterBarInputs), .text(text)] + briefs.sorted().map(PageInput.listing)
+        return [.shared(filterBarInputs), .text(text)] + briefs.sorted().map(PageInput.name)
     }
 
     /// Each change-log entry's key: its commit, and the versions it shows and compares.

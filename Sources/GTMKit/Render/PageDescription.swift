@@ -6,6 +6,11 @@ import MustacheEngine
 enum PageInput: Sendable {
     /// What a list entry, backlink or matrix row shows of a brief: its front matter and route.
     case listing(Int)
+    /// What a link to a brief shows on the change log's pages and feed: its title, kind and
+    /// route, and the file it is read from (which the feed's entry ids name). Narrower than
+    /// `listing`: a commit that changes a brief's threat or owner leaves the month pages that
+    /// only link to it (the month a site was imported lists every brief, megabytes of page).
+    case name(Int)
     /// A brief's rendered body.
     case body(Int)
     /// Anything else the page shows, as text.

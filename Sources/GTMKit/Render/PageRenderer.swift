@@ -98,14 +98,22 @@ public struct PageRenderer: Sendable {
     /// lists of thousands): a full build starts them first, so both cores end together; an
     /// incremental build starts with the briefs' own pages, which are what a writer waits to
     /// see. The shards go bucket after bucket, so each core starts on a bucket of its own.
+    ///
+    /// The first shard of a bucket makes all of its shards (`SearchShards`). An incremental
+    /// build, which skips most pages in microseconds, reaches a bucket's other shards right
+    /// after its first, and their core would wait while the first one's cut the texts; they
+    /// come last there, when their bucket is long made.
     func jobs(firstBuild: Bool) -> [Job] {
         let briefPages: [Job] = site.briefs.indices.map(Job.brief)
             + site.briefs.indices.filter { site.briefs[$0].brief.kind == .competitor }.map(Job.battlecard)
             + historyPages
         let layout = SearchLayout(briefCount: site.briefs.count)
-        let searchPages: [Job] = (0..<layout.shards).flatMap { shard in
+        let firstShards = (0..<layout.buckets).map { Job.searchShard(bucket: $0, shard: 0) }
+        let otherShards: [Job] = (1..<max(1, layout.shards)).flatMap { shard in
             (0..<layout.buckets).map { Job.searchShard(bucket: $0, shard: shard) }
-        } + [.searchManifest, .searchFold] + SearchIndex.members(site, layout: layout).enumerated().flatMap { bucket, members in
+        }
+        let searchPages: [Job] = (firstBuild ? firstShards + otherShards : firstShards)
+            + [.searchManifest, .searchFold] + SearchIndex.members(site, layout: layout).enumerated().flatMap { bucket, members in
             (0..<layout.textFiles(holding: members.count)).map { Job.searchText(bucket: bucket, pack: $0) }
         }
         var sitePages: [Job] = searchPages
@@ -116,7 +124,7 @@ public struct PageRenderer: Sendable {
         sitePages += [.feed, .search, .notFound]
         sitePages += changePages
         if !site.tags.isEmpty { sitePages.append(.tagIndex) }
-        return firstBuild ? sitePages + briefPages : briefPages + sitePages
+        return firstBuild ? sitePages + briefPages : briefPages + sitePages + otherShards
     }
 
     /// The briefs with a revision to compare with now: their history pages.
@@ -241,7 +249,7 @@ public struct PageRenderer: Sendable {
 
         case .searchManifest:
             let search = models.searchShards
-            let inputs = [PageInput.text(search.layout.signature)] + site.briefs.indices.map(PageInput.listing)
+            let inputs = [PageInput.text(search.layout.signature), .text(SearchIndex.manifestKey(site, members: search.members))]
             return PageDescription(path: SearchLayout.manifestPath, inputs: inputs) {
                 .bytes(SearchIndex.manifest(site, layout: search.layout, members: search.members, strings: strings))
             }
@@ -298,7 +306,7 @@ public struct PageRenderer: Sendable {
             }
 
         case .sitemap:
-            return PageDescription(path: "sitemap.xml", inputs: site.briefs.indices.map(PageInput.listing)) {
+            return PageDescription(path: "sitemap.xml", inputs: [.text(SyndicationModels.sitemapKey(site))]) {
                 .template(name: "sitemap", context: SyndicationModels.sitemap(site))
             }
 

@@ -68,6 +68,28 @@ enum SearchIndex {
         return out
     }
 
+    /// A key of everything `manifest` reads of the briefs, in its order: a rebuild after a
+    /// commit that moves a competitor's place or review date leaves the manifest (every
+    /// brief's entry, hundreds of kilobytes at 10k briefs), which listings would not.
+    static func manifestKey(_ site: Site, members: [[Int]]) -> String {
+        var hasher = StableHasher()
+        for indexes in members {
+            hasher.add(indexes.count)
+            for index in indexes {
+                let item = site.briefs[index]
+                let brief = item.brief
+                hasher.add(brief.title)
+                hasher.add(brief.route.path)
+                hasher.add(brief.kind.rawValue)
+                hasher.add(threat(of: item)?.rawValue ?? "")
+                hasher.add(brief.matter.summary ?? "")
+                hasher.add(brief.matter.tags.count)
+                for tag in brief.matter.tags { hasher.add(tag) }
+            }
+        }
+        return String(hasher.value)
+    }
+
     static func threat(of item: RenderedBrief) -> ThreatLevel? {
         if case .competitor(let facts) = item.facts.details { return facts.threat }
         return nil

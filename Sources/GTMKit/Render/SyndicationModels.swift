@@ -27,6 +27,23 @@ enum SyndicationModels {
         return [.urls: .list(urls)]
     }
 
+    /// A key of everything `sitemap` reads besides what every page shares: each brief's route,
+    /// date and kind (a competitor has a battlecard), the folders and tags its routes and
+    /// tags make, and whether there is a change log. A commit that changes a brief's threat
+    /// or owner leaves the sitemap, which listings would not.
+    static func sitemapKey(_ site: Site) -> String {
+        var hasher = StableHasher()
+        for item in site.briefs {
+            hasher.add(item.brief.route.path)
+            hasher.add(item.brief.matter.updated?.description ?? "")
+            hasher.add(item.brief.kind.rawValue)
+        }
+        for folder in site.folders { hasher.add(folder.route.path) }
+        for tag in site.tags { hasher.add(tag.route.path) }
+        hasher.add(site.hasChangeLog)
+        return String(hasher.value)
+    }
+
     /// The date a brief is listed under in the feed.
     static func date(_ brief: Brief) -> CalendarDate? { brief.matter.updated ?? brief.matter.reviewed }
 

@@ -458,6 +458,21 @@ struct HistoryEdgeCaseTests {
         #expect(corvana.contains("Corvana: partner program"))
         try await cleanBuildMatches("after committing an edit")
 
+        // A file renamed while its slug keeps its page where it was: its pages and links stay,
+        // but the change feed names entries by file, so the feed changes with the name.
+        try replace(project, Self.corvana, "owner: Priya Nair", with: "owner: Priya Nair\nslug: corvana")
+        try repository.commit("Corvana: slug pinned", author: "Li Wei", at: Self.later + 7200)
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        try repository.git("mv", Self.corvana, "content/competitors/corvana-desk.md")
+        try repository.commit("Corvana's file renamed", author: "Li Wei", at: Self.later + 10800)
+        try backdate(project.url("content"))
+        let renamed = try await runGTMGen(["build"], in: project.root)
+        #expect(renamed.status == 0, "\(renamed)")
+        let feed = try project.read("site/changes/feed.xml")
+        #expect(feed.contains("/competitors/corvana-desk.md</id>") && !feed.contains("/competitors/corvana.md</id>"),
+                "the feed's entries still name the old file")
+        try await cleanBuildMatches("after a rename that keeps the slug")
+
         let again = try await runGTMGen(["build"], in: project.root)
         #expect(again.status == 0 && again.stdout.contains("site/ is up to date"), "\(again)")
     }
