@@ -81,8 +81,11 @@ public enum SiteBuild {
         guard !report.failed else { return report }
 
         clock.begin(.render)
-        let pages = memory.pageMemory(site, output: request.outputDirectory, patched: report.assemblyPatched)
+        // The pages' keys while the change log is made: neither reads the other.
+        let patched = report.assemblyPatched
+        let keying = BackgroundTask { [site] in memory.pageMemory(site, output: request.outputDirectory, patched: patched) }
         let renderer = PageRenderer(site: site, templates: inputs.templates, contentDirectory: inputs.inventory.root)
+        let pages = keying.wait()
         let counter = ProgressCounter(stage: "written", total: renderer.jobs(firstBuild: true).count, report: progress)
         let writer = SiteWriter(output: request.outputDirectory)
         memory.forgetBeforeWriting()

@@ -11,11 +11,16 @@ public struct PageRenderer: Sendable {
     /// the view models both need them.
     let changeLog: ChangeLog
     let changeFilters: [ChangeFilter]
+    /// What the view models read of the briefs alone, started before the change log is made:
+    /// the two are independent, and a rebuild waits for both before its first page.
+    let briefModels: BackgroundTask<ViewModels.BriefModels>
 
     public init(site: Site, templates: TemplateSet, contentDirectory: String) {
         self.site = site
         self.templates = templates
         self.contentDirectory = contentDirectory
+        let strings = UIStrings(language: site.config.language)
+        briefModels = BackgroundTask { ViewModels.BriefModels(site: site, strings: strings) }
         changeLog = ChangeLog(site: site)
         changeFilters = ViewModels.changeFilters(site, log: changeLog)
     }
@@ -90,7 +95,8 @@ public struct PageRenderer: Sendable {
         let scripts = [Self.scriptFile("sort", Scripts.sort), Self.scriptFile("search", Scripts.search)]
         let strings = UIStrings(language: site.config.language)
         let models = ViewModels(site: site, strings: strings, stylesheetPath: stylesheetPath, changeLog: changeLog,
-                                changeFilters: changeFilters, sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path)
+                                changeFilters: changeFilters, sortScriptPath: scripts[0].path, searchScriptPath: scripts[1].path,
+                                briefModels: briefModels)
         return (assetFiles, scripts, models)
     }
 

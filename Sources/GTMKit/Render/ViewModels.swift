@@ -62,8 +62,10 @@ final class ViewModels: @unchecked Sendable {
 
     static let precomputedDepths = 8
 
+    /// - Parameter briefModels: the briefs' own models, when the caller started them early
+    ///   (they read only the site: `PageRenderer` starts them before it makes the change log).
     init(site: Site, strings: UIStrings, stylesheetPath: String, changeLog: ChangeLog, changeFilters: [ChangeFilter],
-         sortScriptPath: String = "", searchScriptPath: String = "") {
+         sortScriptPath: String = "", searchScriptPath: String = "", briefModels: BackgroundTask<BriefModels>? = nil) {
         self.site = site
         self.strings = strings
         self.stylesheetPath = stylesheetPath
@@ -72,23 +74,32 @@ final class ViewModels: @unchecked Sendable {
         let log = changeLog
         self.changeLog = changeLog
         self.changeFilters = changeFilters
-        // Three pieces on threads of their own while the change log's filters are sorted out
-        // here: a line per brief for the pages that show the whole log, the briefs' own list
-        // entries, routes and search buckets (about 30 ms at 10k briefs, of the 140 ms a
-        // rebuild after one commit spent on one core before its first page), and the log
-        // entries' keys. Each reads only the site and its log.
+        // Four pieces on threads of their own while the rest is made here: a line per brief
+        // for the pages that show the whole log, the briefs' own list entries, routes and
+        // search buckets, the log entries' keys, and each filter page's entries (the largest,
+        // 40–50 ms at 10k briefs). Each reads only the site and its log. A rebuild after one
+        // commit spent 150–200 ms on one core before its first page, in these and the log.
         let signature = BackgroundTask { Self.historySignature(site, revisions: log.revisions) }
-        let briefModels = BackgroundTask { BriefModels(site: site, strings: strings) }
+        let briefModels = briefModels ?? BackgroundTask { BriefModels(site: site, strings: strings) }
         let entryKeys = BackgroundTask { Self.changeEntryKeys(log) }
-        let byFilter = Self.changeEntriesByFilter(site, log: log)
-        changeEntriesByFilter = byFilter
-        filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
-        filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
+        let entriesByFilter = BackgroundTask { Self.changeEntriesByFilter(site, log: log) }
         historyTexts = Self.historyTexts(log)
         siteValue = Self.siteValue(site)
         var table: Map = [:]
         for (key, value) in strings.table { table[Symbol(key)] = .text(value) }
         stringsValue = .map(table)
+        let targets = Self.navigationTargets(site, strings: strings)
+        navigationTargets = targets
+        navigationByDepth = (0...Self.precomputedDepths).map { depth in
+            let prefix = depth == 0 ? "./" : String(repeating: "../", count: depth)
+            return (0...targets.count).map { current in
+                Self.navigation(targets, current: current - 1, link: { $0.path.isEmpty ? prefix : (depth == 0 ? "" : prefix) + URLPath.encode($0.path) })
+            }
+        }
+        let byFilter = entriesByFilter.wait()
+        changeEntriesByFilter = byFilter
+        filterBarCompetitors = Self.filterBarCompetitors(changeFilters, entries: byFilter)
+        filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
         let filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
             switch filter {
             case .competitor(let index): return site.briefs[index].brief.title
@@ -105,14 +116,6 @@ final class ViewModels: @unchecked Sendable {
         searchShards = models.searchShards
         changeEntryKeys = entryKeys.wait()
         historySignature = signature.wait()
-        let targets = Self.navigationTargets(site, strings: strings)
-        navigationTargets = targets
-        navigationByDepth = (0...Self.precomputedDepths).map { depth in
-            let prefix = depth == 0 ? "./" : String(repeating: "../", count: depth)
-            return (0...targets.count).map { current in
-                Self.navigation(targets, current: current - 1, link: { $0.path.isEmpty ? prefix : (depth == 0 ? "" : prefix) + URLPath.encode($0.path) })
-            }
-        }
         // The log's own page and the filter pages (all one folder deeper): a page at any other
         // depth makes its bar itself (`filterGroups`).
         for filter in [changeFilters.first, changeFilters.first { $0 != .all }].compactMap({ $0 }) {
