@@ -58,16 +58,18 @@ public struct ContentHistoryReader: Sendable {
         }
         let lineages = FileLineages(log: log)
         let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
-        let paths = found.compactMap { $0?.0 }
-        var workingBlobs = found.compactMap { $0?.1.blob }
+        let present = found.compactMap { $0 }
+        let paths = present.map(\.0)
+        var workingBlobs = present.map(\.1.blob)
         // A file read to hash it is not read again: its bytes go on to what else needs them.
-        var files = current
-        for case let (path, working)? in found { files[path] = working.file }
+        let files = present.map(\.1.file)
+        // Each file's committed versions, newest first, looked up once.
+        let versions = paths.map { lineages.versions[folderPrefix + $0] ?? [] }
         // A file whose bytes are not its newest committed version may still be it once git's
         // clean filters (line endings) apply: it is an edit only if it differs after them.
         for (index, path) in paths.enumerated() {
-            guard let newest = lineages.versions[folderPrefix + path]?.first?.blob, newest != workingBlobs[index],
-                  let bytes = files[path]!.read(),
+            guard let newest = versions[index].first?.blob, newest != workingBlobs[index],
+                  let bytes = files[index].read(),
                   let stored = repository.storedBlobID(of: bytes, path: folderPrefix + path) else { continue }
             workingBlobs[index] = stored
         }
@@ -76,14 +78,15 @@ public struct ContentHistoryReader: Sendable {
         // versions carry their content path, committed ones their path in the repository:
         // a build after one commit knows all but a few, and only those need a content path.
         var candidates: [(blob: String, path: String, today: WorkingFile?)] = []
-        for (path, blob) in zip(paths, workingBlobs) { candidates.append((blob, path, files[path])) }
-        for path in paths {
-            for version in lineages.versions[folderPrefix + path] ?? [] {
+        candidates.reserveCapacity(paths.count + versions.reduce(0) { $0 + 2 * $1.count })
+        for index in paths.indices { candidates.append((workingBlobs[index], paths[index], files[index])) }
+        for fileVersions in versions {
+            for version in fileVersions {
                 candidates.append((version.blob, version.path, nil))
             }
             // The parents' versions a version is compared with (on another branch, they need
             // not be versions of this lineage).
-            for version in lineages.versions[folderPrefix + path] ?? [] {
+            for version in fileVersions {
                 for parent in version.parentBlobs {
                     candidates.append((parent, version.path, nil))
                 }
@@ -107,9 +110,7 @@ public struct ContentHistoryReader: Sendable {
         for case let (blob, snapshot?) in parsed { memory.remember(snapshot, ofBlob: blob) }
 
         // Each brief's revisions and what each changed (word diffs of its sections), on every core.
-        let lineageList: [BriefLineage] = zip(paths, workingBlobs).map { path, blob in
-            (path, blob, lineages.versions[folderPrefix + path] ?? [])
-        }
+        let lineageList: [BriefLineage] = paths.indices.map { (paths[$0], workingBlobs[$0], versions[$0]) }
         let revisionLists = Self.revisionLists(lineageList, log: log, folderPrefix: folderPrefix, memory: memory)
         let briefs = Dictionary(uniqueKeysWithValues: zip(paths, revisionLists))
         return ContentHistory(status: repository.isShallow ? .partial : .complete, commits: log.map(\.commit), briefs: briefs)

@@ -29,6 +29,8 @@ public struct FileLineages: Sendable, Equatable {
         commits = log.map(\.commit)
         versions = [:]
         deletions = [:]
+        // At most a lineage per change: made that size at once rather than grown path by path.
+        versions.reserveCapacity(log.reduce(0) { $0 + $1.changes.count })
         /// The current path of the lineage each older path belongs to, as the walk goes back.
         var lineageOfPath: [String: String] = [:]
         for (index, entry) in log.enumerated() {

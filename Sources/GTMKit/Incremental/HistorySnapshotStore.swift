@@ -275,6 +275,8 @@ private struct Remembered<Value> {
 
     init(_ known: [String: Value]) {
         self.known = known
+        // A build uses most of what it remembers: made that size at once, not grown key by key.
+        used.reserveCapacity(known.count)
     }
 
     mutating func value(for key: String) -> Value? {
