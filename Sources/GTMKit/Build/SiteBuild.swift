@@ -69,6 +69,7 @@ public enum SiteBuild {
         held.append(assembly)
         report.record(inputs: inputs, parsed: parsed, assembly: assembly, strict: request.strict)
         guard !report.failed else { return report }
+        let sourcesToRemember = memory.beginRemembering(parsed, inputs: inputs, patched: report.assemblyPatched)
 
         clock.begin(.history)
         var site = assembly.site
@@ -89,6 +90,7 @@ public enum SiteBuild {
         let counter = ProgressCounter(stage: "written", total: renderer.jobs(firstBuild: true).count, report: progress)
         let writer = SiteWriter(output: request.outputDirectory)
         memory.forgetBeforeWriting()
+        var remembering: BackgroundTask<BuildMemory.PendingCache>?
         do {
             let stream = try memory.previousOutput.map { try writer.beginUpdate(previous: $0) } ?? writer.beginFull()
             let rendered = renderer.render(into: stream, memory: pages, progress: { counter.advance($0) })
@@ -97,13 +99,18 @@ public enum SiteBuild {
             report.renderedPaths = rendered.renderedPages
 
             clock.begin(.write)
+            // The cache's sources are saved while the output is finished: neither reads the other.
+            let pending = memory.beginSaving(sourcesToRemember)
+            remembering = pending
             let hashes = try stream.finish()
             report.changedFiles = Self.changedFiles(hashes, previous: memory.previousOutput?.files)
 
             clock.begin(.save)
-            held.append(memory.remember(parsed, inputs: inputs, assembly: assembly, patched: report.assemblyPatched,
-                                        output: stream.state, report: report))
+            held.append(memory.remember(pending.wait(), inputs: inputs, assembly: assembly, patched: report.assemblyPatched,
+                                        parsed: parsed, output: stream.state, report: report))
         } catch {
+            // Nothing of this build is remembered, once what was being saved is done.
+            _ = remembering?.wait()
             memory.forget()
             report.diagnostics.append(.error(SourceLocation(path: request.displayPath(request.outputDirectory)), code: .writeError,
                 "\(error); the previous site was left as it was"))

@@ -198,8 +198,38 @@ public struct BuildCache: Sendable {
     ///   it (the file is then dropped and the save fails). `serve` declines a save that a newer
     ///   build has made stale.
     mutating func save(to url: URL, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
+        let sources = try saveSources(besideCacheAt: url)
+        try writeMetadata(to: url, text: sources.text, shards: sources.shards, placing: placing)
+    }
+
+    /// What saving writes of the sources: their texts moved into the text file, and their
+    /// entries encoded as the cache file's shards. Most of a save, and none of it depends on
+    /// the output: a one-shot build does it while the output is finished.
+    struct SavedSources: Sendable {
+        var text: TextFileRecord
+        var shards: [[UInt8]]
+    }
+
+    mutating func saveSources(besideCacheAt url: URL) throws -> SavedSources {
         let text = try writeText(to: Self.textPath(for: url))
-        try writeMetadata(to: url, text: text, placing: placing)
+        return SavedSources(text: text, shards: sourceShards())
+    }
+
+    /// The sources' entries by path, in a few checksummed sections encoded on every core
+    /// (an entry kept from the last build is copied as it was encoded).
+    func sourceShards() -> [[UInt8]] {
+        let paths = sources.keys.sorted()
+        let size = max(1, (paths.count + Self.shardCount - 1) / Self.shardCount)
+        let groups = stride(from: 0, to: paths.count, by: size).map { paths[$0..<min($0 + size, paths.count)] }
+        return groups.parallelMap { group -> [UInt8] in
+            var writer = BinaryWriter(capacity: 1 << 20)
+            writer.int(group.count)
+            for path in group {
+                guard let entry = sources[path] else { preconditionFailure("a listed source has no entry") }
+                if let encoded = entry.encoded { writer.append(encoded) } else { writer.sourceEntry(path: path, entry) }
+            }
+            return BinaryWriter.section(writer.bytes)
+        }
     }
 
     /// Appends the texts the text file does not hold yet, or writes a new text file when more
@@ -266,19 +296,10 @@ public struct BuildCache: Sendable {
         return store.record
     }
 
-    func writeMetadata(to url: URL, text: TextFileRecord?, placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
-        let paths = sources.keys.sorted()
-        let size = max(1, (paths.count + Self.shardCount - 1) / Self.shardCount)
-        let groups = stride(from: 0, to: paths.count, by: size).map { paths[$0..<min($0 + size, paths.count)] }
-        let shards = groups.parallelMap { group -> [UInt8] in
-            var writer = BinaryWriter(capacity: 1 << 20)
-            writer.int(group.count)
-            for path in group {
-                guard let entry = sources[path] else { preconditionFailure("a listed source has no entry") }
-                if let encoded = entry.encoded { writer.append(encoded) } else { writer.sourceEntry(path: path, entry) }
-            }
-            return BinaryWriter.section(writer.bytes)
-        }
+    /// - Parameter shards: `sourceShards()` of these sources, when already made.
+    func writeMetadata(to url: URL, text: TextFileRecord?, shards: [[UInt8]]? = nil,
+                       placing: (_ rename: () -> Bool) -> Bool = { $0() }) throws {
+        let shards = shards ?? sourceShards()
         // Version, header, text file, then each shard as it is, then the page and file tables:
         // written piece by piece so the cache is never held twice in memory; each part with
         // its checksum.
