@@ -74,7 +74,9 @@ struct PriceText {
             if let monthly = price.monthlyAmount { return (own, currency, 0, monthly, index) }
             return (own, currency, 1, price.amount, index)
         }
-        let order = prices.indices.sorted { key($0) < key($1) }
+        // Each key once, not at every comparison of the sort (thousands of competitors).
+        let keys = prices.indices.map(key)
+        let order = prices.indices.sorted { keys[$0] < keys[$1] }
         var ranks = [Int](repeating: 0, count: prices.count)
         for (rank, index) in order.enumerated() { ranks[index] = rank + 1 }
         return ranks
