@@ -86,9 +86,7 @@ final class PageKeys: PageMemory, @unchecked Sendable {
 
     static func listingKeys(_ site: Site) -> [UInt64] {
         let buildDay = site.buildDate.daysSinceEpoch
-        return Array(site.briefs.indices).parallelMap { index in
-            var hasher = StableHasher()
-            let brief = site.briefs[index].brief
+        return keys(of: site) { brief, hasher in
             hasher.add(brief.title)
             hasher.add(brief.route.path)
             hasher.add(brief.kind.rawValue)
@@ -105,18 +103,24 @@ final class PageKeys: PageMemory, @unchecked Sendable {
             for entry in brief.matter.extra { add(entry, to: &hasher) }
             // Staleness depends on the build date (also in `global`, which a list's entry alone does not see).
             hasher.add(buildDay)
-            return hasher.value
         }
     }
 
+    /// What a link to a brief shows on the change log's pages (see `PageInput.name`).
     static func nameKeys(_ site: Site) -> [UInt64] {
-        Array(site.briefs.indices).parallelMap { index in
-            var hasher = StableHasher()
-            let brief = site.briefs[index].brief
+        keys(of: site) { brief, hasher in
             hasher.add(brief.title)
             hasher.add(brief.kind.rawValue)
             hasher.add(brief.route.path)
             hasher.add(brief.contentPath)
+        }
+    }
+
+    /// A key per brief of what `add` hashes of it, made on every core.
+    private static func keys(of site: Site, _ add: @Sendable (Brief, inout StableHasher) -> Void) -> [UInt64] {
+        Array(site.briefs.indices).parallelMap { index in
+            var hasher = StableHasher()
+            add(site.briefs[index].brief, &hasher)
             return hasher.value
         }
     }

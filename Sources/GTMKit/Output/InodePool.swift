@@ -84,7 +84,7 @@ final class InodePool: @unchecked Sendable {
     ///   have shrunk).
     func trim(to limit: Int, always: Bool = false) {
         guard always || lock.withLock({ kept > 0 }) else { return }
-        let (all, folders) = lock.withLock { files.map { ($0, [folder] + self.folders) } } ?? Self.list(folder)
+        let (all, folders) = lock.withLock { files.map { ($0, self.folders.isEmpty ? [folder] : self.folders) } } ?? Self.list(folder)
         let extra = Array(all.dropFirst(limit))
         lock.withLock { files = Array(all.prefix(limit)) }
         _ = extra.parallelMap { unlink($0) }

@@ -33,12 +33,15 @@ enum SyndicationModels {
     /// or owner leaves the sitemap, which listings would not.
     static func sitemapKey(_ site: Site) -> String {
         var hasher = StableHasher()
+        hasher.add(site.briefs.count)
         for item in site.briefs {
             hasher.add(item.brief.route.path)
             hasher.add(item.brief.matter.updated?.description ?? "")
             hasher.add(item.brief.kind.rawValue)
         }
+        hasher.add(site.folders.count)
         for folder in site.folders { hasher.add(folder.route.path) }
+        hasher.add(site.tags.count)
         for tag in site.tags { hasher.add(tag.route.path) }
         hasher.add(site.hasChangeLog)
         return String(hasher.value)

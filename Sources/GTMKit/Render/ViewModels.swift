@@ -102,7 +102,8 @@ final class ViewModels: @unchecked Sendable {
         filterBar = Self.filterBar(changeFilters, listed: filterBarCompetitors)
         let filterBarSignature = Self.filterBarSignature(changeFilters, listed: filterBarCompetitors, label: { filter in
             switch filter {
-            case .competitor(let index): return site.briefs[index].brief.title
+            // Its link goes to the competitor's filter page, named by its slug.
+            case .competitor(let index): return site.briefs[index].brief.slug + " " + site.briefs[index].brief.title
             default: return "\(filter)"
             }
         })

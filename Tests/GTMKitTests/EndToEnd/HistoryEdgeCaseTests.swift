@@ -473,6 +473,17 @@ struct HistoryEdgeCaseTests {
                 "the feed's entries still name the old file")
         try await cleanBuildMatches("after a rename that keeps the slug")
 
+        // A new slug under the same title: every change-log page's filter bar links to the
+        // competitor's filter page by its slug, also the pages that list none of its changes.
+        try replace(project, "content/competitors/corvana-desk.md", "slug: corvana", with: "slug: corvana-desk")
+        try repository.commit("Corvana: slug follows the file", author: "Li Wei", at: Self.later + 14400)
+        try backdate(project.url("content"))
+        let reslugged = try await runGTMGen(["build"], in: project.root)
+        #expect(reslugged.status == 0, "\(reslugged)")
+        #expect(try project.read("site/changes/competitor/brightdesk/index.html").contains("competitor/corvana-desk/"),
+                "a page without Corvana's changes still links to its old filter page")
+        try await cleanBuildMatches("after a slug change")
+
         let again = try await runGTMGen(["build"], in: project.root)
         #expect(again.status == 0 && again.stdout.contains("site/ is up to date"), "\(again)")
     }
