@@ -180,7 +180,7 @@ public struct PageRenderer: Sendable {
             return PageDescription(path: folder.route.outputPath, inputs: inputs) {
                 var context = models.page(route: folder.route, title: strings.folderLabel(folder), bodyClass: "page-folder")
                 context[.folder] = [.path: .text(folder.path), .name: .text(folder.name)]
-                context[.items] = .list(sortedByTitle(folder.members).map { models.listItem($0, from: folder.route) })
+                context[.items] = .list(models.byTitle(folder.members).map { models.listItem($0, from: folder.route) })
                 context[.subfolders] = .list(subfolders.map { sub in
                     [.label: .text(strings.folderLabel(sub)), .url: .text(folder.route.relativeURL(to: sub.route)), .count: .int(sub.members.count)]
                 })
@@ -408,10 +408,6 @@ public struct PageRenderer: Sendable {
 
     func tagCloud(from route: Route) -> [MustacheValue] {
         site.tags.map { [.name: .text($0.name), .url: .text(route.relativeURL(to: $0.route)), .count: .int($0.members.count)] }
-    }
-
-    func sortedByTitle(_ members: [Int]) -> [Int] {
-        members.sorted { (site.briefs[$0].brief.title, $0) < (site.briefs[$1].brief.title, $1) }
     }
 
     /// Most recently updated first; briefs without a date after, by title.
