@@ -168,25 +168,54 @@ public struct ContentHistoryReader: Sendable {
     /// changed: against its parents' versions, or the revision before.
     static func revisions(of briefs: [BriefLineage], log: [GitCommitChanges], folderPrefix: String,
                           memory: HistoricSnapshots) -> [[BriefRevision]] {
-        // Every snapshot the briefs' revisions show or compare with, asked for at once.
+        // Every snapshot the briefs' revisions show or compare with, asked for at once, in
+        // order: each brief's today's blob, its versions' blobs, then its versions' parents'
+        // blobs, read back by position (not through a table of blob ids). A parent that is the
+        // version before, as in any history without merges, is that version's snapshot.
+        func isVersionBefore(_ parent: String, of index: Int, in versions: [FileVersion]) -> Bool {
+            index + 1 < versions.count && versions[index + 1].blob == parent
+        }
         var ids: [String] = []
+        ids.reserveCapacity(briefs.reduce(0) { $0 + 1 + $1.versions.count * 2 })
         for brief in briefs {
             ids.append(brief.workingBlob)
             for version in brief.versions { ids.append(version.blob) }
-            for version in brief.versions { ids += version.parentBlobs }
+            for (index, version) in brief.versions.enumerated() {
+                for parent in version.parentBlobs where !isVersionBefore(parent, of: index, in: brief.versions) { ids.append(parent) }
+            }
         }
-        var known: [String: BriefSnapshot] = [:]
-        for (id, snapshot) in zip(ids, memory.snapshots(ofBlobs: ids)) { known[id] = snapshot }
+        let found = memory.snapshots(ofBlobs: ids)
 
         var lists: [[BriefRevision]] = []
         var comparisons: [[Comparison?]] = []
+        lists.reserveCapacity(briefs.count)
+        comparisons.reserveCapacity(briefs.count)
+        var position = 0
         for brief in briefs {
+            let working = found[position]
+            let versionSnapshots = found[(position + 1)..<(position + 1 + brief.versions.count)]
+            position += 1 + brief.versions.count
+            // A version's parents' versions: one or two each, looked through rather than hashed.
+            var parentSnapshots: [(blob: String, snapshot: BriefSnapshot)] = []
+            for (index, version) in brief.versions.enumerated() {
+                for parent in version.parentBlobs {
+                    let snapshot: BriefSnapshot?
+                    if isVersionBefore(parent, of: index, in: brief.versions) {
+                        snapshot = versionSnapshots[versionSnapshots.startIndex + index + 1]
+                    } else {
+                        snapshot = found[position]
+                        position += 1
+                    }
+                    if let snapshot { parentSnapshots.append((parent, snapshot)) }
+                }
+            }
             var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
-            if brief.versions.first?.blob != brief.workingBlob, let snapshot = known[brief.workingBlob] {
+            revisions.reserveCapacity(brief.versions.count + 1)
+            if brief.versions.first?.blob != brief.workingBlob, let snapshot = working {
                 revisions.append((nil, brief.contentPath, brief.workingBlob, [], false, snapshot))
             }
-            for version in brief.versions {
-                guard let snapshot = known[version.blob] else { continue }
+            for (version, snapshot) in zip(brief.versions, versionSnapshots) {
+                guard let snapshot else { continue }
                 let entry = log[version.commit]
                 revisions.append((entry.commit, contentPath(of: version.path, folderPrefix: folderPrefix), version.blob,
                                   version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
@@ -200,7 +229,7 @@ public struct ContentHistoryReader: Sendable {
                 if revision.atCut { return nil }
                 // A commit against its parents' versions: what it changed, even when a branch
                 // lists commits of another branch between it and its parent.
-                let parents = revision.parents.compactMap { blob in known[blob].map { (blob, $0) } }
+                let parents = revision.parents.compactMap { blob in parentSnapshots.first { $0.blob == blob }.map { (blob, $0.snapshot) } }
                     .filter { $0.1.problem == nil }
                 if revision.snapshot.problem == nil, !parents.isEmpty {
                     return .parents(parents.map(\.1), key: BriefChanges.key(of: revision.blob, against: parents.map(\.0)))

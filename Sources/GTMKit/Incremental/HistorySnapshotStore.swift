@@ -38,7 +38,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         commits = Remembered(read?.commits ?? [:])
         workingBlobs = Remembered(read?.workingBlobs ?? [:])
         // A file with a damaged part is written anew, never appended to.
-        inFile = read?.whole == true ? snapshots.known.count : 0
+        inFile = read?.whole == true ? snapshots.count : 0
     }
 
     static func location(forCache cache: URL) -> URL {
@@ -93,8 +93,8 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
     /// kilobytes instead of rewriting a file of every version of every brief.
     func save() {
         let (part, append): (Part, Bool) = lock.withLock {
-            let unused = snapshots.known.count - snapshots.used.count
-            if inFile > 0, unused * 2 <= snapshots.known.count {
+            let unused = snapshots.count - snapshots.usedCount
+            if inFile > 0, unused * 2 <= snapshots.count {
                 let part = Part(snapshots: snapshots.takeFresh(), changes: changes.takeFresh(), commits: commits.takeFresh(),
                                 workingBlobs: workingBlobs.takeFresh())
                 inFile += part.snapshots.count
@@ -103,7 +103,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
             }
             let kept = [snapshots.keepUsed(), changes.keepUsed(), commits.keepUsed(), workingBlobs.keepUsed()]
             let rewrite = added > 0 || inFile == 0 || kept.contains { $0.dropped || $0.added }
-            inFile = rewrite ? snapshots.known.count : inFile
+            inFile = rewrite ? snapshots.count : inFile
             added = 0
             return (rewrite ? Part(snapshots: snapshots.sorted, changes: changes.sorted, commits: commits.sorted,
                                    workingBlobs: workingBlobs.sorted) : Part(), false)
@@ -268,52 +268,71 @@ extension BinaryWriter {
 
 /// What the store remembers of one kind, by key: what the file had, what this build asked
 /// for or added (what a file written anew keeps), and what it added (what an append writes).
+/// Whether a value was used is kept beside it: a build asks for tens of thousands of values,
+/// and finding each key twice (its value, then a set of the used ones) was a third of that.
 private struct Remembered<Value> {
-    private(set) var known: [String: Value]
-    private(set) var used: Set<String> = []
+    private struct Slot {
+        var value: Value
+        var used: Bool
+    }
+
+    private var slots: [String: Slot]
+    private(set) var usedCount = 0
     private var fresh: [String] = []
 
     init(_ known: [String: Value]) {
-        self.known = known
-        // A build uses most of what it remembers: made that size at once, not grown key by key.
-        used.reserveCapacity(known.count)
+        slots = known.mapValues { Slot(value: $0, used: false) }
     }
 
+    var count: Int { slots.count }
+
     mutating func value(for key: String) -> Value? {
-        guard let value = known[key] else { return nil }
-        used.insert(key)
-        return value
+        guard let index = slots.index(forKey: key) else { return nil }
+        markUsed(index)
+        return slots.values[index].value
     }
 
     /// Whether there is a value for `key`, which counts as used (as `value(for:)`).
     mutating func has(_ key: String) -> Bool {
-        guard known.index(forKey: key) != nil else { return false }
-        used.insert(key)
+        guard let index = slots.index(forKey: key) else { return false }
+        markUsed(index)
         return true
     }
 
+    private mutating func markUsed(_ index: Dictionary<String, Slot>.Index) {
+        guard !slots.values[index].used else { return }
+        slots.values[index].used = true
+        usedCount += 1
+    }
+
     mutating func remember(_ value: Value, for key: String) {
-        if known.updateValue(value, forKey: key) == nil { fresh.append(key) }
-        used.insert(key)
+        if let index = slots.index(forKey: key) {
+            slots.values[index].value = value
+            markUsed(index)
+            return
+        }
+        slots[key] = Slot(value: value, used: true)
+        usedCount += 1
+        fresh.append(key)
     }
 
     /// The entries added since the last save, which are no longer fresh.
     mutating func takeFresh() -> [(String, Value)] {
         defer { fresh = [] }
-        return fresh.compactMap { key in known[key].map { (key, $0) } }
+        return fresh.compactMap { key in slots[key].map { (key, $0.value) } }
     }
 
     /// Forgets what this build did not use; says whether anything went, or was added.
     mutating func keepUsed() -> (dropped: Bool, added: Bool) {
-        let kept = known.filter { used.contains($0.key) }
+        let kept = slots.filter(\.value.used)
         defer {
-            known = kept
+            slots = kept
             fresh = []
         }
-        return (kept.count != known.count, !fresh.isEmpty)
+        return (kept.count != slots.count, !fresh.isEmpty)
     }
 
-    var sorted: [(String, Value)] { known.sorted { $0.key < $1.key } }
+    var sorted: [(String, Value)] { slots.map { ($0.key, $0.value.value) }.sorted { $0.0 < $1.0 } }
 }
 
 extension BinaryWriter {
