@@ -195,7 +195,18 @@ public enum SiteBuild {
     /// Output files written or removed, against what the output held.
     static func changedFiles(_ hashes: [String: UInt64], previous: [String: UInt64]?) -> Int {
         guard let previous else { return hashes.count }
-        return hashes.filter { previous[$0.key] != $0.value }.count + previous.keys.filter { hashes[$0] == nil }.count
+        // One pass, one lookup a file: the files that are new or differ, then the previous
+        // files this build does not have (those it has were each found once on the way).
+        var differing = 0, kept = 0
+        for (path, hash) in hashes {
+            guard let earlier = previous[path] else {
+                differing += 1
+                continue
+            }
+            kept += 1
+            if earlier != hash { differing += 1 }
+        }
+        return differing + previous.count - kept
     }
 }
 

@@ -1,4 +1,5 @@
 import CGit2
+import CSystemShims
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -343,6 +344,7 @@ private enum LibGit2 {
     /// libgit2 keeps global state that must be set up once per process before any call.
     private static let started: Bool = {
         git_libgit2_init()
+        _ = gtm_git_skip_hash_verification()
         return true
     }()
 
