@@ -15,10 +15,4 @@ int gtm_cmark_enable_special_characters(struct cmark_parser *parser);
 /// the replacement is not in effect and parses must not overlap.
 int gtm_cmark_special_character_calls(void);
 
-/// Reads git objects without hashing each to check it against its id, as git itself reads
-/// them (the pack's own checksums still catch damage): hashing was a quarter of the time a
-/// first build spends reading ten thousand historic versions. Call after git_libgit2_init;
-/// returns libgit2's result (0 on success).
-int gtm_git_skip_hash_verification(void);
-
 #endif

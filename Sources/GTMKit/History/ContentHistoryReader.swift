@@ -195,10 +195,9 @@ public struct ContentHistoryReader: Sendable {
             let working = found[position]
             let versionSnapshots = found[(position + 1)..<(position + 1 + brief.versions.count)]
             position += 1 + brief.versions.count
-            // A version's parents' versions: one or two each, looked through rather than hashed.
-            var parentSnapshots: [(blob: String, snapshot: BriefSnapshot)] = []
-            for (index, version) in brief.versions.enumerated() {
-                for parent in version.parentBlobs {
+            // Each version's parents' versions that have snapshots, first parent first.
+            let parentsOfVersions = brief.versions.indices.map { index -> [(blob: String, snapshot: BriefSnapshot)] in
+                brief.versions[index].parentBlobs.compactMap { parent in
                     let snapshot: BriefSnapshot?
                     if isVersionBefore(parent, of: index, in: brief.versions) {
                         snapshot = versionSnapshots[versionSnapshots.startIndex + index + 1]
@@ -206,19 +205,20 @@ public struct ContentHistoryReader: Sendable {
                         snapshot = found[position]
                         position += 1
                     }
-                    if let snapshot { parentSnapshots.append((parent, snapshot)) }
+                    return snapshot.map { (parent, $0) }
                 }
             }
-            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [String], atCut: Bool, snapshot: BriefSnapshot)] = []
+            var revisions: [(commit: GitCommit?, path: String, blob: String, parents: [(blob: String, snapshot: BriefSnapshot)],
+                             atCut: Bool, snapshot: BriefSnapshot)] = []
             revisions.reserveCapacity(brief.versions.count + 1)
             if brief.versions.first?.blob != brief.workingBlob, let snapshot = working {
                 revisions.append((nil, brief.contentPath, brief.workingBlob, [], false, snapshot))
             }
-            for (version, snapshot) in zip(brief.versions, versionSnapshots) {
+            for (index, (version, snapshot)) in zip(brief.versions, versionSnapshots).enumerated() {
                 guard let snapshot else { continue }
                 let entry = log[version.commit]
                 revisions.append((entry.commit, contentPath(of: version.path, folderPrefix: folderPrefix), version.blob,
-                                  version.parentBlobs, entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
+                                  parentsOfVersions[index], entry.isAtShallowCut && version.parentBlobs.isEmpty, snapshot))
             }
             lists.append(revisions.map { revision in
                 BriefRevision(commit: revision.commit, contentPath: revision.path, blob: revision.blob,
@@ -229,10 +229,9 @@ public struct ContentHistoryReader: Sendable {
                 if revision.atCut { return nil }
                 // A commit against its parents' versions: what it changed, even when a branch
                 // lists commits of another branch between it and its parent.
-                let parents = revision.parents.compactMap { blob in parentSnapshots.first { $0.blob == blob }.map { (blob, $0.snapshot) } }
-                    .filter { $0.1.problem == nil }
+                let parents = revision.parents.filter { $0.snapshot.problem == nil }
                 if revision.snapshot.problem == nil, !parents.isEmpty {
-                    return .parents(parents.map(\.1), key: BriefChanges.key(of: revision.blob, against: parents.map(\.0)))
+                    return .parents(parents.map(\.snapshot), key: BriefChanges.key(of: revision.blob, against: parents.map(\.blob)))
                 }
                 // Else against the revision before, or past revisions that could not be read to
                 // the last one that could: what a fix after a broken revision changed is not lost.

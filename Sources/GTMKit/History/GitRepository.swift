@@ -1,5 +1,4 @@
 import CGit2
-import CSystemShims
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -357,8 +357,9 @@ public struct BuildCache: Sendable {
         // once more on the way).
         let written = writeSequentially(head(length: length), to: descriptor)
             && shards.allSatisfy { writeSequentially($0, to: descriptor) } && writeSequentially(tail.bytes, to: descriptor)
-        close(descriptor)
-        guard written else {
+        // A write the file system defers may fail only here.
+        let closed = close(descriptor) == 0
+        guard written, closed else {
             unlink(temporary)
             throw CocoaError(.fileWriteOutOfSpace)
         }
