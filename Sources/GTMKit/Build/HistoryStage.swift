@@ -31,9 +31,7 @@ enum HistoryStage {
         indexByPath.reserveCapacity(site.briefs.count)
         for (index, item) in site.briefs.enumerated() {
             let path = item.brief.contentPath
-            current[path] = WorkingFile(contentKey: contentKeys[path], path: inventory.root + "/" + path) {
-                (try? inventory.sourceFile(path))?.bytes
-            }
+            current[path] = WorkingFile(contentKey: contentKeys[path]) { (try? inventory.sourceFile(path))?.bytes }
             indexByPath[path] = index
         }
         let briefs = site.briefs

@@ -84,14 +84,10 @@ extension HistoricSnapshots {
 /// has no snapshot of, or to look at an uncommitted edit.
 public struct WorkingFile: Sendable {
     public var contentKey: String?
-    /// Where the file is (absolute), to compare its stat data with the git index's: a first
-    /// build takes the index's blob id of a file git would not read either. nil: read it.
-    public var path: String?
     public var read: @Sendable () -> [UInt8]?
 
-    public init(contentKey: String?, path: String? = nil, read: @escaping @Sendable () -> [UInt8]?) {
+    public init(contentKey: String?, read: @escaping @Sendable () -> [UInt8]?) {
         self.contentKey = contentKey
-        self.path = path
         self.read = read
     }
 

@@ -39,21 +39,15 @@ public struct ContentHistoryReader: Sendable {
         // The commit walk on a core of its own while today's files are hashed on the others:
         // on a first build each takes a tenth of a second or more. The repository is used by
         // one thread at a time, the walk's and then this one's.
-        let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
-        // Today's blob of every file: remembered by its bytes' key (asked for at once), else
-        // the index's while the file's stat data are what it recorded (what `git status`
-        // trusts: a first build then hashes only the files edited since), else hashed from
-        // the bytes. The index is read before the walk takes the repository.
-        let sortedPaths = current.keys.sorted()
-        let rememberedBlobs = memory.workingBlobs(forKeys: sortedPaths.map { current[$0]!.contentKey ?? "" })
-        let indexed = rememberedBlobs.contains(nil) ? repository.indexedFiles(under: folderPrefix) : [:]
         let handOff = RepositoryHandOff(repository)
         let walk = BackgroundTask { Result { try handOff.repository.log(under: prefix, memory: memory) } }
+
+        // Today's blob of every file: remembered by its bytes' key (asked for at once), or
+        // hashed from the bytes.
+        let sortedPaths = current.keys.sorted()
+        let rememberedBlobs = memory.workingBlobs(forKeys: sortedPaths.map { current[$0]!.contentKey ?? "" })
         let found = Array(zip(sortedPaths, rememberedBlobs)).parallelMap { path, blob in
-            let file = current[path]!
-            let fromIndex = blob == nil ? file.path.flatMap { indexed[folderPrefix + path]?.blob(ifUnchangedAt: $0) } : nil
-            if let fromIndex, let key = file.contentKey { memory.remember(workingBlob: fromIndex, for: key) }
-            return Self.workingBlob(of: file, remembered: blob ?? fromIndex, memory: memory).map { (path, $0) }
+            Self.workingBlob(of: current[path]!, remembered: blob, memory: memory).map { (path, $0) }
         }
 
         let log: [GitCommitChanges]
@@ -63,6 +57,7 @@ public struct ContentHistoryReader: Sendable {
         case .failure(let error): return .unavailable("the git history cannot be read: \(error)")
         }
         let lineages = FileLineages(log: log)
+        let folderPrefix = prefix.isEmpty ? "" : prefix + "/"
         let present = found.compactMap { $0 }
         let paths = present.map(\.0)
         var workingBlobs = present.map(\.1.blob)

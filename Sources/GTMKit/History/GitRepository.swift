@@ -63,39 +63,6 @@ final class GitRepository {
         return "\(workdir) \(head)\(isShallow ? " shallow" : "")"
     }
 
-    /// What the index records of each file under `folder` (a path relative to the working
-    /// tree, with its trailing slash; empty for the whole tree) that `git status` would take
-    /// as unchanged without reading it: its blob id, with the stat data the file must still
-    /// have. Left out, as git would read them: entries as new as the index file itself or
-    /// newer (an edit in the same instant could hide behind them), entries git is told not
-    /// to check, and entries of a conflict. Empty when the index cannot be read.
-    func indexedFiles(under folder: String) -> [String: IndexedFile] {
-        var index: OpaquePointer?
-        guard git_repository_index(&index, handle) == 0, let index else { return [:] }
-        defer { git_index_free(index) }
-        var info = stat()
-        guard let indexPath = git_index_path(index), stat(indexPath, &info) == 0 else { return [:] }
-        let written = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        var files: [String: IndexedFile] = [:]
-        let count = git_index_entrycount(index)
-        files.reserveCapacity(count)
-        for position in 0..<count {
-            guard let entry = git_index_get_byindex(index, position)?.pointee, let cPath = entry.path else { continue }
-            let flags = UInt32(entry.flags), extended = UInt32(entry.flags_extended)
-            guard flags & UInt32(GIT_INDEX_ENTRY_VALID.rawValue) == 0,
-                  extended & UInt32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) == 0,
-                  (flags >> UInt32(GIT_INDEX_ENTRY_STAGESHIFT)) & 0x3 == 0 else { continue }
-            let modified = Int(entry.mtime.seconds) * 1_000_000_000 + Int(entry.mtime.nanoseconds)
-            guard modified < written else { continue }
-            let path = String(cString: cPath)
-            guard folder.isEmpty || path.hasPrefix(folder) else { continue }
-            files[path] = IndexedFile(blob: LibGit2.hex(entry.id), size: UInt32(entry.file_size), modified: modified,
-                                      changed: Int(entry.ctime.seconds) * 1_000_000_000 + Int(entry.ctime.nanoseconds),
-                                      inode: UInt32(entry.ino))
-        }
-        return files
-    }
-
     /// Every commit reachable from HEAD that changed a file under `folder` (a path relative to
     /// the working tree, such as `content`; empty for the whole tree), newest first by
     /// committer date (a commit always after its children), with what it changed there;
@@ -394,27 +361,5 @@ private enum LibGit2 {
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, 41, &oid)
         return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}
-
-/// A file as the git index records it (see `GitRepository.indexedFiles(under:)`): its blob id
-/// while its stat data are still these. Sizes and inodes as the index keeps them, cut to 32
-/// bits; times in nanoseconds.
-struct IndexedFile: Sendable, Equatable {
-    var blob: String
-    var size: UInt32
-    var modified: Int
-    var changed: Int
-    var inode: UInt32
-
-    /// The blob id, when the file at `path` still has the stat data the index recorded.
-    func blob(ifUnchangedAt path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0,
-              UInt32(truncatingIfNeeded: info.st_size) == size,
-              Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) == modified,
-              Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec) == changed,
-              UInt32(truncatingIfNeeded: info.st_ino) == inode else { return nil }
-        return blob
     }
 }

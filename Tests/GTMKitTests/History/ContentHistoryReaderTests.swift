@@ -116,69 +116,6 @@ struct ContentHistoryReaderTests {
         #expect(unreadable.briefs["competitors/brightdesk.md"] == nil)
     }
 
-    /// A file the git index still describes — the size, times and inode it had when it was
-    /// staged — takes the index's blob id, as `git status` would, without its bytes being
-    /// hashed: here the bytes the reader is handed differ from the file's, and no uncommitted
-    /// revision appears. Without the file's path the bytes are hashed, and they are an edit.
-    @Test func aFileTheIndexStillDescribesTakesTheIndexsBlobId() throws {
-        var repository = try GitTestRepository()
-        defer { repository.project.cleanUp() }
-        try repository.project.write("content/competitors/brightdesk.md", brief(threat: "medium"))
-        // Staged well after it was written: an entry as new as the index is not trusted.
-        usleep(50_000)
-        try repository.commit("Add Brightdesk")
-        let folder = repository.root.appendingPathComponent("content").path
-        let path = folder + "/competitors/brightdesk.md"
-        let other = Array(brief(threat: "high").utf8)
-        func file(_ key: String, path: String?) -> [String: WorkingFile] {
-            ["competitors/brightdesk.md": WorkingFile(contentKey: key, path: path) { other }]
-        }
-        let trusted = reader.read(contentFolder: folder, current: file("k1", path: path), memory: SnapshotsInMemory())
-        #expect(trusted.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == ["Add Brightdesk"])
-        let hashed = reader.read(contentFolder: folder, current: file("k1", path: nil), memory: SnapshotsInMemory())
-        #expect(hashed.briefs["competitors/brightdesk.md"]?.map { $0.commit?.subject } == [nil, "Add Brightdesk"])
-    }
-
-    /// What the index records is trusted only while the file's stat data match it: an edit
-    /// to the same size with the modification time put back still changes the file's ctime;
-    /// entries git is told not to check, and entries newer than the index, are left out.
-    @Test func theIndexIsTrustedOnlyWhereGitStatusWouldTrustIt() throws {
-        var repository = try GitTestRepository()
-        defer { repository.project.cleanUp() }
-        try repository.project.write("content/competitors/a.md", brief(threat: "medium"))
-        try repository.project.write("content/competitors/b.md", brief(threat: "medium"))
-        try repository.project.write("content/competitors/c.md", brief(threat: "medium"))
-        usleep(50_000)
-        try repository.commit("Add three")
-        let opened = try GitRepository.open(containing: repository.root.path).get()
-        let indexed = opened.indexedFiles(under: "content/")
-        let committed = try repository.git("rev-parse", "HEAD:content/competitors/a.md").trimmingCharacters(in: .whitespacesAndNewlines)
-        let a = repository.root.appendingPathComponent("content/competitors/a.md").path
-        #expect(indexed["content/competitors/a.md"]?.blob == committed)
-        #expect(indexed["content/competitors/a.md"]?.blob(ifUnchangedAt: a) == committed)
-        #expect(opened.indexedFiles(under: "elsewhere/").isEmpty)
-
-        // The same size, the modification time put back: the ctime still tells.
-        var info = stat()
-        #expect(stat(a, &info) == 0)
-        try repository.project.write("content/competitors/a.md", brief(threat: "medium").replacingOccurrences(of: "medium", with: "MEDIUM"))
-        var times = [timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
-                     timespec(tv_sec: info.st_mtim.tv_sec, tv_nsec: info.st_mtim.tv_nsec)]
-        #expect(utimensat(AT_FDCWD, a, &times, 0) == 0)
-        #expect(indexed["content/competitors/a.md"]?.blob(ifUnchangedAt: a) == nil)
-
-        // Told not to check (assume-unchanged), or staged with a time after the index's.
-        try repository.git("update-index", "--assume-unchanged", "content/competitors/b.md")
-        let c = repository.root.appendingPathComponent("content/competitors/c.md").path
-        var future = [timespec(tv_sec: time(nil) + 3_600, tv_nsec: 0), timespec(tv_sec: time(nil) + 3_600, tv_nsec: 0)]
-        #expect(utimensat(AT_FDCWD, c, &future, 0) == 0)
-        try repository.git("add", "content/competitors/c.md")
-        let again = try GitRepository.open(containing: repository.root.path).get().indexedFiles(under: "content/")
-        #expect(again["content/competitors/b.md"] == nil)
-        #expect(again["content/competitors/c.md"] == nil)
-        #expect(again["content/competitors/a.md"] != nil)
-    }
-
     /// Briefs are read in groups (`revisionGroupSize`), each asking memory for its snapshots
     /// and changes at once: every brief of several groups gets its own revisions, with the
     /// changes of its own versions, as it does read alone.
