@@ -269,7 +269,7 @@ extension BinaryWriter {
 /// What the store remembers of one kind, by key: what the file had, what this build asked
 /// for or added (what a file written anew keeps), and what it added (what an append writes).
 /// Whether a value was used is kept beside it: a build asks for tens of thousands of values,
-/// and finding each key twice (its value, then a set of the used ones) was a third of that.
+/// and each key was found twice (its value, then again in a set of the used ones).
 private struct Remembered<Value> {
     private struct Slot {
         var value: Value
