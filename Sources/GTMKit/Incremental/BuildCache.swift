@@ -350,23 +350,13 @@ public struct BuildCache: Sendable {
         var tail = BinaryWriter(capacity: tables.bytes.count + 24)
         tail.section(tables.bytes)
         let length = head(length: 0).count + shards.reduce(0) { $0 + $1.count } + tail.bytes.count
-        let temporary = url.path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         // Straight to the file, a piece at a time (through `FileHandle`, each piece was copied
         // once more on the way).
-        let written = writeSequentially(head(length: length), to: descriptor)
-            && shards.allSatisfy { writeSequentially($0, to: descriptor) } && writeSequentially(tail.bytes, to: descriptor)
-        // A write the file system defers may fail only here.
-        let closed = close(descriptor) == 0
-        guard written, closed else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteOutOfSpace)
+        let replaced = replaceFile(at: url.path, placing: placing) { descriptor in
+            writeSequentially(head(length: length), to: descriptor)
+                && shards.allSatisfy { writeSequentially($0, to: descriptor) } && writeSequentially(tail.bytes, to: descriptor)
         }
-        guard placing({ rename(temporary, url.path) == 0 }) else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        guard replaced else { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// The whole file, read straight into the buffer the cache is decoded from.

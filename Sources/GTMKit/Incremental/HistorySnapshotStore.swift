@@ -119,12 +119,7 @@ final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
         var head = BinaryWriter(capacity: 1 << 10)
         head.string(Self.formatVersion + "/" + GTMKitVersion.buildIdentity)
         head.string(settings)
-        let temporary = url.path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let written = writeSequentially(head.bytes, to: descriptor) && part.write(to: descriptor)
-        close(descriptor)
-        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+        _ = replaceFile(at: url.path) { writeSequentially(head.bytes, to: $0) && part.write(to: $0) }
     }
 
     /// One checksummed part of the file: snapshots, then changes of revisions, then of
