@@ -103,11 +103,13 @@ public enum SiteBuild {
             let pending = memory.beginSaving(sourcesToRemember)
             remembering = pending
             let hashes = try stream.finish()
-            report.changedFiles = Self.changedFiles(hashes, previous: memory.previousOutput?.files)
+            // Counted while the cache is saved: neither reads the other.
+            let counting = BackgroundTask { [previous = memory.previousOutput?.files] in Self.changedFiles(hashes, previous: previous) }
 
             clock.begin(.save)
             held.append(memory.remember(pending.wait(), inputs: inputs, assembly: assembly, patched: report.assemblyPatched,
                                         parsed: parsed, output: stream.state, report: report))
+            report.changedFiles = counting.wait()
         } catch {
             // Nothing of this build is remembered, once what was being saved is done.
             _ = remembering?.wait()

@@ -166,6 +166,21 @@ public struct BuildCache: Sendable {
             // is of no use.
             let store = textRecord.flatMap { record in textPath.flatMap { TextStore(path: $0, expecting: record) } }
             let shards = try reader.array { try $0.uncheckedSection() }
+            // The page and file tables (tens of thousands of paths, on one core) are decoded
+            // on a thread of their own while the shards are on every core.
+            let tailReader = try reader.section()
+            guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+            let tables = BackgroundTask { () -> Result<(pages: [String: UInt64], files: [String: UInt64], spare: OutputState.Spare?), Error> in
+                Result {
+                    var tail = tailReader
+                    let pages = try tail.array { reader in (try reader.string(), try reader.uint64()) }
+                    let files = Dictionary(try tail.array { reader in (try reader.string(), try reader.uint64()) },
+                                           uniquingKeysWith: { first, _ in first })
+                    let spare = try tail.optional { try $0.spare(output: files) }
+                    guard tail.isAtEnd else { throw BinaryReader.Malformed() }
+                    return (Dictionary(pages, uniquingKeysWith: { first, _ in first }), files, spare)
+                }
+            }
             let decoded = shards.parallelMap { shard, checksum -> [(String, SourceEntry)]? in
                 var shard = shard
                 guard shard.checksum == checksum, let entries = try? shard.array({ try $0.sourceEntry(store: store) }),
@@ -179,13 +194,10 @@ public struct BuildCache: Sendable {
                 for (path, entry) in shard { sources[path] = entry }
             }
             cache.sources = sources
-            var tail = try reader.section()
-            let pages = try tail.array { reader in (try reader.string(), try reader.uint64()) }
-            cache.pageKeys = Dictionary(pages, uniquingKeysWith: { first, _ in first })
-            let files = try tail.array { reader in (try reader.string(), try reader.uint64()) }
-            cache.fileHashes = Dictionary(files, uniquingKeysWith: { first, _ in first })
-            cache.output.spare = try tail.optional { [files = cache.fileHashes] in try $0.spare(output: files) }
-            guard tail.isAtEnd, reader.isAtEnd else { throw BinaryReader.Malformed() }
+            let (pages, files, spare) = try tables.wait().get()
+            cache.pageKeys = pages
+            cache.fileHashes = files
+            cache.output.spare = spare
             return cache
         } catch {
             return nil

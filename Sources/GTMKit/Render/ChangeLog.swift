@@ -21,7 +21,7 @@ struct ChangeLog: Sendable {
     /// Newest first: uncommitted revisions, then by committer time, then by title.
     var entries: [Entry]
     /// Each brief's revisions, by index into `Site.briefs` (empty without history).
-    var revisions: [[BriefRevision]]
+    let revisions: [[BriefRevision]]
     /// Each brief's place among the briefs sorted by title, equal titles by position (empty
     /// without history): what orders entries of one commit, and the competitors' filters.
     let titleRanks: [Int]
@@ -32,25 +32,16 @@ struct ChangeLog: Sendable {
         // titles again at every step of the sort was most of it. (Without history there is
         // nothing to sort.)
         let ranks = site.history.briefs.isEmpty ? nil : BackgroundTask { Self.titleRanks(site) }
-        revisions = site.briefs.map { site.history.briefs[$0.brief.contentPath] ?? [] }
-        var entries: [Entry] = []
-        // Field by field: a copy of a whole revision (its snapshot, its commit) for each of
-        // twenty thousand revisions at 10k briefs was most of making the log.
-        for (index, list) in revisions.enumerated() {
-            for position in list.indices {
-                let changes = list[position].changes
-                let problem = list[position].snapshot.problem
-                guard changes == nil || !(changes!.isEmpty) || problem != nil else { continue }
-                // What the oldest commit of a shallow clone changed is not known.
-                guard !list[position].isAtShallowCut else { continue }
-                var fields = changes?.fields.map(\.field) ?? []
-                if changes?.titleChange != nil { fields.insert("title", at: 0) }
-                if !(changes?.sections.isEmpty ?? true) { fields.append(Self.sectionsField) }
-                let commit = list[position].commit
-                entries.append(Entry(brief: index, revision: position, commit: commit, date: commit.map(\.day) ?? site.buildDate,
-                                     changes: changes, problem: problem, fields: fields))
-            }
+        // Gathered on every core, a run of briefs at a time: on one, it was most of the time a
+        // rebuild after one commit spends before its first page.
+        let count = site.briefs.count
+        let runs = stride(from: 0, to: count, by: Self.gatheringRun).map { $0..<min($0 + Self.gatheringRun, count) }
+        let gathered = runs.parallelMap(chunkSize: 1) { run in
+            let lists = run.map { site.history.briefs[site.briefs[$0].brief.contentPath] ?? [] }
+            return (lists, Self.entries(of: lists, first: run.lowerBound, buildDate: site.buildDate))
         }
+        revisions = gathered.flatMap(\.0)
+        let entries = gathered.flatMap(\.1)
         let rank = ranks?.wait() ?? []
         titleRanks = rank
         // Sorted as plain numbers, then put in that order: moving whole entries (a dozen
@@ -61,6 +52,33 @@ struct ChangeLog: Sendable {
                            position: position)
         }.sorted()
         self.entries = order.map { entries[$0.position] }
+    }
+
+    /// Briefs gathered per task (see `init`).
+    static let gatheringRun = 512
+
+    /// The entries of a run of briefs' revisions (`lists`, the first being brief `first`), in
+    /// brief and revision order. Field by field: a copy of a whole revision (its snapshot, its
+    /// commit) for each of twenty thousand revisions at 10k briefs was most of making the log.
+    private static func entries(of lists: [[BriefRevision]], first: Int, buildDate: CalendarDate) -> [Entry] {
+        var entries: [Entry] = []
+        for (offset, list) in lists.enumerated() {
+            let index = first + offset
+            for position in list.indices {
+                let changes = list[position].changes
+                let problem = list[position].snapshot.problem
+                guard changes == nil || !(changes!.isEmpty) || problem != nil else { continue }
+                // What the oldest commit of a shallow clone changed is not known.
+                guard !list[position].isAtShallowCut else { continue }
+                var fields = changes?.fields.map(\.field) ?? []
+                if changes?.titleChange != nil { fields.insert("title", at: 0) }
+                if !(changes?.sections.isEmpty ?? true) { fields.append(sectionsField) }
+                let commit = list[position].commit
+                entries.append(Entry(brief: index, revision: position, commit: commit, date: commit.map(\.day) ?? buildDate,
+                                     changes: changes, problem: problem, fields: fields))
+            }
+        }
+        return entries
     }
 
     /// Where an entry goes: newest commit first, then by the brief's title, then oldest

@@ -80,13 +80,12 @@ protocol PageSink: Sendable {
 
 /// The outcome of rendering a site.
 struct RenderedSite: Sendable {
-    /// Every file of the site, sorted.
-    var paths: [String]
+    /// Every file of the site.
+    var fileCount: Int
+    /// Its HTML pages.
+    var pageCount: Int
     /// The pages made this time (the rest were left as the output had them).
     var renderedPages: Set<String>
-
-    var fileCount: Int { paths.count }
-    var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 }
 
 /// Keeps every file in memory (check, publish, tests).

@@ -50,7 +50,7 @@ public struct PageRenderer: Sendable {
 
     /// Renders every page on every core into `sink`, leaving the pages `memory` knows to be
     /// unchanged; then the theme assets, scripts and copied content files.
-    /// - Returns: the path of every file of the site, sorted, and the pages rendered.
+    /// - Returns: how many files and pages the site has, and the pages rendered.
     @discardableResult
     func render(into sink: any PageSink, memory: (any PageMemory)?,
                 progress: (@Sendable (Int) -> Void)? = nil) -> RenderedSite {
@@ -85,8 +85,9 @@ public struct PageRenderer: Sendable {
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let others = assetFiles + scripts + copies
         _ = others.parallelMap { sink.write($0) }
-        return RenderedSite(paths: (outcomes.map(\.path) + others.map(\.path)).sorted(),
-                            renderedPages: Set(outcomes.filter(\.rendered).map(\.path)))
+        let paths = outcomes.lazy.map(\.path) + others.lazy.map(\.path)
+        return RenderedSite(fileCount: outcomes.count + others.count, pageCount: paths.filter { $0.hasSuffix(".html") }.count,
+                            renderedPages: Set(outcomes.lazy.filter(\.rendered).map(\.path)))
     }
 
     /// What every page shares: theme assets, scripts, and the view models built once per build.
