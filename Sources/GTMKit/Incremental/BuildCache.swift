@@ -170,7 +170,7 @@ public struct BuildCache: Sendable {
             // on a thread of their own while the shards are on every core.
             let tailReader = try reader.section()
             guard reader.isAtEnd else { throw BinaryReader.Malformed() }
-            let tables = BackgroundTask { () -> Result<(pages: [String: UInt64], files: [String: UInt64], spare: OutputState.Spare?), Error> in
+            let tables = BackgroundTask { () -> Result<OutputTables, Error> in
                 Result {
                     var tail = tailReader
                     let pages = try tail.array { reader in (try reader.string(), try reader.uint64()) }
@@ -178,7 +178,7 @@ public struct BuildCache: Sendable {
                                            uniquingKeysWith: { first, _ in first })
                     let spare = try tail.optional { try $0.spare(output: files) }
                     guard tail.isAtEnd else { throw BinaryReader.Malformed() }
-                    return (Dictionary(pages, uniquingKeysWith: { first, _ in first }), files, spare)
+                    return OutputTables(pages: Dictionary(pages, uniquingKeysWith: { first, _ in first }), files: files, spare: spare)
                 }
             }
             let decoded = shards.parallelMap { shard, checksum -> [(String, SourceEntry)]? in
@@ -194,14 +194,21 @@ public struct BuildCache: Sendable {
                 for (path, entry) in shard { sources[path] = entry }
             }
             cache.sources = sources
-            let (pages, files, spare) = try tables.wait().get()
-            cache.pageKeys = pages
-            cache.fileHashes = files
-            cache.output.spare = spare
+            let decodedTables = try tables.wait().get()
+            cache.pageKeys = decodedTables.pages
+            cache.fileHashes = decodedTables.files
+            cache.output.spare = decodedTables.spare
             return cache
         } catch {
             return nil
         }
+    }
+
+    /// The cache's last section: what it says of the output's pages and files.
+    private struct OutputTables: Sendable {
+        var pages: [String: UInt64]
+        var files: [String: UInt64]
+        var spare: OutputState.Spare?
     }
 
     /// Writes the cache and the bodies' text, and leaves every body pointing into the text

@@ -38,10 +38,10 @@ struct ChangeLog: Sendable {
         let runs = stride(from: 0, to: count, by: Self.gatheringRun).map { $0..<min($0 + Self.gatheringRun, count) }
         let gathered = runs.parallelMap(chunkSize: 1) { run in
             let lists = run.map { site.history.briefs[site.briefs[$0].brief.contentPath] ?? [] }
-            return (lists, Self.entries(of: lists, first: run.lowerBound, buildDate: site.buildDate))
+            return (revisions: lists, entries: Self.entries(of: lists, first: run.lowerBound, buildDate: site.buildDate))
         }
-        revisions = gathered.flatMap(\.0)
-        let entries = gathered.flatMap(\.1)
+        revisions = gathered.flatMap(\.revisions)
+        let entries = gathered.flatMap(\.entries)
         let rank = ranks?.wait() ?? []
         titleRanks = rank
         // Sorted as plain numbers, then put in that order: moving whole entries (a dozen

@@ -80,9 +80,9 @@ protocol PageSink: Sendable {
 
 /// The outcome of rendering a site.
 struct RenderedSite: Sendable {
-    /// Every file of the site.
+    /// How many files the site has.
     var fileCount: Int
-    /// Its HTML pages.
+    /// How many of them are HTML pages.
     var pageCount: Int
     /// The pages made this time (the rest were left as the output had them).
     var renderedPages: Set<String>

@@ -85,8 +85,8 @@ public struct PageRenderer: Sendable {
         let copies = site.assets.map { OutputFile(path: $0, copyFrom: contentDirectory + "/" + $0) }
         let others = assetFiles + scripts + copies
         _ = others.parallelMap { sink.write($0) }
-        let paths = outcomes.lazy.map(\.path) + others.lazy.map(\.path)
-        return RenderedSite(fileCount: outcomes.count + others.count, pageCount: paths.filter { $0.hasSuffix(".html") }.count,
+        let pageCount = outcomes.count { $0.path.hasSuffix(".html") } + others.count { $0.path.hasSuffix(".html") }
+        return RenderedSite(fileCount: outcomes.count + others.count, pageCount: pageCount,
                             renderedPages: Set(outcomes.lazy.filter(\.rendered).map(\.path)))
     }
 
