@@ -206,9 +206,9 @@ public struct BuildCache: Sendable {
 
     /// The cache's last section: what it says of the output's pages and files.
     private struct OutputTables: Sendable {
-        var pages: [String: UInt64]
-        var files: [String: UInt64]
-        var spare: OutputState.Spare?
+        let pages: [String: UInt64]
+        let files: [String: UInt64]
+        let spare: OutputState.Spare?
     }
 
     /// Writes the cache and the bodies' text, and leaves every body pointing into the text

@@ -32,8 +32,9 @@ struct ChangeLog: Sendable {
         // titles again at every step of the sort was most of it. (Without history there is
         // nothing to sort.)
         let ranks = site.history.briefs.isEmpty ? nil : BackgroundTask { Self.titleRanks(site) }
-        // Gathered on every core, a run of briefs at a time: on one, it was most of the time a
-        // rebuild after one commit spends before its first page.
+        // Gathered a run of briefs at a time on whichever core is free: on one core it was over
+        // half of what a rebuild after one commit does before its first page. (There the other
+        // core is mostly busy with background tasks, so the step took as long: see bench/RESULTS.md.)
         let count = site.briefs.count
         let runs = stride(from: 0, to: count, by: Self.gatheringRun).map { $0..<min($0 + Self.gatheringRun, count) }
         let gathered = runs.parallelMap(chunkSize: 1) { run in
