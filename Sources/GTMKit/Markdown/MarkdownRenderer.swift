@@ -73,6 +73,11 @@ public struct MarkdownRenderer: Sendable {
         } ?? .empty
     }
 
+    /// Parses `body` as `render` does and hands the document (freed afterwards) to `use`.
+    func withParsedDocument<T>(_ body: String, _ use: (OpaquePointer) -> T) -> T? {
+        withDocument(body) { document, _, _ in use(document) }
+    }
+
     /// Parses `body` with the site's options and the GFM extensions and hands the document
     /// (freed afterwards) to `use`; nil when cmark cannot start.
     private func withDocument<T>(_ body: String, _ use: (OpaquePointer, OpaquePointer, Int32) -> T) -> T? {

@@ -227,7 +227,7 @@ extension ViewModels {
         case .all: return strings["filter_all"]
         case .kind(let kind): return strings.kindLabel(kind, plural: true)
         case .competitor(let index): return site.briefs[index].brief.title
-        case .field(let field): return field == ChangeLog.sectionsField ? strings["sections_field"] : field
+        case .field(let field): return field == ChangeLog.sectionsField ? strings["sections_field"] : fieldDisplay.label(field)
         case .period(let key): return Self.periodLabel(key)
         }
     }

@@ -8,6 +8,16 @@ extension ViewModels {
         guard let now = revisions.first?.snapshot else { return [] }
         // Read once: a remembered version's sections are decoded each time they are asked for.
         let nowSections = now.sections
+        // Words are marked in the text readers read, not in its Markdown; today's sections are
+        // made so once for every revision compared with them.
+        let markdown = MarkdownRenderer()
+        var nowTexts: [String?] = Array(repeating: nil, count: nowSections.count)
+        func readerText(ofNow index: Int) -> String {
+            if let text = nowTexts[index] { return text }
+            let text = markdown.readerText(nowSections[index].text)
+            nowTexts[index] = text
+            return text
+        }
         return revisions.indices.dropFirst().map { position in
             let revision = revisions[position]
             var item = commitValues(revision.commit)
@@ -21,28 +31,31 @@ extension ViewModels {
             let then = revision.snapshot
             var names = then.fields.map(\.name)
             for name in now.fields.map(\.name) where !names.contains(name) { names.append(name) }
+            let display = fieldDisplay
             var fields: [MustacheValue] = names.compactMap { name in
                 let old = then.value(of: name), new = now.value(of: name)
                 guard old != new else { return nil }
-                return .map([.field: .text(name), .then: .text(old ?? "—"), .now: .text(new ?? "—")])
+                return .map([.field: .text(display.label(name)), .then: .text(old.map { display.value($0, of: name) } ?? "—"),
+                             .now: .text(new.map { display.value($0, of: name) } ?? "—")])
             }
             if then.title != now.title {
-                fields.insert(.map([.field: "title", .then: .text(then.title), .now: .text(now.title)]), at: 0)
+                fields.insert(.map([.field: .text(display.label("title")), .then: .text(then.title), .now: .text(now.title)]), at: 0)
             }
             var sections: [MustacheValue] = []
             var unchanged: [String] = []
             let thenSections = then.sections
-            for section in nowSections {
+            for (index, section) in nowSections.enumerated() {
                 guard let earlier = thenSections.first(where: { $0.key == section.key }) else {
-                    sections.append(sectionDiff(section.heading, status: strings["section_new_since"], from: "", to: section.text))
+                    sections.append(sectionDiff(section.heading, status: strings["section_new_since"], from: "", to: readerText(ofNow: index)))
                     continue
                 }
                 if earlier.text.hasSameBytes(as: section.text) { unchanged.append(sectionName(section.heading)) } else {
-                    sections.append(sectionDiff(section.heading, status: nil, from: earlier.text, to: section.text))
+                    sections.append(sectionDiff(section.heading, status: nil, from: markdown.readerText(earlier.text),
+                                                to: readerText(ofNow: index)))
                 }
             }
             for section in thenSections where !nowSections.contains(where: { $0.key == section.key }) {
-                sections.append(sectionDiff(section.heading, status: strings["section_gone_since"], from: section.text, to: ""))
+                sections.append(sectionDiff(section.heading, status: strings["section_gone_since"], from: markdown.readerText(section.text), to: ""))
             }
             item[.fields] = .list(fields)
             item[.has_fields] = .bool(!fields.isEmpty)

@@ -42,12 +42,14 @@ extension DefaultTemplates {
     <summary><time datetime="{{date}}">{{date}}</time> · {{author}} · {{subject}}{{#short_id}} <code>{{short_id}}</code>{{/short_id}} — {{t.compare_with_now}}</summary>
     <div class="compare-body">
     <p class="revision-meta">{{#commit_url}}<a href="{{commit_url}}">{{t.commit}} {{short_id}}</a>{{/commit_url}}</p>
+    <h3 class="compare-part">{{t.revision_changed}}</h3>
     <ul class="change-lines">{{#changes}}<li>{{text}}</li>{{/changes}}</ul>
     {{#broken}}<p class="flag" role="note">{{broken}}</p>{{/broken}}
+    {{^broken}}<h3 class="compare-part">{{t.differences_now}}</h3>{{/broken}}
     {{#no_differences}}<p>{{t.no_differences}}</p>{{/no_differences}}
     {{#has_fields}}<div class="table-scroll"><table class="compare-fields"><thead><tr><th scope="col">{{t.field}}</th><th scope="col">{{t.then}} ({{date}})</th><th scope="col">{{t.now}}</th></tr></thead>
-    <tbody>{{#fields}}<tr><th scope="row"><code>{{field}}</code></th><td><del>{{then}}</del></td><td><ins>{{now}}</ins></td></tr>{{/fields}}</tbody></table></div>{{/has_fields}}
-    {{#sections}}<section class="compare-section"><h3>{{title}}{{#status}} <span class="badge">{{status}}</span>{{/status}}</h3><p class="diff">{{{html}}}</p></section>{{/sections}}
+    <tbody>{{#fields}}<tr><th scope="row">{{field}}</th><td><del>{{then}}</del></td><td><ins>{{now}}</ins></td></tr>{{/fields}}</tbody></table></div>{{/has_fields}}
+    {{#sections}}<section class="compare-section"><h4>{{title}}{{#status}} <span class="badge">{{status}}</span>{{/status}}</h4><p class="diff">{{{html}}}</p></section>{{/sections}}
     {{#unchanged}}<p class="small">{{unchanged}}</p>{{/unchanged}}
     </div>
     </details>{{/revisions}}

@@ -90,14 +90,15 @@ extension ViewModels {
         return item
     }
 
-    /// What a revision changed, one line each: `threat: medium → high`, a section rewritten.
+    /// What a revision changed, one line each: `Threat: Medium → High`, a section rewritten.
     func changeTexts(_ revision: BriefRevision) -> [String] {
         if let problem = revision.snapshot.problem { return [strings.format("revision_broken", problem)] }
         if revision.isAtShallowCut { return [strings["revision_at_cut"]] }
         guard let changes = revision.changes else { return [strings["revision_added"]] }
         var lines: [String] = []
-        if let title = changes.titleChange { lines.append(Self.fieldText(title)) }
-        lines += changes.fields.map(Self.fieldText)
+        let display = fieldDisplay
+        if let title = changes.titleChange { lines.append(display.changeText(title)) }
+        lines += changes.fields.map(display.changeText)
         for section in changes.sections {
             lines.append(strings.format("section_\(section.kind.rawValue)", sectionName(section.heading), String(section.wordsChanged)))
         }
@@ -110,8 +111,9 @@ extension ViewModels {
         heading.isEmpty ? strings["lead_section"] : heading
     }
 
-    static func fieldText(_ change: BriefChanges.FieldChange) -> String {
-        "\(change.field): \(change.old ?? "—") → \(change.new ?? "—")"
+    /// Changed facts as readers read them, in the site's language.
+    var fieldDisplay: FieldDisplay {
+        FieldDisplay(strings: strings, positioningX: site.config.positioningX, positioningY: site.config.positioningY)
     }
 
     /// A change-log entry as the changes page, the dashboard and the feed show it.

@@ -22,7 +22,8 @@ extension Theme {
     .threat-rises ul { padding-left: 1.1rem; }
     details.compare { border: 1px solid var(--line); border-radius: 8px; margin: .7rem 0; padding: .5rem .9rem; background: var(--card); }
     details.compare summary { cursor: pointer; font-weight: 600; min-height: 24px; }
-    .compare-section h3 { font-size: 1rem; margin: .9rem 0 .2rem; }
+    .compare-part { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 1rem 0 .3rem; }
+    .compare-section h4 { font-size: 1rem; margin: .9rem 0 .2rem; }
     .diff { line-height: 1.8; overflow-wrap: anywhere; margin: 0; }
     .compare-legend { margin: .3rem 0 .6rem; }
     .compare-legend del, .compare-legend ins { padding: 0 .4rem; }
@@ -32,7 +33,7 @@ extension Theme {
       del { background: #4a1d1d; color: #ffdcd7; }
       ins { background: #12361f; color: #aff5b4; }
     }
-    .compare-fields td, .compare-fields th { overflow-wrap: anywhere; }
+    .compare-fields td, .compare-fields th { overflow-wrap: break-word; }
     @media print {
       details.compare > *:not(summary) { display: block; }
       del, ins { background: none; color: #000; }

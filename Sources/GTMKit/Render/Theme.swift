@@ -43,7 +43,7 @@ enum Theme {
     .site-header nav a[aria-current="page"], .site-header nav a:hover { color: var(--fg); border-bottom: 2px solid var(--accent); }
     main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
     h1, h2, h3, h4 { line-height: 1.3; margin: 1.6em 0 .6em; }
-    h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); margin-top: .3em; }
+    h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); margin-top: .3em; overflow-wrap: break-word; }
     h2 { font-size: 1.4rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
     p, ul, ol, table, blockquote, pre { margin: 0 0 1rem; }
     .lead { font-size: 1.15rem; color: var(--muted); }

@@ -13,6 +13,9 @@ public struct UIStrings: Sendable {
 
     public subscript(key: String) -> String { table[key] ?? UIStrings.englishTable[key] ?? key }
 
+    /// The string for `key`, nil when there is none in either language (a value with no label).
+    public func known(_ key: String) -> String? { table[key] ?? UIStrings.englishTable[key] }
+
     static let englishTable = english.merging(historyEnglish) { first, _ in first }
     static let chineseTable = chinese.merging(historyChinese) { first, _ in first }
 

@@ -132,7 +132,7 @@ struct ExampleHistoryTests {
 }
 
 /// Old and new values of front-matter keys in a `git log -p` of the content folder: what a
-/// reader sees as "threat: medium → high".
+/// reader sees as "Threat: Medium → High".
 private struct FieldChanges {
     struct Change: CustomStringConvertible {
         var file: String

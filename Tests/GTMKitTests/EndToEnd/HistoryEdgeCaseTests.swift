@@ -69,7 +69,7 @@ struct HistoryEdgeCaseTests {
         #expect(page.contains("Brightdesk: threat raised") && page.contains("Add Brightdesk"), "\(page)")
         #expect(!page.contains("revision-uncommitted"))
         #expect(project.exists("site/competitors/brightdesk/history/index.html"))
-        #expect(try project.read("site/changes/index.html").contains("threat: medium → high"))
+        #expect(try project.read("site/changes/index.html").contains("Threat: Medium → High"))
     }
 
     // MARK: - (b) A shallow clone
@@ -97,7 +97,7 @@ struct HistoryEdgeCaseTests {
         }
         let changes = try String(contentsOf: clone.appendingPathComponent("site/changes/index.html"), encoding: .utf8)
         #expect(changes.contains("Corvana: free plan"))
-        #expect(entries(changes, containing: "owner: Li Wei → Priya Nair").count == 1)
+        #expect(entries(changes, containing: "Owner: Li Wei → Priya Nair").count == 1)
         #expect(!changes.contains("Brightdesk: Q3 price list"), "a commit beyond the cut is listed")
         // The commit at the cut shows its whole tree: it did not add the briefs, and what it
         // changed is not known, so it is no change in the log, the feed or the dashboard.
@@ -129,7 +129,7 @@ struct HistoryEdgeCaseTests {
         let revisions = brief.components(separatedBy: "<li class=\"revision").dropFirst()
         #expect(revisions.first?.hasPrefix(" revision-uncommitted\">") == true, "the newest revision is not the uncommitted one")
         #expect(revisions.first?.contains("<span class=\"author\">Uncommitted</span>") == true)
-        #expect(revisions.first?.contains("threat: low → medium") == true)
+        #expect(revisions.first?.contains("Threat: Low → Medium") == true)
         #expect(revisions.first?.contains("2026-11-30") == true, "the uncommitted revision is not dated by the build date")
         #expect(count("revision-uncommitted", in: brief) == 1)
 
@@ -137,7 +137,7 @@ struct HistoryEdgeCaseTests {
         let uncommitted = entries(changes, containing: "Uncommitted")
         #expect(uncommitted.count == 1, "\(uncommitted)")
         #expect(uncommitted.first?.contains("Corvana") == true)
-        #expect(uncommitted.first?.contains("threat: low → medium") == true)
+        #expect(uncommitted.first?.contains("Threat: Low → Medium") == true)
         #expect(changes.range(of: "Uncommitted").map { $0.lowerBound < changes.range(of: "Corvana: free plan")!.lowerBound } == true,
                 "the uncommitted change is not listed first")
         // Briefs without edits have none.
@@ -183,7 +183,7 @@ struct HistoryEdgeCaseTests {
         let brief = try rawGet(port: server.port, "/competitors/corvana/")
         #expect(brief.status == 200)
         #expect(brief.body.contains("<li class=\"revision revision-uncommitted\">"), "\(brief.body.prefix(300))")
-        #expect(brief.body.contains("threat: low → medium"))
+        #expect(brief.body.contains("Threat: Low → Medium"))
         let changes = try rawGet(port: server.port, "/changes/")
         #expect(changes.status == 200)
         #expect(entries(changes.body, containing: "Uncommitted").count == 1)
@@ -230,14 +230,14 @@ struct HistoryEdgeCaseTests {
         let changes = try repository.project.read("site/changes/index.html")
         let pricing = entries(changes, containing: "Brightdesk: November price list")
         #expect(pricing.count == 1, "\(pricing)")
-        #expect(pricing.first?.contains("pricing.from: 59 → 69") == true)
+        #expect(pricing.first?.contains("Price from: 59 → 69") == true)
         #expect(pricing.first?.contains(String(ids["Brightdesk: November price list"]!.prefix(7))) == true)
         let threat = entries(changes, containing: "Corvana: threat raised")
         #expect(threat.count == 1, "\(threat)")
         #expect(threat.first?.contains(String(ids["Corvana: threat raised"]!.prefix(7))) == true)
         #expect(!changes.contains("Merge the pricing branch"), "the merge, which changed nothing itself, is listed")
         #expect(!changes.contains(String(ids["Merge the pricing branch"]!.prefix(7))))
-        #expect(count("pricing.from: 59 → 69", in: changes) == 1)
+        #expect(count("Price from: 59 → 69", in: changes) == 1)
 
         let brief = try repository.project.read("site/competitors/brightdesk/index.html")
         #expect(count("Brightdesk: November price list", in: brief) == 1)
@@ -267,12 +267,12 @@ struct HistoryEdgeCaseTests {
         #expect(win.first?.contains("threat:") == false, "a change of the other branch is listed with this commit: \(win)")
         let threat = entries(changes, containing: "Brightdesk: threat lowered")
         #expect(threat.count == 1)
-        #expect(threat.first?.contains("threat: high → medium") == true, "\(threat)")
+        #expect(threat.first?.contains("Threat: High → Medium") == true, "\(threat)")
         #expect(threat.first?.contains("Why we win") == false, "\(threat)")
         // The merge only combined the two: it changed nothing of its own.
         #expect(!changes.contains("Merge the threat branch"))
-        #expect(count("threat: high → medium", in: changes) == 1)
-        #expect(!changes.contains("threat: medium → high</li><li>Section “Why we win”"))
+        #expect(count("Threat: High → Medium", in: changes) == 1)
+        #expect(!changes.contains("Threat: Medium → High</li><li>Section “Why we win”"))
         // The brief's own history lists the merge, saying it changed nothing compared.
         let brief = try repository.project.read("site/competitors/brightdesk/index.html")
         let merge = brief.components(separatedBy: "<li class=\"revision\">").first { $0.contains("Merge the threat branch") }
@@ -304,8 +304,8 @@ struct HistoryEdgeCaseTests {
         // The revision after it says what it changed against the last one that could be read.
         let fixed = entries(changes, containing: "Brightdesk: fix the typo")
         #expect(fixed.count == 1, "the fix is not listed")
-        #expect(fixed.first?.contains("threat: high → medium") == true, "\(fixed)")
-        #expect(compare.contains("<del>high</del>") && compare.contains("<ins>medium</ins>"))
+        #expect(fixed.first?.contains("Threat: High → Medium") == true, "\(fixed)")
+        #expect(compare.contains("<del>High</del>") && compare.contains("<ins>Medium</ins>"))
         let brief = try repository.project.read("site/competitors/brightdesk/index.html")
         #expect(brief.contains("Brightdesk: a typo"))
     }
@@ -330,7 +330,7 @@ struct HistoryEdgeCaseTests {
         let added = entries(changes, containing: "Glossary; a lead for Brightdesk")
         #expect(added.contains { $0.contains("Section “Introduction” added (4 words)") }, "\(added)")
         let compare = try repository.project.read("site/competitors/brightdesk/history/index.html")
-        #expect(compare.contains("<h3>Introduction <span class=\"badge\">Added since</span></h3>"))
+        #expect(compare.contains("<h4>Introduction <span class=\"badge\">Added since then</span></h4>"))
     }
 
     // MARK: - (f) A rename with a slug change
@@ -349,7 +349,7 @@ struct HistoryEdgeCaseTests {
         for subject in ["Corvana is now Corvana Desk", "Corvana: free plan", "Add Brightdesk and Corvana"] {
             #expect(count(subject, in: brief) == 1, "\(subject) is not listed once on the renamed brief")
         }
-        #expect(brief.contains("owner: Priya Nair → Li Wei"))
+        #expect(brief.contains("Owner: Priya Nair → Li Wei"))
         #expect(count("Brief added", in: brief) == 1)
         let history = try repository.project.read("site/competitors/corvana-desk/history/index.html")
         #expect(count("<details class=\"compare\"", in: history) == 2)
@@ -438,7 +438,7 @@ struct HistoryEdgeCaseTests {
         try repository.commit("Brightdesk: threat lowered", author: "Priya Nair", at: Self.later)
         let afterCommit = try await runGTMGen(["build"], in: project.root)
         #expect(afterCommit.status == 0 && !afterCommit.stdout.contains("up to date"), "\(afterCommit)")
-        #expect(try project.read("site/changes/index.html").contains("threat: high → medium"))
+        #expect(try project.read("site/changes/index.html").contains("Threat: High → Medium"))
         try await cleanBuildMatches("after a commit")
 
         // An uncommitted edit, then the same edit committed: no file of the working tree changes.

@@ -52,8 +52,8 @@ struct HistoryPagesGoldenTests {
         #expect(positions.allSatisfy { $0 != nil }, "\(subjects) not all on the changes page")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "changes are not newest first")
         #expect(changes.components(separatedBy: "Add Brightdesk and Corvana").count - 1 == 2, "one entry per brief added")
-        #expect(changes.contains("threat: medium → high"))
-        #expect(changes.contains("pricing.from: 49 → 59"))
+        #expect(changes.contains("Threat: Medium → High"))
+        #expect(changes.contains("Price from: 49 → 59"))
         #expect(changes.contains("href=\"https://git.example.test/intel/commit/\(ids[1])\""))
         for month in ["2026-11", "2026-10", "2026-09", "2026-08", "2026-06"] {
             #expect(changes.contains("<a href=\"../changes/period/\(month)/\">\(month)</a>"), "no group for \(month)")
@@ -62,10 +62,13 @@ struct HistoryPagesGoldenTests {
 
         let compare = try page("competitors/brightdesk/history/index.html")
         #expect(compare.components(separatedBy: "<details class=\"compare\"").count - 1 == 2, "one compare per earlier revision")
-        #expect(compare.contains("<del>medium</del>") && compare.contains("<ins>high</ins>"))
-        // Raw HTML in a section is shown as text, never as markup.
-        #expect(compare.contains("&lt;b&gt;channel&lt;/b&gt;"))
-        #expect(!compare.contains("<b>channel</b>"))
+        #expect(compare.contains("<del>Medium</del>") && compare.contains("<ins>High</ins>"))
+        // Sections are compared as readers read them: raw HTML (not published without the
+        // site's opt-in) is neither markup nor shown as source; its text and `&` are.
+        #expect(compare.contains("team &amp; channel partners."))
+        #expect(!compare.contains("<b>channel</b>") && !compare.contains("&lt;b&gt;"))
+        // No Markdown syntax reaches the reader: a list item is a bullet, not `- `.
+        #expect(!compare.contains("<br>- ") && !compare.contains("**"))
 
         let brief = try page("competitors/brightdesk/index.html")
         #expect(brief.contains("id=\"history\""))

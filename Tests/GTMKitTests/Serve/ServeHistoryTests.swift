@@ -28,7 +28,7 @@ struct ServeHistoryTests {
 
         let before = try rawGet(port: server.port, "/competitors/brightdesk/")
         #expect(before.body.contains("Uncommitted"))
-        #expect(before.body.contains("threat: medium → high"))
+        #expect(before.body.contains("Threat: Medium → High"))
 
         try repository.commit("Q3 refresh: Brightdesk to high", author: "Chen Jing")
         _ = try #require(events.next("reload", after: 1, timeout: 10), "no reload after the commit: \(server.stdout)\(server.stderr)")

@@ -1,0 +1,48 @@
+@testable import GTMKit
+import Testing
+
+/// The text the compare view marks words in: Markdown as its reader sees it.
+@Suite("Reader text")
+struct ReaderTextTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func blocksAreLinesAndMarkdownSyntaxIsGone() {
+        let markdown = """
+        Intro with **bold**, `code` and a [link](https://example.com/x).
+
+        ### Pricing
+
+        - one
+        - two
+          continued
+
+        1. first
+        2. second
+
+        ![Bar chart of wins](wins.svg)
+        """
+        #expect(renderer.readerText(markdown) == """
+        Intro with bold, code and a link.
+        Pricing
+        • one
+        • two continued
+        1. first
+        2. second
+        Bar chart of wins
+        """)
+    }
+
+    @Test func tableRowsAreLinesWithTheirCellsJoined() {
+        let markdown = """
+        | Edition | Price |
+        | --- | ---: |
+        | Growth | CNY 298 |
+        """
+        #expect(renderer.readerText(markdown) == "Edition · Price\nGrowth · CNY 298")
+    }
+
+    @Test func rawHTMLIsNotReadAndChineseIsKept() {
+        #expect(renderer.readerText("销售团队 & <b>渠道</b>伙伴\n<div>hidden</div>") == "销售团队 & 渠道伙伴")
+        #expect(renderer.readerText("") == "")
+    }
+}
