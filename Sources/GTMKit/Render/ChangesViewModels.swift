@@ -318,13 +318,14 @@ extension ViewModels {
             case .period: grouped.append((filter, 3, periods.count)); periods.append(made)
             }
         }
-        var groups: [MustacheValue] = [[.label: .text(strings["filter_kind"]), .options: .list(kinds)]]
+        var groups: [MustacheValue] = [[.key: "kind", .label: .text(strings["filter_kind"]), .options: .list(kinds)]]
         // Groups without options are left out: a filter's group is its place among those shown.
+        // The fields, the longest group, come last, where they can take the bar's whole width.
         var groupIndex: [Int: Int] = [0: 0]
-        for (number, label, options) in [(1, "filter_competitor", competitors), (2, "filter_field", fields),
-                                         (3, "filter_period", periods)] where !options.isEmpty {
+        for (number, key, options) in [(1, "competitor", competitors), (3, "period", periods),
+                                       (2, "field", fields)] where !options.isEmpty {
             groupIndex[number] = groups.count
-            groups.append([.label: .text(strings[label]), .options: .list(options)])
+            groups.append([.key: .text(key), .label: .text(strings["filter_\(key)"]), .options: .list(options)])
         }
         for item in grouped { places[item.filter] = (groupIndex[item.group]!, item.option) }
         return FilterBar(groups: groups, places: places, competitorGroup: groupIndex[1])

@@ -11,7 +11,7 @@ extension DefaultTemplates {
     /// One revision's line: date, author, subject, commit, and what it changed.
     static let revisionLine = """
     <p class="revision-head"><time datetime="{{date}}">{{date}}</time> · <span class="author">{{author}}</span> · {{#uncommitted}}<em>{{subject}}</em>{{/uncommitted}}{{^uncommitted}}{{subject}}{{/uncommitted}}{{#short_id}} · {{#commit_url}}<a href="{{commit_url}}"><code>{{short_id}}</code></a>{{/commit_url}}{{^commit_url}}<code>{{short_id}}</code>{{/commit_url}}{{/short_id}}</p>
-    <ul class="change-lines">{{#changes}}<li>{{text}}</li>{{/changes}}</ul>
+    <ul class="change-lines">{{#changes}}<li>{{#more_url}}<a href="{{more_url}}">{{text}}</a>{{/more_url}}{{^more_url}}{{text}}{{/more_url}}</li>{{/changes}}</ul>
     """
 
     static let briefHistory = """
@@ -21,7 +21,7 @@ extension DefaultTemplates {
     <ol class="revisions">{{#brief.history}}<li class="revision{{#uncommitted}} revision-uncommitted{{/uncommitted}}">
     \(revisionLine)
     </li>{{/brief.history}}</ol>
-    {{#brief.history_url}}<p><a class="button" href="{{brief.history_url}}">{{brief.all_revisions}}</a></p>{{/brief.history_url}}
+    {{#brief.history_url}}<p class="screen-only"><a class="button" href="{{brief.history_url}}">{{brief.all_revisions}}</a></p>{{/brief.history_url}}
     </section>{{/brief.has_history}}
     """
 
@@ -70,7 +70,7 @@ extension DefaultTemplates {
     <h1>{{page_title}}</h1>
     <p class="lead">{{t.changes_lead}}</p>
     {{#history_partial}}<p class="flag" role="note">{{history_partial}}</p>{{/history_partial}}
-    <nav class="change-filters" aria-label="{{t.filter_by}}">{{#filters}}<div class="filter-group"><h2 class="filter-label">{{label}}</h2><ul>{{#options}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/options}}</ul></div>{{/filters}}</nav>
+    <nav class="change-filters" aria-label="{{t.filter_by}}">{{#filters}}<div class="filter-group filter-{{key}}"><h2 class="filter-label">{{label}}</h2><ul>{{#options}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/options}}</ul></div>{{/filters}}</nav>
     <p class="small">{{count_text}} · <a href="{{feed_url}}">{{t.changes_feed}}</a></p>
     {{#limit_note}}<p class="small" role="note">{{limit_note}}</p>{{/limit_note}}
     {{^has_changes}}<p>{{t.no_changes}}</p>{{/has_changes}}

@@ -10,6 +10,7 @@ extension DefaultTemplates {
     <h1>{{t.matrix}}</h1>
     <p class="lead"><a href="{{five_w_url}}">{{t.five_w_side}}</a></p>
     <p class="hint">{{t.sort_hint}}{{#trends_note}} {{trends_note}}{{/trends_note}}</p>
+    <p class="hint narrow-hint">{{t.matrix_scroll_hint}}</p>
     <div class="table-wrap" role="region" aria-label="{{t.matrix}}" tabindex="0">
     <table class="matrix sortable">
     <thead><tr>
@@ -84,7 +85,7 @@ extension DefaultTemplates {
     <div class="battlecard-body">
     {{#has_battlecard}}<div class="battlecard-grid">{{#battlecard}}<section class="battlecard-cell" aria-labelledby="{{id}}"><h2 id="{{id}}">{{title}}</h2>{{{html}}}</section>{{/battlecard}}</div>{{/has_battlecard}}
     {{^has_battlecard}}<p class="flag">{{t.no_battlecard}}</p>{{/has_battlecard}}
-    <section class="battlecard-facts" aria-label="{{t.key_facts}}"><dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl></section>
+    <section class="battlecard-facts" aria-label="{{t.key_facts}}"><dl class="facts">{{#facts}}<div><dt>{{label}}</dt><dd>{{#url}}<a href="{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</dd></div>{{/facts}}</dl></section>
     </div>
     {{/brief.competitor}}
     {{#brief.stale}}<p class="flag flag-stale" role="note"><strong>{{t.stale}}.</strong> {{brief.stale_note}}</p>{{/brief.stale}}

@@ -52,7 +52,7 @@ enum DefaultTemplates {
 
     static let footer = """
     <footer class="site-footer">
-    <p>{{site.title}} · {{t.built_on}} <time datetime="{{build_date}}">{{build_date}}</time> · <a href="{{root}}feed.xml">{{t.feed}}</a> · {{t.generated}}</p>
+    <p>{{site.title}} · {{t.built_on}} <time datetime="{{build_date}}">{{build_date}}</time><span class="screen-only"> · <a href="{{root}}feed.xml">{{t.feed}}</a></span> · {{t.generated}}</p>
     </footer>
     """
 

@@ -125,12 +125,14 @@ extension ViewModels {
         item[.kind] = .text(brief.kind.rawValue)
         item[.kind_label] = .text(strings.kindLabel(brief.kind))
         item[.url] = .text(relativeURL(from: route, toBrief: entry.brief) + "#history")
-        var lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+        let lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+        var shown: [MustacheValue] = lines.prefix(lines.count > maxLines ? maxLines - 1 : lines.count).map { .map([.text: .text($0)]) }
         if lines.count > maxLines {
-            let more = lines.count - (maxLines - 1)
-            lines = Array(lines.prefix(maxLines - 1)) + [strings.format("and_more", String(more))]
+            // The rest are on the brief's page, in its History section.
+            shown.append(.map([.text: .text(strings.format("and_more", String(lines.count - (maxLines - 1)))),
+                               .more_url: .text(relativeURL(from: route, toBrief: entry.brief) + "#history")]))
         }
-        item[.changes] = .list(lines.map { .map([.text: .text($0)]) })
+        item[.changes] = .list(shown)
         return .map(item)
     }
 }

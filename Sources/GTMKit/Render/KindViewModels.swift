@@ -60,9 +60,10 @@ extension ViewModels {
             model[.pricing] = .text(pricingModel)
             row("pricing", pricingModel)
         }
-        row("website", facts.website ?? facts.websiteText, url: facts.website)
+        row("website", facts.website.map(Self.shownAddress) ?? facts.websiteText, url: facts.website)
         if let x = facts.positionX, let y = facts.positionY {
-            row("position", "\(site.config.positioningX) \(NumberFormat.plain(x)), \(site.config.positioningY) \(NumberFormat.plain(y))")
+            row("position", "\(FieldDisplay.axisName(site.config.positioningX)): \(NumberFormat.plain(x)) · "
+                + "\(FieldDisplay.axisName(site.config.positioningY)): \(NumberFormat.plain(y))")
         }
         model[.facts] = .list(rows)
         if let threat = facts.threat {
@@ -161,5 +162,15 @@ extension ViewModels {
                                                     ltv: ltv, cac: cac, health: health.rawValue).svg())
         }
         return model
+    }
+
+    /// A web address as a reader reads it: `https://www.acme.example/` → `www.acme.example`
+    /// (the link keeps the whole address). Narrow fact columns and printed cards broke the
+    /// scheme-long form mid-word.
+    static func shownAddress(_ url: String) -> String {
+        var shown = Substring(url)
+        for scheme in ["https://", "http://"] where shown.lowercased().hasPrefix(scheme) { shown = shown.dropFirst(scheme.count) }
+        if shown.hasSuffix("/"), !shown.dropLast().contains("/") { shown = shown.dropLast() }
+        return shown.isEmpty ? url : String(shown)
     }
 }

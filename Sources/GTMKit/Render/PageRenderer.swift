@@ -361,24 +361,38 @@ public struct PageRenderer: Sendable {
         }
     }
 
+    /// The home page's count of briefs by kind, each linking to the folder that lists them. A
+    /// kind whose briefs lie in several top-level folders (pages in `notes/` and `reference/`)
+    /// gets a card per folder, named after it: one card linking to one folder would count
+    /// briefs the folder does not list.
+    func kindCards(_ strings: UIStrings) -> [MustacheValue] {
+        var counts: [BriefKind: [String: Int]] = [:]
+        for item in site.briefs {
+            let top = item.brief.folder.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+            counts[item.brief.kind, default: [:]][top, default: 0] += 1
+        }
+        let folders = Dictionary(site.folders.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return BriefKind.allCases.flatMap { kind -> [MustacheValue] in
+            guard let byFolder = counts[kind] else { return [] }
+            func card(_ label: String, _ count: Int, _ folder: String) -> MustacheValue {
+                [.kind: .text(kind.rawValue), .label: .text(label), .count: .int(count),
+                 .url: .text(folders[folder].map { Route.home.relativeURL(to: $0.route) } ?? "./")]
+            }
+            if byFolder.count == 1, let (folder, count) = byFolder.first {
+                return [card(strings.kindLabel(kind, plural: true), count, folder)]
+            }
+            return byFolder.sorted { $0.key < $1.key }.map { folder, count in
+                card(folders[folder].map(strings.folderLabel) ?? strings.kindLabel(kind, plural: true), count, folder)
+            }
+        }
+    }
+
     func homeContext(_ models: ViewModels) -> MustacheMap {
         let strings = models.strings
         var context = models.page(route: .home, title: strings["home"], description: site.config.description, bodyClass: "page-home")
         context[.page_title] = .text(site.config.title)
         context[.is_home] = true
-        var counts: [BriefKind: Int] = [:]
-        for item in site.briefs { counts[item.brief.kind, default: 0] += 1 }
-        context[.kinds] = .list(BriefKind.allCases.compactMap { kind -> MustacheValue? in
-            guard let count = counts[kind], count > 0 else { return nil }
-            let folder = site.folders.filter { !$0.path.isEmpty }
-                .max { a, b in
-                    let left = a.members.filter { site.briefs[$0].brief.kind == kind }.count
-                    let right = b.members.filter { site.briefs[$0].brief.kind == kind }.count
-                    return (left, b.path) < (right, a.path)
-                }
-            return [.kind: .text(kind.rawValue), .label: .text(strings.kindLabel(kind, plural: true)), .count: .int(count),
-                    .url: .text(folder.map { Route.home.relativeURL(to: $0.route) } ?? "./")]
-        })
+        context[.kinds] = .list(kindCards(strings))
         let review = site.briefs.indices.compactMap { index -> MustacheValue? in
             let brief = site.briefs[index].brief
             let status: String

@@ -34,6 +34,7 @@ extension Symbol {
     static let recent: Symbol = "recent"
     static let has_recent: Symbol = "has_recent"
     static let recent_more: Symbol = "recent_more"
+    static let more_url: Symbol = "more_url"
     static let threat_rises: Symbol = "threat_rises"
     static let has_threat_rises: Symbol = "has_threat_rises"
     static let brief_title: Symbol = "brief_title"

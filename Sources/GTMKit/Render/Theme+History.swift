@@ -18,6 +18,12 @@ extension Theme {
     .filter-group ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
     .filter-group a { display: inline-block; min-height: 24px; padding: .15rem .65rem; border: 1px solid var(--line);
       border-radius: 999px; text-decoration: none; font-size: .9rem; }
+    .filter-field { grid-column: 1 / -1; }
+    @media (max-width: 48rem) {
+      /* One row per group that scrolls sideways: the changes start on the first screen. */
+      .filter-group ul { flex-wrap: nowrap; overflow-x: auto; padding-bottom: .3rem; }
+      .filter-group li { flex: 0 0 auto; }
+    }
     .filter-group a[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--card); font-weight: 700; }
     .threat-rises ul { padding-left: 1.1rem; }
     details.compare { border: 1px solid var(--line); border-radius: 8px; margin: .7rem 0; padding: .5rem .9rem; background: var(--card); }

@@ -35,7 +35,7 @@ enum Theme {
     :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
     .skip-link { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; z-index: 10; }
     .skip-link:focus { left: 1rem; }
-    .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .75rem max(1rem, calc((100% - 72rem) / 2));
+    .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .75rem max(1rem, calc((100% - 80rem) / 2));
       border-bottom: 1px solid var(--line); background: var(--card); }
     .brand { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; }
     .site-header ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
@@ -139,6 +139,15 @@ enum Theme {
     .matrix th[aria-sort="descending"] button::after { content: " ↓"; }
     .matrix tbody th { font-weight: 600; white-space: nowrap; }
     .matrix { min-width: 56rem; }
+    .narrow-hint { display: none; }
+    @media (max-width: 48rem) {
+      /* On a phone the competitor stays in view while the facts scroll past it. */
+      .matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0; z-index: 1; width: 8rem; min-width: 8rem; max-width: 8rem;
+        white-space: normal; overflow-wrap: break-word; background: var(--card); box-shadow: 1px 0 0 var(--line); }
+      .matrix thead th:first-child { z-index: 2; background: var(--accent-soft); }
+      .matrix tbody th a.small { display: block; margin-top: .2rem; }
+      .narrow-hint { display: block; }
+    }
     .price-comparable { display: block; color: var(--muted); font-size: .85em; }
     .five-w-matrix td { min-width: 16rem; font-size: .92rem; }
     .threat-tag, .health-tag { display: inline-block; font-size: .85rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px;
@@ -284,6 +293,7 @@ enum Theme {
       .brief-layout.has-toc { display: block; }
       main:has(.brief-layout.has-toc) { max-width: none; }
       .five-w-wrap { max-height: none; overflow: visible; width: auto; background: none; }
+      .five-w-cell, details.compare, .revision { break-inside: avoid; page-break-inside: avoid; }
       .five-w-matrix th, .five-w-matrix thead th { position: static; box-shadow: none; }
       .page-battlecard .battlecard-facts { order: -1; }
       .page-battlecard .battlecard-grid { grid-template-columns: repeat(3, minmax(0, 1fr)); }

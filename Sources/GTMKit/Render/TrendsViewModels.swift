@@ -97,7 +97,8 @@ extension ViewModels {
         let label = strings[labelKey]
         let text = strings.format("trend_text", label, format(first.value), first.date.description,
                                   format(last.value), last.date.description, String(series.count))
-        let svg = Sparkline(label: text, values: series.map(\.value)).svg()
+        // LTV/CAC against its healthy level, 3×.
+        let svg = Sparkline(label: text, values: series.map(\.value), reference: field == "ltv_cac" ? 3 : nil).svg()
         let model: Map = [.key: .text(key), .label: .text(label), .svg: .html(svg), .text: .text(text),
                           .first: .text(format(first.value)), .last: .text(format(last.value))]
         return .map(model)

@@ -79,6 +79,7 @@ public struct UIStrings: Sendable {
         "choose_competitors": "Competitors to compare", "show_all": "Show all",
         "none_chosen": "No competitor is chosen: tick at least one above.",
         "scroll_hint": "Scroll sideways for more competitors; the questions stay in view.",
+        "matrix_scroll_hint": "Scroll the table sideways for pricing, threat, stage and review dates; the competitor stays in view.",
         "open_battlecard": "Battlecard", "full_brief": "Full brief", "not_set": "—", "print": "Print",
         "and_more": "and %@ more", "side_by_side_limit": "Showing the %@ highest-threat competitors of %@; the comparison matrix lists them all.",
         // Prices (pricing.unit, and the per-month figure beside yearly prices).
@@ -131,6 +132,7 @@ public struct UIStrings: Sendable {
         "choose_competitors": "选择要对比的竞品", "show_all": "全部显示",
         "none_chosen": "尚未选择竞品：请在上方至少勾选一个。",
         "scroll_hint": "左右滑动可查看更多竞品，问题列始终可见。",
+        "matrix_scroll_hint": "左右滑动表格可查看定价、威胁等级、阶段和复核日期，竞品列始终可见。",
         "open_battlecard": "作战卡", "full_brief": "完整简报", "not_set": "—", "print": "打印",
         "and_more": "另有 %@ 项", "side_by_side_limit": "显示威胁最高的 %@ 个竞品（共 %@ 个）；对比矩阵列出全部。",
         "unit_seat": "席位", "unit_user": "用户", "unit_account": "账户", "unit_flat": "固定总价",

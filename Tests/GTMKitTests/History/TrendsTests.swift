@@ -185,7 +185,11 @@ struct TrendsTests {
         let gtm = try #require(pages["gtm/crm-push/index.html"])
         #expect(gtm.contains("<title>ARR from CNY 1,200,000 (2026-08-01) to CNY 1,800,000 (2026-10-08) over 2 revisions</title>"))
         #expect(gtm.contains("<title>LTV/CAC from 5.3× (2026-08-01) to 10.7× (2026-10-08) over 2 revisions</title>"))
-        #expect(gtm.contains("<polyline points=\"4,28 116,4\""), "both figures rose")
+        // Both rose, each drawn on a scale from zero: ARR by half again (a third of the height
+        // from the top), LTV/CAC roughly doubling, with its 3× healthy level dashed below.
+        #expect(gtm.contains("<polyline points=\"4,14.7 156,4\""), "ARR: 1.2M of 1.8M")
+        #expect(gtm.contains("<polyline points=\"4,20.1 156,4\""), "LTV/CAC: 5.33 of 10.67")
+        #expect(gtm.components(separatedBy: "stroke-dasharray").count == 2, "one reference line, LTV/CAC's")
         #expect(gtm.contains("<h3 id=\"trends-heading\">Trends</h3>"))
     }
 
