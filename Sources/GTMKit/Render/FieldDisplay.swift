@@ -81,7 +81,8 @@ struct FieldDisplay: Sendable {
         case .period: return strings.known("per_\(text)") ?? text
         case .health: return strings.known("health_\(text)") ?? text
         case .money, .percent, .ratio, .count, .months:
-            guard let number = Double(text), number.isFinite else { return text }
+            // Beyond 10^15 a figure is a typo, not a fact to group into thousands.
+            guard let number = Double(text), number.isFinite, abs(number) < 1e15 else { return text }
             switch style {
             case .money: return NumberFormat.money(number, currency: nil)
             case .percent: return NumberFormat.percent(number)
@@ -94,6 +95,15 @@ struct FieldDisplay: Sendable {
 
     /// `Threat: Medium → High`; a side without the field shows a dash.
     func changeText(_ change: BriefChanges.FieldChange) -> String {
-        "\(label(change.field)): \(change.old.map { value($0, of: change.field) } ?? "—") → \(change.new.map { value($0, of: change.field) } ?? "—")"
+        let (old, new) = values(change.old, change.new, of: change.field)
+        return strings.format("change_line", label(change.field), old, new)
+    }
+
+    /// Both sides of a change as readers read them; as kept when rounding would make them
+    /// look the same (a churn of 0.0152 and 0.0154 both write as 1.5%). A missing side is a dash.
+    func values(_ old: String?, _ new: String?, of field: String) -> (old: String, new: String) {
+        let shownOld = old.map { value($0, of: field) } ?? "—", shownNew = new.map { value($0, of: field) } ?? "—"
+        if shownOld == shownNew, let old, let new, old != new { return (old, new) }
+        return (shownOld, shownNew)
     }
 }

@@ -128,9 +128,12 @@ extension ViewModels {
         let lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
         var shown: [MustacheValue] = lines.prefix(lines.count > maxLines ? maxLines - 1 : lines.count).map { .map([.text: .text($0)]) }
         if lines.count > maxLines {
-            // The rest are on the brief's page, in its History section.
-            shown.append(.map([.text: .text(strings.format("and_more", String(lines.count - (maxLines - 1)))),
-                               .more_url: .text(relativeURL(from: route, toBrief: entry.brief) + "#history")]))
+            // The rest are in the history page's list of every revision (the brief's own
+            // History section lists only the newest), or in that section when there is none.
+            let more = changeLog.hasHistoryPage(entry.brief)
+                ? route.relativeURL(to: historyRoute(site.briefs[entry.brief].brief)) + "#history-title"
+                : relativeURL(from: route, toBrief: entry.brief) + "#history"
+            shown.append(.map([.text: .text(strings.format("and_more", String(lines.count - (maxLines - 1)))), .more_url: .text(more)]))
         }
         item[.changes] = .list(shown)
         return .map(item)

@@ -381,8 +381,12 @@ public struct PageRenderer: Sendable {
             if byFolder.count == 1, let (folder, count) = byFolder.first {
                 return [card(strings.kindLabel(kind, plural: true), count, folder)]
             }
+            // "Pages · Notes": the kind first, so a SWOT kept under `competitors/` is not
+            // called a competitor; briefs at the content's root are the kind alone.
+            let kindLabel = strings.kindLabel(kind, plural: true)
             return byFolder.sorted { $0.key < $1.key }.map { folder, count in
-                card(folders[folder].map(strings.folderLabel) ?? strings.kindLabel(kind, plural: true), count, folder)
+                guard !folder.isEmpty, let found = folders[folder] else { return card(kindLabel, count, folder) }
+                return card("\(kindLabel) · \(strings.folderLabel(found))", count, folder)
             }
         }
     }

@@ -33,8 +33,18 @@ struct FieldDisplayTests {
     }
 
     @Test func chineseSitesReadChineseLabelsAndValues() {
-        #expect(chinese.changeText(change("threat", "medium", "high")) == "威胁等级: 中 → 高")
+        #expect(chinese.changeText(change("threat", "medium", "high")) == "威胁等级：中 → 高")
         #expect(chinese.label("metrics.sales_marketing_spend") == "销售与市场费用")
+    }
+
+    @Test func valuesThatRoundAlikeAreShownAsKeptNotAsNoChange() {
+        #expect(english.changeText(change("metrics.churn_monthly", "0.0152", "0.0154")) == "Monthly churn: 0.0152 → 0.0154")
+        #expect(english.values("0.0152", "0.0152", of: "metrics.churn_monthly") == (old: "1.5%", new: "1.5%"))
+        #expect(chinese.changeText(change("owner", "李伟", "陈静")) == "负责人：李伟 → 陈静")
+    }
+
+    @Test func implausibleFiguresAreShownAsWritten() {
+        #expect(english.value("1e19", of: "metrics.mrr") == "1e19")
     }
 
     @Test func unknownFieldsAndValuesStayAsTheyAre() {

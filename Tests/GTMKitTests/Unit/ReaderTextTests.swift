@@ -41,6 +41,19 @@ struct ReaderTextTests {
         #expect(renderer.readerText(markdown) == "Edition · Price\nGrowth · CNY 298")
     }
 
+    @Test func tasksShowWhetherTheyAreTicked() {
+        #expect(renderer.readerText("- [ ] call back\n- [x] send quote") == "☐ call back\n☑ send quote")
+    }
+
+    @Test func referenceLinksReadAsTheirTextWhenTheirDefinitionIsAdded() {
+        let sections = [BriefSnapshot.Section(key: "why", heading: "Why", text: "See [the deck][deck]."),
+                        BriefSnapshot.Section(key: "sources", heading: "Sources", text: "Notes.\n\n[deck]: https://example.com/deck")]
+        let definitions = ViewModels.linkDefinitions(in: sections)
+        #expect(definitions == "\n\n[deck]: https://example.com/deck")
+        #expect(renderer.readerText(sections[0].text + definitions) == "See the deck.")
+        #expect(renderer.readerText(sections[0].text) == "See [the deck][deck].")
+    }
+
     @Test func rawHTMLIsNotReadAndChineseIsKept() {
         #expect(renderer.readerText("销售团队 & <b>渠道</b>伙伴\n<div>hidden</div>") == "销售团队 & 渠道伙伴")
         #expect(renderer.readerText("") == "")

@@ -121,6 +121,15 @@ import Testing
         #expect(NumberFormat.money(75_000, currency: "CNY") == "CNY 75,000")
         #expect(NumberFormat.money(12.5, currency: nil) == "12.5")
     }
+
+    /// `mrr: 1e19` in a brief failed the build: converting the figure to `Int` trapped.
+    @Test func figuresBeyondIntAreWrittenWholeNotATrap() {
+        #expect(NumberFormat.plain(1e19) == "10,000,000,000,000,000,000")
+        #expect(NumberFormat.plain(-2.5e16) == "-25,000,000,000,000,000")
+        #expect(NumberFormat.plain(9.5e15) == "9,500,000,000,000,000")
+        #expect(NumberFormat.money(1.2345e20, currency: "CNY") == "CNY 123,450,000,000,000,000,000")
+        #expect(NumberFormat.percent(1e300).hasSuffix("%"))
+    }
 }
 
 @Suite struct RelativeLinksTests {

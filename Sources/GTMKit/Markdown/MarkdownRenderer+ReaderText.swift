@@ -59,8 +59,12 @@ extension MarkdownRenderer {
         } ?? markdown
     }
 
-    /// `• ` for a bullet list's item, `3. ` for the third of an ordered list starting at 1.
+    /// `• ` for a bullet list's item, `3. ` for the third of an ordered list starting at 1,
+    /// `☐ ` or `☑ ` for a task (ticking one is a change readers see).
     private static func itemMarker(_ item: OpaquePointer) -> String {
+        if let name = cmark_node_get_type_string(item), strcmp(name, "tasklist") == 0 {
+            return cmark_gfm_extensions_get_tasklist_item_checked(item) ? "☑ " : "☐ "
+        }
         guard let list = cmark_node_parent(item), cmark_node_get_list_type(list) == CMARK_ORDERED_LIST else { return "• " }
         var number = Int(cmark_node_get_list_start(list))
         var sibling = cmark_node_previous(item)
