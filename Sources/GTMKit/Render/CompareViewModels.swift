@@ -81,7 +81,7 @@ extension ViewModels {
     /// the end of the body, in another section than the links that use it.
     static func linkDefinitions(in sections: [BriefSnapshot.Section]) -> String {
         var definitions = ""
-        for section in sections where section.text.contains("]:") {
+        for section in sections where section.text.containsBytes("]:") {
             for line in section.text.split(separator: "\n", omittingEmptySubsequences: true) {
                 let trimmed = line.drop { $0 == " " }
                 guard line.count - trimmed.count <= 3, trimmed.hasPrefix("["), !trimmed.hasPrefix("[^"),

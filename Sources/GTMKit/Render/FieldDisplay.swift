@@ -1,5 +1,3 @@
-import Foundation
-
 /// A changed fact as a reader reads it: `Monthly churn: 1.6% → 1.5%`, not
 /// `metrics.churn_monthly: 0.016 → 0.015`. The change log keeps the stable field names
 /// (`BriefSnapshot.fields`), which also name the filter pages; every list, table and feed
@@ -14,52 +12,54 @@ struct FieldDisplay: Sendable {
     /// How a field's values are written.
     private enum Style { case text, money, percent, ratio, count, months, threat, stage, unit, period, health }
 
+    /// Where a field's label comes from: looked up only when a label is shown, as writing a
+    /// value (done for every change of every page) needs only the style.
+    private enum Label { case string(String), axis(x: Bool), funnel(String) }
+
     /// The field's label, and how its values are written; nil for a name the change log does
     /// not make (shown as it is).
-    private func describe(_ field: String) -> (label: String, style: Style)? {
+    private static func describe(_ field: String) -> (label: Label, style: Style)? {
         switch field {
-        case "title": return (strings["field_title"], .text)
-        case "threat": return (strings["threat"], .threat)
-        case "stage": return (strings["stage"], .stage)
-        case "segment": return (strings["segment"], .text)
-        case "region": return (strings["region"], .text)
-        case "owner": return (strings["owner"], .text)
-        case "reviewed": return (strings["reviewed"], .text)
-        case "competitor": return (strings["competitor"], .text)
-        case "pricing.model": return (strings["field_pricing_model"], .text)
-        case "pricing.from": return (strings["field_pricing_from"], .money)
-        case "pricing.currency": return (strings["field_pricing_currency"], .text)
-        case "pricing.period": return (strings["field_pricing_period"], .period)
-        case "pricing.unit": return (strings["field_pricing_unit"], .unit)
-        case "position.x": return (strings.format("field_position", Self.axisName(positioningX)), .count)
-        case "position.y": return (strings.format("field_position", Self.axisName(positioningY)), .count)
-        case "metrics.mrr": return (strings["f_mrr"], .money)
-        case "metrics.arpa": return (strings["f_arpa"], .money)
-        case "metrics.churn_monthly": return (strings["f_churn"], .percent)
-        case "metrics.lifetime_months": return (strings["f_lifetime"], .months)
-        case "metrics.cac": return (strings["f_cac"], .money)
-        case "metrics.sales_marketing_spend": return (strings["field_spend"], .money)
-        case "metrics.new_customers": return (strings["field_new_customers"], .count)
-        case "metrics.gross_margin": return (strings["f_gross_margin"], .percent)
-        case "arr": return (strings["field_arr"], .money)
-        case "ltv": return (strings["f_ltv"], .money)
-        case "ltv_cac": return (strings["f_ltv_cac"], .ratio)
-        case "health": return (strings["field_health"], .health)
+        case "title": return (.string("field_title"), .text)
+        case "threat": return (.string("threat"), .threat)
+        case "stage": return (.string("stage"), .stage)
+        case "segment": return (.string("segment"), .text)
+        case "region": return (.string("region"), .text)
+        case "owner": return (.string("owner"), .text)
+        case "reviewed": return (.string("reviewed"), .text)
+        case "competitor": return (.string("competitor"), .text)
+        case "pricing.model": return (.string("field_pricing_model"), .text)
+        case "pricing.from": return (.string("field_pricing_from"), .money)
+        case "pricing.currency": return (.string("field_pricing_currency"), .text)
+        case "pricing.period": return (.string("field_pricing_period"), .period)
+        case "pricing.unit": return (.string("field_pricing_unit"), .unit)
+        case "position.x": return (.axis(x: true), .count)
+        case "position.y": return (.axis(x: false), .count)
+        case "metrics.mrr": return (.string("f_mrr"), .money)
+        case "metrics.arpa": return (.string("f_arpa"), .money)
+        case "metrics.churn_monthly": return (.string("f_churn"), .percent)
+        case "metrics.lifetime_months": return (.string("f_lifetime"), .months)
+        case "metrics.cac": return (.string("f_cac"), .money)
+        case "metrics.sales_marketing_spend": return (.string("field_spend"), .money)
+        case "metrics.new_customers": return (.string("field_new_customers"), .count)
+        case "metrics.gross_margin": return (.string("f_gross_margin"), .percent)
+        case "arr": return (.string("field_arr"), .money)
+        case "ltv": return (.string("f_ltv"), .money)
+        case "ltv_cac": return (.string("f_ltv_cac"), .ratio)
+        case "health": return (.string("field_health"), .health)
         default:
             guard field.hasPrefix("funnel.") else { return nil }
-            let step = String(field.dropFirst("funnel.".count))
-            let known = ["acquisition", "activation", "retention", "revenue", "referral"].contains(step)
-            return (strings.format("field_funnel", known ? strings["funnel_\(step)"] : step), .count)
+            return (.funnel(String(field.dropFirst("funnel.".count))), .count)
         }
     }
 
     /// An axis label without its trailing note: `Price (low → high)` → `Price`, so that the
     /// arrow of a change is the only arrow in its line.
     static func axisName(_ label: String) -> String {
-        let trimmed = label.trimmingCharacters(in: .whitespaces)
-        for (open, close) in [("(", ")"), ("（", "）")] where trimmed.hasSuffix(close) {
-            if let start = trimmed.range(of: open, options: .backwards), start.lowerBound > trimmed.startIndex {
-                let name = trimmed[..<start.lowerBound].trimmingCharacters(in: .whitespaces)
+        let trimmed = label.trimmingWhitespace
+        for (open, close) in [("(" as Character, ")" as Character), ("（", "）")] where trimmed.last == close {
+            if let start = trimmed.lastIndex(of: open), start > trimmed.startIndex {
+                let name = trimmed[..<start].trimmingWhitespace
                 if !name.isEmpty { return name }
             }
         }
@@ -67,12 +67,19 @@ struct FieldDisplay: Sendable {
     }
 
     func label(_ field: String) -> String {
-        describe(field)?.label ?? field
+        switch Self.describe(field)?.label {
+        case nil: return field
+        case .string(let key): return strings[key]
+        case .axis(let x): return strings.format("field_position", Self.axisName(x ? positioningX : positioningY))
+        case .funnel(let step):
+            let known = ["acquisition", "activation", "retention", "revenue", "referral"].contains(step)
+            return strings.format("field_funnel", known ? strings["funnel_\(step)"] : step)
+        }
     }
 
     /// A value of `field` as the change log keeps it (`0.016`, `high`), written for readers.
     func value(_ text: String, of field: String) -> String {
-        guard let style = describe(field)?.style else { return text }
+        guard let style = Self.describe(field)?.style else { return text }
         switch style {
         case .text: return text
         case .threat: return strings.known("threat_\(text)") ?? text

@@ -3,7 +3,7 @@
 /// which show a brief's sections from `<brief>/battlecard/`.
 enum RelativeLinks {
     static func oneLevelDeeper(_ html: String) -> String {
-        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        guard html.containsBytes("href=\"") || html.containsBytes("src=\"") else { return html }
         var result = ""
         result.reserveCapacity(html.utf8.count + 64)
         var rest = Substring(html)
