@@ -198,6 +198,18 @@ public enum WordDiff {
 
     /// Words inserted plus words deleted.
     public static func changedWords(from old: String, to new: String) -> Int {
+        var old = old, new = new
+        let (oldMiddle, newMiddle) = old.withUTF8 { a in
+            new.withUTF8 { b in
+                let (inOld, inNew) = changedMiddles(a, b)
+                return (String(decoding: a[inOld], as: UTF8.self), String(decoding: b[inNew], as: UTF8.self))
+            }
+        }
+        return changedWordsOfWholeTexts(from: oldMiddle, to: newMiddle)
+    }
+
+    /// `changedWords` without cutting off the common ends first.
+    static func changedWordsOfWholeTexts(from old: String, to new: String) -> Int {
         var table = TermTable(expected: (old.utf8.count + new.utf8.count) / 4)
         let a = Words(old).numbers(in: &table), b = Words(new).numbers(in: &table)
         return script(from: a, to: b).reduce(0) { count, step in

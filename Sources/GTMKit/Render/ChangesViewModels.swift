@@ -335,7 +335,7 @@ extension ViewModels {
     func changesFeed() -> MustacheMap {
         let entries = Array(changeLog.entries.prefix(Self.changesFeedSize)).map { (entry: ChangeLog.Entry) -> MustacheValue in
             let brief = site.briefs[entry.brief].brief
-            let lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+            let lines = changeTexts(entry.brief, entry.revision)
             let id = (entry.commit?.id ?? "uncommitted") + "/" + brief.contentPath
             var item: MustacheMap = [
                 .title: .text("\(brief.title): \(lines.first ?? "")"),

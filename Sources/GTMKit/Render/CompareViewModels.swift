@@ -24,7 +24,7 @@ extension ViewModels {
             var item = commitValues(revision.commit)
             item[.id] = .text(Self.revisionAnchor(revision.commit))
             item[.open] = .bool(position == 1)
-            item[.changes] = .list(changeTexts(revision).map { .map([.text: .text($0)]) })
+            item[.changes] = .list(changeTexts(index, position).map { .map([.text: .text($0)]) })
             if let problem = revision.snapshot.problem {
                 item[.broken] = .text(strings.format("revision_broken", problem))
                 return .map(item)

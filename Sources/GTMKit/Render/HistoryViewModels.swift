@@ -74,7 +74,7 @@ extension ViewModels {
     func revisionItem(_ index: Int, _ position: Int, from route: Route) -> MustacheValue {
         let revision = changeLog.revisions[index][position]
         var item = commitValues(revision.commit)
-        item[.changes] = .list(changeTexts(revision).map { .map([.text: .text($0)]) })
+        item[.changes] = .list(changeTexts(index, position).map { .map([.text: .text($0)]) })
         return .map(item)
     }
 
@@ -90,8 +90,13 @@ extension ViewModels {
         return item
     }
 
-    /// What a revision changed, one line each: `Threat: Medium → High`, a section rewritten.
-    func changeTexts(_ revision: BriefRevision) -> [String] {
+    /// What revision `position` of brief `index` changed, one line each: `Threat: Medium →
+    /// High`, a section rewritten. Made once per brief and build.
+    func changeTexts(_ index: Int, _ position: Int) -> [String] {
+        changeLines.value(index) { changeLog.revisions[index].map(changeTexts) }[position]
+    }
+
+    private func changeTexts(_ revision: BriefRevision) -> [String] {
         if let problem = revision.snapshot.problem { return [strings.format("revision_broken", problem)] }
         if revision.isAtShallowCut { return [strings["revision_at_cut"]] }
         guard let changes = revision.changes else { return [strings["revision_added"]] }
@@ -125,7 +130,7 @@ extension ViewModels {
         item[.kind] = .text(brief.kind.rawValue)
         item[.kind_label] = .text(strings.kindLabel(brief.kind))
         item[.url] = .text(relativeURL(from: route, toBrief: entry.brief) + "#history")
-        let lines = changeTexts(changeLog.revisions[entry.brief][entry.revision])
+        let lines = changeTexts(entry.brief, entry.revision)
         var shown: [MustacheValue] = lines.prefix(lines.count > maxLines ? maxLines - 1 : lines.count).map { .map([.text: .text($0)]) }
         if lines.count > maxLines {
             // The rest are in the history page's list of every revision (the brief's own

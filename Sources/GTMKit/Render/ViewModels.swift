@@ -59,6 +59,9 @@ final class ViewModels: @unchecked Sendable {
     private(set) var filterBarInputs = SharedInputs([])
     /// The change log's filter bar for pages at each depth its pages have (see `FilterBar`).
     private(set) var changeFilterBars: [Int: FilterBar] = [:]
+    /// Each brief's revisions' change lines (see `changeTexts(_:_:)`): a revision's lines show
+    /// on its brief's page, its history page and the change log's pages, five times or more.
+    let changeLines: PerBriefMemo<[[String]]>
 
     static let precomputedDepths = 8
 
@@ -74,6 +77,7 @@ final class ViewModels: @unchecked Sendable {
         let log = changeLog
         self.changeLog = changeLog
         self.changeFilters = changeFilters
+        changeLines = PerBriefMemo(count: changeLog.revisions.count)
         // Four pieces on threads of their own while the rest is made here: a line per brief
         // for the pages that show the whole log, the briefs' own list entries, routes and
         // search buckets, the log entries' keys, and each filter page's entries (the largest,

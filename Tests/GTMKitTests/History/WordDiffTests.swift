@@ -53,6 +53,33 @@ struct WordDiffTests {
         }
     }
 
+    /// Counting changed words over the texts' changed middles (`changedMiddles`) must give
+    /// the count over the whole texts, for random texts that share a start and an end: the
+    /// cut falls next to every kind of character, in the middle of words and of scalars'
+    /// bytes (two Chinese characters share their first two bytes).
+    @Test func countingTheChangedMiddleCountsTheWholeTexts() {
+        let alphabet = ["a", "b", " ", "\n", "\t", "\r\n", "\u{3000}", "决", "冲", "冰", "。", "é", "e\u{301}", "\u{301}", "\u{FE0F}",
+                        "😀", "\u{200D}", "𠀀", "\u{4DC0}", "x,"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func text(_ length: Int) -> String { (0..<next(length)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+        var trimmed = 0
+        for _ in 0..<4_000 {
+            let start = text(12), end = text(12)
+            let old = start + text(6) + end, new = start + text(6) + end
+            #expect(WordDiff.changedWords(from: old, to: new) == WordDiff.changedWordsOfWholeTexts(from: old, to: new),
+                    "\(old.debugDescription) → \(new.debugDescription)")
+            var a = old, b = new
+            let middles = a.withUTF8 { a in b.withUTF8 { b in WordDiff.changedMiddles(a, b) } }
+            if middles.old.count < old.utf8.count { trimmed += 1 }
+        }
+        // The cut is made, not only allowed: most pairs share a word at one end or the other.
+        #expect(trimmed > 2_000)
+    }
+
     /// The definition of a word, by `Character`.
     static func characterWords(of text: String) -> [String] {
         var words: [String] = []
