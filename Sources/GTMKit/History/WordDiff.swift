@@ -140,22 +140,34 @@ public enum WordDiff {
             // cost its length times its edits even when little changed.
             var bands: [Int] = []
             var deepest = 0
-            search: for depth in 0...max {
-                deepest = depth
-                if depth > 0 {
-                    for diagonal in stride(from: -(depth - 1), through: depth - 1, by: 2) { bands.append(frontier[diagonal + max]) }
-                }
-                for diagonal in stride(from: -depth, through: depth, by: 2) {
-                    let index = diagonal + max
-                    var x = diagonal == -depth || (diagonal != depth && frontier[index - 1] < frontier[index + 1])
-                        ? frontier[index + 1] : frontier[index - 1] + 1
-                    var y = x - diagonal
-                    while x < n, y < m, old[prefix + x] == new[prefix + y] {
-                        x += 1
-                        y += 1
+            // Unchecked: the search is most of a compare view's diff, and its indexes stay
+            // within the frontier (diagonals -max...max) and the changed middles by construction.
+            old.withUnsafeBufferPointer { old in
+                new.withUnsafeBufferPointer { new in
+                    frontier.withUnsafeMutableBufferPointer { frontier in
+                        // Nil for an empty side, which the search then never reads.
+                        let old = old.baseAddress.map { $0 + prefix }, new = new.baseAddress.map { $0 + prefix }
+                        search: for depth in 0...max {
+                            deepest = depth
+                            if depth > 0 {
+                                for diagonal in stride(from: -(depth - 1), through: depth - 1, by: 2) { bands.append(frontier[diagonal + max]) }
+                            }
+                            var diagonal = -depth
+                            while diagonal <= depth {
+                                let index = diagonal + max
+                                var x = diagonal == -depth || (diagonal != depth && frontier[index - 1] < frontier[index + 1])
+                                    ? frontier[index + 1] : frontier[index - 1] + 1
+                                var y = x - diagonal
+                                while x < n, y < m, old![x] == new![y] {
+                                    x += 1
+                                    y += 1
+                                }
+                                frontier[index] = x
+                                if x >= n, y >= m { break search }
+                                diagonal += 2
+                            }
+                        }
                     }
-                    frontier[index] = x
-                    if x >= n, y >= m { break search }
                 }
             }
             /// The frontier on `diagonal` as the depth before `depth` left it.
