@@ -22,6 +22,9 @@ briefs (gen_corpus.py --history N), every scenario once with history (gtmgen.yam
 
   full        a build into an empty output folder, without a cache (nor remembered history),
               the two settings and Hugo taking turns: history's share of a full build
+  full-remembered
+              the same with the history's versions remembered (`.site.cache.history` kept):
+              history's share of a full build once each version has been read and parsed
   noop        a rebuild with nothing changed
   commit      a rebuild after a new commit revising a tenth of the briefs (as the generator's)
   commit-one  a rebuild after a new commit revising one brief
@@ -134,13 +137,14 @@ def gtmgen_build(project):
     return [GTMGEN, "build", "--output", os.path.join(project, "site")]
 
 
-def gtmgen_full(project):
+def gtmgen_full(project, keep_history=False):
     """One full build into an emptied output folder, without a cache (nor the files beside
-    it: `.site.cache.text`, the remembered history `.site.cache.history`)."""
+    it: `.site.cache.text`, and the remembered history `.site.cache.history` unless
+    `keep_history`)."""
     for name in ("site", ".site.spare", ".site.pool"):
         shutil.rmtree(os.path.join(project, name), ignore_errors=True)
     for name in sorted(os.listdir(project)):
-        if name.startswith(".site.cache"):
+        if name.startswith(".site.cache") and not (keep_history and name == ".site.cache.history"):
             os.remove(os.path.join(project, name))
     return measure(gtmgen_build(project), cwd=project, env=GTMGEN_ENV)
 
@@ -296,6 +300,17 @@ def bench_history(project, corpus, work, runs, hugo, history):
         if hugo:
             theirs.append(hugo_full(corpus, work, run))
     results = {"full": (median(on), median(off))}
+    # Every page made again with the versions already remembered (a build after `--clean`, a
+    # new output folder, a cache lost): what history costs a full build once its store is
+    # written, apart from reading and parsing every version the first time.
+    on, off = [], []
+    for run in range(runs):
+        for setting in ((True, False) if run % 2 else (False, True)):
+            set_history(project, setting)
+            if setting and not os.path.exists(os.path.join(project, ".site.cache.history")):
+                gtmgen_full(project)
+            (on if setting else off).append(gtmgen_full(project, keep_history=setting))
+    results["full-remembered"] = (median(on), median(off))
     build = gtmgen_build(project)
     # gtmgen trusts no file written in the 2 s before a build began (LoadStage's racyAfter):
     # a rebuild then checks it again instead of finding nothing to do. The no-op rebuilds
@@ -325,7 +340,7 @@ def bench_history(project, corpus, work, runs, hugo, history):
 def history_rows(size, history, results, theirs):
     full_on = results["full"][0][0]
     rows = []
-    for scenario in ("full", "noop", "commit", "commit-one"):
+    for scenario in ("full", "full-remembered", "noop", "commit", "commit-one"):
         (wall, cpu, peak), (wall_off, cpu_off, peak_off) = results[scenario]
         row = [f"{size:,}", str(history), scenario, f"{wall:.2f}", f"{cpu:.2f}", f"{peak / 1024:.0f}",
                f"{wall_off:.2f}", f"{cpu_off:.2f}", f"{peak_off / 1024:.0f}",
@@ -358,7 +373,8 @@ def main_history(args, hugo):
     print_table(["briefs", "commits", "scenario", "history wall s", "history CPU s", "history peak MiB",
                  "history: false wall s", "history: false CPU s", "history: false peak MiB", "history adds ms",
                  "history adds", "of own full build", "Hugo wall s"], rows)
-    print("\ncommits: the revision commits after the import (each revising a tenth of the briefs). commit and"
+    print("\ncommits: the revision commits after the import (each revising a tenth of the briefs). full-remembered:"
+          " a full build that finds every version remembered (`.site.cache.history` kept). commit and"
           " commit-one: a rebuild after a new commit revising a tenth of the briefs, or one brief. history adds:"
           " wall time with history against `history: false`. of own full build: against the full build with"
           " history. Hugo (no history) builds the same briefs in the full builds' turns, for reference.")

@@ -14,6 +14,9 @@ final class BuildMemory: @unchecked Sendable {
     let parseKey: UInt64
     /// False for a build into an output that does not exist yet, or with `--clean`.
     let usable: Bool
+    /// Whether the history store is read: always but with `--clean`. It describes versions,
+    /// not an output, so a new or deleted output folder leaves it as true as it was.
+    let remembersHistory: Bool
     /// Why a build that is up to date shows no history, as the build that made it said.
     let historyNote: String?
     /// See `ProjectInputs.racyAfter`.
@@ -29,6 +32,7 @@ final class BuildMemory: @unchecked Sendable {
         cacheURL = BuildCache.location(for: request.outputDirectory)
         self.resident = resident
         usable = !request.clean && FileManager.default.fileExists(atPath: request.outputDirectory.path)
+        remembersHistory = !request.clean
         var hasher = StableHasher()
         hasher.add(GTMKitVersion.string)
         hasher.add(inputs.configBytes)
@@ -85,7 +89,7 @@ final class BuildMemory: @unchecked Sendable {
         if let snapshots { return snapshots }
         let settings = Self.snapshotSettings(config)
         let store = resident?.historySnapshots(settings: settings, cache: cacheURL)
-            ?? HistorySnapshotStore(url: HistorySnapshotStore.location(forCache: cacheURL), settings: settings, load: usable)
+            ?? HistorySnapshotStore(url: HistorySnapshotStore.location(forCache: cacheURL), settings: settings, load: remembersHistory)
         snapshots = store
         return store
     }
@@ -101,7 +105,7 @@ final class BuildMemory: @unchecked Sendable {
     /// only: `serve` keeps the store in memory.
     func openSnapshotsEarly(_ config: SiteConfig) {
         guard resident == nil, config.readsHistory, historyNote == nil, snapshots == nil, early == nil else { return }
-        let url = HistorySnapshotStore.location(forCache: cacheURL), settings = Self.snapshotSettings(config), load = usable
+        let url = HistorySnapshotStore.location(forCache: cacheURL), settings = Self.snapshotSettings(config), load = remembersHistory
         early = BackgroundTask { HistorySnapshotStore(url: url, settings: settings, load: load) }
     }
 

@@ -487,6 +487,31 @@ struct HistoryEdgeCaseTests {
         let again = try await runGTMGen(["build"], in: project.root)
         #expect(again.status == 0 && again.stdout.contains("site/ is up to date"), "\(again)")
     }
+
+    /// The remembered versions describe versions, not an output: a build whose output folder
+    /// and cache were deleted parses none of them again (the store is left as it was, not
+    /// appended to or written anew) and makes the same site; `--clean` parses them all.
+    @Test func aDeletedOutputKeepsTheRememberedVersionsAndCleanDoesNot() async throws {
+        let repository = try scripted()
+        defer { repository.project.cleanUp() }
+        let project = repository.project
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        let first = snapshotTree(project.url("site"))
+        let store = project.url(".site.cache.history")
+        func written() throws -> Date? { try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date }
+        let stored = try written(), bytes = try Data(contentsOf: store)
+
+        for name in ["site", ".site.cache", ".site.cache.text"] { try FileManager.default.removeItem(at: project.url(name)) }
+        let rebuilt = try await runGTMGen(["build"], in: project.root)
+        #expect(rebuilt.status == 0, "\(rebuilt)")
+        #expect(treeDifferences(first, snapshotTree(project.url("site"))).isEmpty)
+        #expect(try written() == stored && Data(contentsOf: store) == bytes, "the versions were parsed again")
+
+        let clean = try await runGTMGen(["build", "--clean"], in: project.root)
+        #expect(clean.status == 0, "\(clean)")
+        #expect(treeDifferences(first, snapshotTree(project.url("site"))).isEmpty)
+        #expect(try written() != stored, "--clean took the remembered versions")
+    }
 }
 
 /// Sets every file under `folder` an hour into the past: stamps older than a build are
