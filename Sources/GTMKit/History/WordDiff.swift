@@ -23,8 +23,13 @@ public enum WordDiff {
         /// Each word's number in `table`, shared with the text it is compared with: equal
         /// numbers, equal bytes.
         func numbers(in table: inout TermTable) -> [Int] {
+            numbers(of: 0..<count, in: &table)
+        }
+
+        /// The numbers of the words at `positions` only.
+        func numbers(of positions: Range<Int>, in table: inout TermTable) -> [Int] {
             bytes.withUnsafeBufferPointer { all in
-                ranges.map { table.insert(UnsafeBufferPointer(rebasing: all[$0])).number }
+                ranges[positions].map { table.insert(UnsafeBufferPointer(rebasing: all[$0])).number }
             }
         }
     }

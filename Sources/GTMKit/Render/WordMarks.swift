@@ -10,8 +10,27 @@ import MustacheEngine
 enum WordMarks {
     static func html(from old: String, to new: String, inserted: String, deleted: String) -> String {
         let before = WordDiff.Words(old, lineBreaks: true), after = WordDiff.Words(new, lineBreaks: true)
-        var table = TermTable(expected: before.count + after.count)
-        let steps = WordDiff.script(from: before.numbers(in: &table), to: after.numbers(in: &table))
+        // The words both share at the start and the end, found by their bytes: only the words
+        // between are numbered and searched. The script is the one over all the words, which
+        // matches the same common ends first.
+        var start = 0
+        while start < before.count, start < after.count, before[start] == after[start] { start += 1 }
+        var end = 0
+        while end < before.count - start, end < after.count - start,
+              before[before.count - 1 - end] == after[after.count - 1 - end] { end += 1 }
+        var table = TermTable(expected: before.count + after.count - 2 * (start + end))
+        let middle = WordDiff.script(from: before.numbers(of: start..<(before.count - end), in: &table),
+                                     to: after.numbers(of: start..<(after.count - end), in: &table))
+        var steps = (0..<start).map(WordDiff.Step.same)
+        steps.reserveCapacity(start + middle.count + end)
+        for step in middle {
+            switch step {
+            case .same(let index): steps.append(.same(start + index))
+            case .deleted(let index): steps.append(.deleted(start + index))
+            case .inserted(let index): steps.append(.inserted(start + index))
+            }
+        }
+        steps += ((before.count - end)..<before.count).map(WordDiff.Step.same)
         var writer = Writer(inserted: Array(inserted.utf8), deleted: Array(deleted.utf8))
         for step in steps {
             switch step {

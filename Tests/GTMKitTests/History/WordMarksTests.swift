@@ -17,4 +17,41 @@ struct WordMarksTests {
         #expect(WordMarks.html(from: "", to: "- one\n- two", inserted: "+", deleted: "-")
             == "<ins><span class=\"visually-hidden\">[+: </span>- one<br>- two<span class=\"visually-hidden\">]</span></ins>")
     }
+
+    /// The marks made over all the words, numbered and searched together: what `html` gave
+    /// before it numbered only the words between the two texts' common ends.
+    func marksOverAllWords(from old: String, to new: String) -> String {
+        let before = WordDiff.Words(old, lineBreaks: true), after = WordDiff.Words(new, lineBreaks: true)
+        var table = TermTable()
+        var writer = WordMarks.Writer(inserted: Array("+".utf8), deleted: Array("-".utf8))
+        for step in WordDiff.script(from: before.numbers(in: &table), to: after.numbers(in: &table)) {
+            switch step {
+            case .same(let index):
+                writer.flush()
+                writer.append(before[index])
+            case .inserted(let index): writer.add(after[index], kind: 1)
+            case .deleted(let index): writer.add(before[index], kind: -1)
+            }
+        }
+        writer.flush()
+        return String(decoding: writer.html, as: UTF8.self)
+    }
+
+    /// Random texts that share a start and an end, with repeated words so that a word of the
+    /// common end could also be matched in the changed middle: the marks are the same.
+    @Test func numberingOnlyTheChangedMiddleMarksWhatAllWordsMark() {
+        let alphabet = ["a", "b", "a b", " ", "\n", "价", "格", "。", "x,", "<", "&"]
+        var seed: UInt64 = 0xD1B5_4A32_D192_ED03
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func text(_ length: Int) -> String { (0..<next(length)).map { _ in alphabet[next(alphabet.count)] }.joined(separator: " ") }
+        for _ in 0..<2_000 {
+            let start = text(6), end = text(6)
+            let old = [start, text(5), end].joined(separator: " "), new = [start, text(5), end].joined(separator: " ")
+            #expect(WordMarks.html(from: old, to: new, inserted: "+", deleted: "-") == marksOverAllWords(from: old, to: new),
+                    "\(old.debugDescription) → \(new.debugDescription)")
+        }
+    }
 }
