@@ -12,8 +12,8 @@ import Foundation
 enum TraditionalChinese {
     /// Ideographs whose t2s conversion is one other character, by scalar value. Empty when
     /// OpenCC's data cannot be opened: search then matches each script on its own. Made on
-    /// first use (a tenth of a second or more), which a build without search pages to make
-    /// never reaches.
+    /// first use (tens of milliseconds, most of them OpenCC's), which a build without search
+    /// pages to make never reaches.
     static let simplified: [UInt32: UInt32] = load()
 
     /// Where Debian's OpenCC keeps the data `t2s` reads.
@@ -53,22 +53,33 @@ enum TraditionalChinese {
                 input.append(UInt8(ascii: "\n"))
             }
         }
-        let converted: String? = input.withUnsafeBufferPointer { buffer in
+        // The output read line by line as bytes: splitting it as a `String` (by `Character`)
+        // took most of the table's making, paid by every rebuild that cuts search terms.
+        var table: [UInt32: UInt32] = [:]
+        let converted: Bool = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let output = opencc_convert_utf8(converter, chars.baseAddress, chars.count) else { return nil }
+                guard let output = opencc_convert_utf8(converter, chars.baseAddress, chars.count) else { return false }
                 defer { opencc_convert_utf8_free(output) }
-                return String(cString: output)
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self), count: strlen(output))
+                var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
+                for scalar in scalars {
+                    guard let line = lines.next() else { return false }
+                    guard let target = Self.onlyScalar(of: UnsafeBufferPointer(rebasing: line)), target != scalar.value else { continue }
+                    table[scalar.value] = target
+                }
+                return true
             }
         }
-        guard let converted else { return [:] }
-        let lines = converted.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= scalars.count else { return [:] }
-        var table: [UInt32: UInt32] = [:]
-        for (scalar, line) in zip(scalars, lines) {
-            let result = line.unicodeScalars
-            guard result.count == 1, let target = result.first, target != scalar else { continue }
-            table[scalar.value] = target.value
-        }
+        guard converted else { return [:] }
         return table
+    }
+
+    /// The value of the one scalar `bytes` encode; nil for none, several or bad UTF-8.
+    private static func onlyScalar(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        guard case .emptyInput = decoder.decode(&iterator) else { return nil }
+        return scalar.value
     }
 }

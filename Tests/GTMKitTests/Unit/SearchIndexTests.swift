@@ -1,3 +1,4 @@
+import COpenCC
 import Foundation
 @testable import GTMKit
 import Testing
@@ -259,5 +260,25 @@ struct SearchFoldingTests {
         #expect(pairs.unicodeScalars.count == SearchFolding.standard.simplified.count * 2)
         #expect(pairs.contains("鏈链") && pairs.contains("決决"))
         #expect(!TraditionalChinese.dataSignature.isEmpty)
+    }
+
+    /// The table is made from one conversion of every ideograph, one per line, read back line
+    /// by line: each entry must be what OpenCC makes of that character alone, and every
+    /// character OpenCC changes into one other must have its entry (the main block, each
+    /// character converted on its own here).
+    @Test func theFoldTableIsOpenCCsConversionOfEachCharacter() throws {
+        let converter = try #require(opencc_open("t2s.json"))
+        defer { opencc_close(converter) }
+        let table = TraditionalChinese.load()
+        #expect(table.count > 2_000)
+        for value in UInt32(0x4E00)...0x9FFF {
+            let scalar = try #require(Unicode.Scalar(value))
+            let input = Array(String(scalar).utf8CString)
+            let output = try #require(input.withUnsafeBufferPointer { opencc_convert_utf8(converter, $0.baseAddress, $0.count - 1) })
+            let converted = String(cString: output).unicodeScalars
+            opencc_convert_utf8_free(output)
+            let expected = converted.count == 1 && converted.first != scalar ? converted.first?.value : nil
+            #expect(table[value] == expected, "\(scalar)")
+        }
     }
 }
