@@ -12,9 +12,9 @@ public struct ContentInventory: Sendable {
     public var displayPrefix: String
 
     public func sourceFile(_ contentPath: String) throws -> SourceFile {
-        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + contentPath))
+        let bytes = try FileBytes.contents(of: root + "/" + contentPath)
         let prefix = displayPrefix.isEmpty ? "" : displayPrefix + "/"
-        return SourceFile(displayPath: prefix + contentPath, contentPath: contentPath, bytes: [UInt8](data))
+        return SourceFile(displayPath: prefix + contentPath, contentPath: contentPath, bytes: bytes)
     }
 
     public var briefs: [SourceFile] {

@@ -378,25 +378,9 @@ public struct BuildCache: Sendable {
         guard replaced else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// The whole file, read straight into the buffer the cache is decoded from.
+    /// The whole file, read straight into the buffer the cache is decoded from (a file cut
+    /// short fails its checksum).
     static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let result = read(descriptor, buffer.baseAddress! + count, size - count)
-                guard result > 0 else {
-                    complete = false
-                    break
-                }
-                count += result
-            }
-        }
-        return complete ? bytes : nil
+        try? FileBytes.contents(of: path)
     }
 }

@@ -90,6 +90,20 @@ struct InvalidFixtureTests {
         #expect(!project.exists("site"))
     }
 
+    /// A brief that is not a file to read (a named pipe left in content/) fails the build with
+    /// the reason, instead of the build waiting for something to write to it.
+    @Test func aBriefThatIsNotAFileFailsTheBuildAndKeepsTheSite() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        let before = snapshotTree(project.url("site"))
+        #expect(mkfifo(project.url("content/reference/pipe.md").path, 0o644) == 0)
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("content/reference/pipe.md:1:1: error: cannot read: not a regular file"), "\(result)")
+        #expect(treeDifferences(before, snapshotTree(project.url("site"))).isEmpty)
+    }
+
     @Test func warningAloneDoesNotFailWithoutStrict() async throws {
         let project = try TempProject(copying: "invalid-strict-warning")
         defer { project.cleanUp() }
