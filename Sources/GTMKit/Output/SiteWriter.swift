@@ -113,10 +113,10 @@ public struct SiteWriter: Sendable {
             case .bytes(let bytes):
                 (hash, problem) = store(bytes, at: file.path)
             case .copy(let source):
-                if let data = FileManager.default.contents(atPath: source) {
-                    (hash, problem) = store([UInt8](data), at: file.path)
-                } else {
-                    problem = "cannot read \(source)"
+                do {
+                    (hash, problem) = store(try FileBytes.contents(of: source), at: file.path)
+                } catch {
+                    problem = "cannot read \(source): \(error.localizedDescription)"
                 }
             }
             record(file.path, hash: hash, problem: problem)

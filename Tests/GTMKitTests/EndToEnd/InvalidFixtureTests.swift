@@ -104,6 +104,19 @@ struct InvalidFixtureTests {
         #expect(treeDifferences(before, snapshotTree(project.url("site"))).isEmpty)
     }
 
+    /// The same for a file copied beside the briefs.
+    @Test func anAssetThatIsNotAFileFailsTheBuildAndKeepsTheSite() async throws {
+        let project = try TempProject(copying: "valid")
+        defer { project.cleanUp() }
+        #expect(try await runGTMGen(["build"], in: project.root).status == 0)
+        let before = snapshotTree(project.url("site"))
+        #expect(mkfifo(project.url("content/reference/pipe.png").path, 0o644) == 0)
+        let result = try await runGTMGen(["build"], in: project.root)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("content/reference/pipe.png: not a regular file"), "\(result)")
+        #expect(treeDifferences(before, snapshotTree(project.url("site"))).isEmpty)
+    }
+
     @Test func warningAloneDoesNotFailWithoutStrict() async throws {
         let project = try TempProject(copying: "invalid-strict-warning")
         defer { project.cleanUp() }
