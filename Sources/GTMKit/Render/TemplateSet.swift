@@ -62,15 +62,14 @@ public struct TemplateSet: Sendable {
             for name in names.sorted() where !name.startsWithDot {
                 let url = directory.appendingPathComponent(name)
                 if name.hasSuffix(".mustache") {
-                    let data = try Data(contentsOf: url)
-                    guard let text = String(data: data, encoding: .utf8) else {
+                    guard let text = String(bytes: try FileBytes.contents(of: url.path), encoding: .utf8) else {
                         diagnostics.append(.error(SourceLocation(path: "\(displayFolder)/\(name)"), code: .invalidUTF8,
                             "invalid UTF-8: save the template as UTF-8"))
                         continue
                     }
                     overrides[String(name.dropLast(".mustache".count))] = text
                 } else if Theme.assetNames.contains(name) {
-                    assets[name] = [UInt8](try Data(contentsOf: url))
+                    assets[name] = try FileBytes.contents(of: url.path)
                 }
             }
         }
