@@ -6,6 +6,18 @@ public struct BriefChanges: Sendable, Equatable {
         public var field: String
         public var old: String?
         public var new: String?
+        /// The currency each side's amount is in, for a field that is an amount of money
+        /// (`BriefSnapshot.currency(of:)`): a price read without its currency means little.
+        public var oldCurrency: String?
+        public var newCurrency: String?
+
+        public init(field: String, old: String?, new: String?, oldCurrency: String? = nil, newCurrency: String? = nil) {
+            self.field = field
+            self.old = old
+            self.new = new
+            self.oldCurrency = oldCurrency
+            self.newCurrency = newCurrency
+        }
     }
 
     public struct SectionChange: Sendable, Equatable {
@@ -64,7 +76,8 @@ public struct BriefChanges: Sendable, Equatable {
         for name in new.fields.map(\.name) where !names.contains(name) { names.append(name) }
         fields = names.compactMap { name in
             let before = old.value(of: name), after = new.value(of: name)
-            return before == after ? nil : FieldChange(field: name, old: before, new: after)
+            return before == after ? nil : FieldChange(field: name, old: before, new: after,
+                                                       oldCurrency: old.currency(of: name), newCurrency: new.currency(of: name))
         }
         // Read once: a remembered version's sections are decoded each time they are asked for.
         let oldSections = old.sections, newSections = new.sections

@@ -80,6 +80,20 @@ public struct BriefSnapshot: Sendable, Equatable {
         fields.first { $0.name == field }?.value
     }
 
+    /// The fields whose values are amounts of money: a competitor's lowest price, a GTM
+    /// module's figures.
+    public static let moneyFields: Set<String> = [
+        "pricing.from", "metrics.mrr", "metrics.arpa", "metrics.cac", "metrics.sales_marketing_spend", "arr", "ltv",
+    ]
+
+    /// The currency an amount of `field` is in, as this version gives it: the price's
+    /// currency for a price, the module's (or the site's) for a GTM figure; nil for a field
+    /// that is not money or a version that names none.
+    public func currency(of field: String) -> String? {
+        guard Self.moneyFields.contains(field) else { return nil }
+        return value(of: field.hasPrefix("pricing.") ? "pricing.currency" : "currency")
+    }
+
     public static func == (lhs: BriefSnapshot, rhs: BriefSnapshot) -> Bool {
         lhs.title == rhs.title && lhs.sections == rhs.sections && lhs.problem == rhs.problem
             && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)

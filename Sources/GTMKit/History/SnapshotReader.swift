@@ -56,6 +56,7 @@ public struct SnapshotReader: Sendable {
         case .gtm(let gtm):
             add("stage", gtm.stage?.rawValue)
             add("segment", gtm.segment)
+            add("currency", gtm.currency)
             let metrics = gtm.metrics
             add("metrics.mrr", metrics.mrr)
             add("metrics.arpa", metrics.arpa)

@@ -15,7 +15,7 @@ import Foundation
 /// The file is valid for one gtmgen executable and one set of parse settings (language,
 /// currency, raw HTML), carries a checksum, and is ignored when anything does not match.
 final class HistorySnapshotStore: HistoricSnapshots, @unchecked Sendable {
-    static let formatVersion = "gtmgen-history-7"
+    static let formatVersion = "gtmgen-history-8"
 
     private let lock = NSLock()
     private var snapshots: Remembered<BriefSnapshot>
@@ -345,6 +345,8 @@ extension BinaryWriter {
             writer.string(change.field)
             writer.optional(change.old) { $0.string($1) }
             writer.optional(change.new) { $0.string($1) }
+            writer.optional(change.oldCurrency) { $0.string($1) }
+            writer.optional(change.newCurrency) { $0.string($1) }
         }
         array(value.fields, field)
         array(value.sections) { writer, section in
@@ -367,7 +369,9 @@ extension BinaryReader {
     mutating func changes() throws -> BriefChanges {
         func field(_ reader: inout BinaryReader) throws -> BriefChanges.FieldChange {
             BriefChanges.FieldChange(field: try reader.string(), old: try reader.optional { try $0.string() },
-                                     new: try reader.optional { try $0.string() })
+                                     new: try reader.optional { try $0.string() },
+                                     oldCurrency: try reader.optional { try $0.string() },
+                                     newCurrency: try reader.optional { try $0.string() })
         }
         let fields = try array(field)
         let sections = try array { reader in

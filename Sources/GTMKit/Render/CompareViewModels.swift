@@ -36,7 +36,7 @@ extension ViewModels {
             var fields: [MustacheValue] = names.compactMap { name in
                 let old = then.value(of: name), new = now.value(of: name)
                 guard old != new else { return nil }
-                let shown = display.values(old, new, of: name)
+                let shown = display.values(old, new, of: name, currencies: (then.currency(of: name), now.currency(of: name)))
                 return .map([.field: .text(display.label(name)), .then: .text(shown.old), .now: .text(shown.new)])
             }
             if then.title != now.title {

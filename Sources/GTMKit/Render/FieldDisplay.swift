@@ -31,6 +31,7 @@ struct FieldDisplay: Sendable {
         case "pricing.model": return (.string("field_pricing_model"), .text)
         case "pricing.from": return (.string("field_pricing_from"), .money)
         case "pricing.currency": return (.string("field_pricing_currency"), .text)
+        case "currency": return (.string("field_currency"), .text)
         case "pricing.period": return (.string("field_pricing_period"), .period)
         case "pricing.unit": return (.string("field_pricing_unit"), .unit)
         case "position.x": return (.axis(x: true), .count)
@@ -77,8 +78,9 @@ struct FieldDisplay: Sendable {
         }
     }
 
-    /// A value of `field` as the change log keeps it (`0.016`, `high`), written for readers.
-    func value(_ text: String, of field: String) -> String {
+    /// A value of `field` as the change log keeps it (`0.016`, `high`), written for readers;
+    /// an amount of money with its currency when the version names one.
+    func value(_ text: String, of field: String, currency: String? = nil) -> String {
         guard let style = Self.describe(field)?.style else { return text }
         switch style {
         case .text: return text
@@ -91,7 +93,7 @@ struct FieldDisplay: Sendable {
             // Beyond 10^15 a figure is a typo, not a fact to group into thousands.
             guard let number = Double(text), number.isFinite, abs(number) < 1e15 else { return text }
             switch style {
-            case .money: return NumberFormat.money(number, currency: nil)
+            case .money: return NumberFormat.money(number, currency: currency)
             case .percent: return NumberFormat.percent(number)
             case .ratio: return NumberFormat.ratio(number)
             case .months: return "\(NumberFormat.plain(number, decimals: 1)) \(strings["months"])"
@@ -102,14 +104,16 @@ struct FieldDisplay: Sendable {
 
     /// `Threat: Medium → High`; a side without the field shows a dash.
     func changeText(_ change: BriefChanges.FieldChange) -> String {
-        let (old, new) = values(change.old, change.new, of: change.field)
+        let (old, new) = values(change.old, change.new, of: change.field, currencies: (change.oldCurrency, change.newCurrency))
         return strings.format("change_line", label(change.field), old, new)
     }
 
     /// Both sides of a change as readers read them; as kept when rounding would make them
     /// look the same (a churn of 0.0152 and 0.0154 both write as 1.5%). A missing side is a dash.
-    func values(_ old: String?, _ new: String?, of field: String) -> (old: String, new: String) {
-        let shownOld = old.map { value($0, of: field) } ?? "—", shownNew = new.map { value($0, of: field) } ?? "—"
+    func values(_ old: String?, _ new: String?, of field: String,
+                currencies: (old: String?, new: String?) = (nil, nil)) -> (old: String, new: String) {
+        let shownOld = old.map { value($0, of: field, currency: currencies.old) } ?? "—"
+        let shownNew = new.map { value($0, of: field, currency: currencies.new) } ?? "—"
         if shownOld == shownNew, let old, let new, old != new { return (old, new) }
         return (shownOld, shownNew)
     }

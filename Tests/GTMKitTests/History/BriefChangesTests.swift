@@ -46,7 +46,7 @@ struct BriefChangesTests {
         let changes = BriefChanges(from: old, to: new)
         #expect(changes.fields == [
             .init(field: "threat", old: "medium", new: "high"),
-            .init(field: "pricing.from", old: "149", new: "199"),
+            .init(field: "pricing.from", old: "149", new: "199", oldCurrency: "CNY", newCurrency: "CNY"),
         ])
         #expect(changes.sections == [.init(kind: .rewritten, heading: "Why", wordsChanged: 8)])
         #expect(changes.titleChange == nil)
@@ -86,10 +86,29 @@ struct BriefChangesTests {
         }
         let old = reader.read(gtm(100_000), contentPath: "gtm/oa.md")
         let new = reader.read(gtm(150_000), contentPath: "gtm/oa.md")
-        let changed = BriefChanges(from: old, to: new).fields.map(\.field)
+        let changes = BriefChanges(from: old, to: new).fields
+        let changed = changes.map(\.field)
         #expect(changed.contains("metrics.mrr"))
         #expect(changed.contains("arr"))
         #expect(old.value(of: "ltv_cac") != nil)
+        // The module names no currency: the site's (`KindAnalyzer(defaultCurrency:)`) is its figures'.
+        #expect(old.value(of: "currency") == "CNY")
+        let arr = changes.first { $0.field == "arr" }
+        #expect(arr?.oldCurrency == "CNY" && arr?.newCurrency == "CNY")
+        // Ratios and counts are not money.
+        #expect(changes.first { $0.field == "ltv_cac" }?.newCurrency == nil)
+    }
+
+    @Test func aCurrencyChangeIsAChangeAndEachSideKeepsItsOwnCurrency() {
+        func price(_ amount: Int, _ currency: String) -> [UInt8] {
+            Array("---\ntitle: P\npricing: {from: \(amount), currency: \(currency)}\n---\nBody\n".utf8)
+        }
+        let changes = BriefChanges(from: reader.read(price(149, "CNY"), contentPath: "competitors/p.md"),
+                                   to: reader.read(price(29, "USD"), contentPath: "competitors/p.md"))
+        #expect(changes.fields == [
+            .init(field: "pricing.from", old: "149", new: "29", oldCurrency: "CNY", newCurrency: "USD"),
+            .init(field: "pricing.currency", old: "CNY", new: "USD"),
+        ])
     }
 }
 

@@ -25,6 +25,22 @@ struct FieldDisplayTests {
         #expect(english.changeText(change("metrics.lifetime_months", "40", "50")) == "Customer lifetime: 40 months → 50 months")
     }
 
+    @Test func moneyIsWrittenWithTheCurrencyEachSideWasIn() {
+        let price = BriefChanges.FieldChange(field: "pricing.from", old: "149", new: "29", oldCurrency: "CNY", newCurrency: "USD")
+        #expect(english.changeText(price) == "Price from: CNY 149 → USD 29")
+        let arr = BriefChanges.FieldChange(field: "arr", old: "21840000", new: nil, oldCurrency: "CNY")
+        #expect(chinese.changeText(arr) == "ARR：CNY 21,840,000 → —")
+        // A currency given to a field that is not money changes nothing.
+        #expect(english.value("0.4", of: "ltv_cac", currency: "CNY") == "0.4×")
+        #expect(english.changeText(change("currency", "CNY", "USD")) == "Currency: CNY → USD")
+    }
+
+    @Test func everyMoneyFieldOfTheSnapshotsIsWrittenAsMoney() {
+        for field in BriefSnapshot.moneyFields {
+            #expect(english.value("1000", of: field, currency: "EUR") == "EUR 1,000", "\(field)")
+        }
+    }
+
     @Test func axisLabelsLoseTheirNoteSoTheChangesArrowIsTheOnlyOne() {
         #expect(english.label("position.x") == "Position (Price)")
         #expect(english.label("position.y") == "Position (Capability)")

@@ -53,7 +53,7 @@ struct HistoryPagesGoldenTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "changes are not newest first")
         #expect(changes.components(separatedBy: "Add Brightdesk and Corvana").count - 1 == 2, "one entry per brief added")
         #expect(changes.contains("Threat: Medium → High"))
-        #expect(changes.contains("Price from: 49 → 59"))
+        #expect(changes.contains("Price from: USD 49 → USD 59"))
         #expect(changes.contains("href=\"https://git.example.test/intel/commit/\(ids[1])\""))
         for month in ["2026-11", "2026-10", "2026-09", "2026-08", "2026-06"] {
             #expect(changes.contains("<a href=\"../changes/period/\(month)/\">\(month)</a>"), "no group for \(month)")
