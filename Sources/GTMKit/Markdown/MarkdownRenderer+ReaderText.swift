@@ -39,9 +39,9 @@ extension MarkdownRenderer {
                         // Raw HTML is not what a reader reads (and is dropped unless the site opts in).
                         continue
                     default:
-                        if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0,
-                           cmark_node_previous(node) != nil {
-                            writer.marker(" · ")
+                        if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+                            if cmark_node_previous(node) != nil { writer.marker(" · ") }
+                            writer.startCell()
                         }
                     }
                 } else if event == CMARK_EVENT_EXIT {
@@ -49,7 +49,10 @@ extension MarkdownRenderer {
                     case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
                         writer.endLine()
                     default:
-                        if let name = cmark_node_get_type_string(node), strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 {
+                        guard let name = cmark_node_get_type_string(node) else { break }
+                        if strcmp(name, "table_cell") == 0 {
+                            writer.endCell()
+                        } else if strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 {
                             writer.endLine()
                         }
                     }
@@ -80,6 +83,17 @@ extension MarkdownRenderer {
 private struct ReaderTextWriter {
     private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
+    /// Where the table cell being written starts.
+    private var cellStart: Int?
+
+    /// An empty table cell reads as a dash, as a missing fact does elsewhere: `a · — · b`,
+    /// not `a · · b`, and a filled-in cell shows as the dash replaced.
+    mutating func startCell() { cellStart = bytes.count }
+
+    mutating func endCell() {
+        if cellStart == bytes.count { marker("—") }
+        cellStart = nil
+    }
 
     /// Without the spaces and line ends around it, trimmed as bytes: Foundation's
     /// `trimmingCharacters` copies the text through UTF-16 first, and took two fifths of the

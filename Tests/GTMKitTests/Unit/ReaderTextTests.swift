@@ -41,6 +41,16 @@ struct ReaderTextTests {
         #expect(renderer.readerText(markdown) == "Edition · Price\nGrowth · CNY 298")
     }
 
+    @Test func anEmptyCellReadsAsADash() {
+        let markdown = """
+        | Edition | Price | Notes |
+        | --- | --- | --- |
+        | Growth |  | seats only |
+        |  | CNY 98 |  |
+        """
+        #expect(renderer.readerText(markdown) == "Edition · Price · Notes\nGrowth · — · seats only\n— · CNY 98 · —")
+    }
+
     @Test func tasksShowWhetherTheyAreTicked() {
         #expect(renderer.readerText("- [ ] call back\n- [x] send quote") == "☐ call back\n☑ send quote")
     }
