@@ -20,6 +20,13 @@ public enum WordDiff {
 
         subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
+        /// Whether the text has a space (or other whitespace) between the word at `index` and
+        /// the one before it: Chinese characters and punctuation follow each other without one.
+        /// nil for the first word, which has none before it.
+        func isSpaced(_ index: Int) -> Bool? {
+            index == 0 ? nil : ranges[index - 1].upperBound < ranges[index].lowerBound
+        }
+
         /// Each word's number in `table`, shared with the text it is compared with: equal
         /// numbers, equal bytes.
         func numbers(in table: inout TermTable) -> [Int] {

@@ -36,19 +36,20 @@ enum WordMarks {
             switch step {
             case .same(let index):
                 writer.flush()
-                writer.append(before[index])
+                writer.append(before[index], spaced: before.isSpaced(index))
             case .inserted(let index):
-                writer.add(after[index], kind: 1)
+                writer.add(after[index], kind: 1, spaced: after.isSpaced(index))
             case .deleted(let index):
-                writer.add(before[index], kind: -1)
+                writer.add(before[index], kind: -1, spaced: before.isSpaced(index))
             }
         }
         writer.flush()
         return String(decoding: writer.html, as: UTF8.self)
     }
 
-    /// The HTML as it is written: words with a space between them (none between Chinese
-    /// characters, none after a line break), runs of inserted or deleted words in their tags.
+    /// The HTML as it is written: words spaced as their own text spaced them (`定位签到、拜访`
+    /// stays without spaces, `CNY 298` keeps its), none after a line break; runs of inserted
+    /// or deleted words in their tags.
     struct Writer {
         let inserted: [UInt8]
         let deleted: [UInt8]
@@ -56,7 +57,7 @@ enum WordMarks {
         /// The word written last, nil at the start of a run's words.
         var previous: ArraySlice<UInt8>?
         var runKind = 0
-        var run: [ArraySlice<UInt8>] = []
+        var run: [(word: ArraySlice<UInt8>, spaced: Bool?)] = []
 
         init(inserted: [UInt8], deleted: [UInt8]) {
             self.inserted = inserted
@@ -64,37 +65,44 @@ enum WordMarks {
             html.reserveCapacity(4096)
         }
 
-        mutating func add(_ word: ArraySlice<UInt8>, kind: Int) {
+        /// - Parameter spaced: whether the word's own text has a space before it (`Words.isSpaced`).
+        mutating func add(_ word: ArraySlice<UInt8>, kind: Int, spaced: Bool?) {
             if runKind != kind {
                 flush()
                 runKind = kind
             }
-            run.append(word)
+            run.append((word, spaced))
         }
 
-        mutating func append(_ word: ArraySlice<UInt8>) {
+        mutating func append(_ word: ArraySlice<UInt8>, spaced: Bool?) {
             if Self.isLineBreak(word) {
                 html += "<br>".utf8
             } else {
-                if let previous, !Self.isLineBreak(previous), !(Self.joins(previous) && Self.joins(word)) {
-                    html.append(UInt8(ascii: " "))
-                }
+                if spacesOut(word, spaced: spaced) { html.append(UInt8(ascii: " ")) }
                 word.withUnsafeBufferPointer { Escaping.html.append($0, to: &html) }
             }
             previous = word
         }
 
+        /// A space goes between the word written last and `word` when `word`'s text had one
+        /// before it; for a text's first word, which has nothing before it in its own text,
+        /// unless both are Chinese characters.
+        private func spacesOut(_ word: ArraySlice<UInt8>, spaced: Bool?) -> Bool {
+            guard let previous, !Self.isLineBreak(previous) else { return false }
+            return spaced ?? !(Self.joins(previous) && Self.joins(word))
+        }
+
         mutating func flush() {
             guard runKind != 0 else { return }
             let (tag, label) = runKind > 0 ? ("ins", inserted) : ("del", deleted)
-            if let previous, !Self.isLineBreak(previous), let first = run.first, !(Self.joins(previous) && Self.joins(first)) {
+            if let first = run.first, spacesOut(first.word, spaced: first.spaced) {
                 html.append(UInt8(ascii: " "))
             }
             html += "<\(tag)><span class=\"visually-hidden\">[".utf8
             label.withUnsafeBufferPointer { Escaping.html.append($0, to: &html) }
             html += ": </span>".utf8
             previous = nil
-            for word in run { append(word) }
+            for entry in run { append(entry.word, spaced: entry.spaced) }
             html += "<span class=\"visually-hidden\">]</span></\(tag)>".utf8
             run.removeAll(keepingCapacity: true)
             runKind = 0

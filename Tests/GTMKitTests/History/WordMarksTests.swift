@@ -7,10 +7,25 @@ struct WordMarksTests {
     @Test func runsAreMarkedLabelledAndEscapedWithSpacesOnlyBetweenWords() {
         let html = WordMarks.html(from: "价格 上调 <b>\nAcme & co", to: "价格下调 <b>\nAcme & co rises",
                                   inserted: "added", deleted: "removed")
-        // Each Chinese character is a word: 上调 → 下调 changes one, and 调 stays.
-        #expect(html == "价格<del><span class=\"visually-hidden\">[removed: </span>上<span class=\"visually-hidden\">]</span></del>"
+        // Each Chinese character is a word: 上调 → 下调 changes one, and 调 stays. The old
+        // text's space before 上 is kept where its word is.
+        #expect(html == "价格 <del><span class=\"visually-hidden\">[removed: </span>上<span class=\"visually-hidden\">]</span></del>"
             + "<ins><span class=\"visually-hidden\">[added: </span>下<span class=\"visually-hidden\">]</span></ins>"
             + "调 &lt;b&gt;<br>Acme &amp; co <ins><span class=\"visually-hidden\">[added: </span>rises<span class=\"visually-hidden\">]</span></ins>")
+    }
+
+    @Test func wordsAreSpacedAsTheirTextSpacedThem() {
+        // Chinese punctuation and a full-width bracket sit against their characters; a figure
+        // keeps the spaces it was written with.
+        let html = WordMarks.html(from: "定位签到、拜访路线规划，是它最成熟的模块。价格（2026 年）：CNY 298",
+                                  to: "定位签到、拜访路线规划，是它最成熟的模块。价格（2026 年）：CNY 328",
+                                  inserted: "+", deleted: "-")
+        #expect(html == "定位签到、拜访路线规划，是它最成熟的模块。价格（2026 年）：CNY "
+            + "<del><span class=\"visually-hidden\">[-: </span>298<span class=\"visually-hidden\">]</span></del>"
+            + " <ins><span class=\"visually-hidden\">[+: </span>328<span class=\"visually-hidden\">]</span></ins>")
+        // A run inserted between Chinese characters has no space around it.
+        #expect(WordMarks.html(from: "主要模块。", to: "主要核心模块。", inserted: "+", deleted: "-")
+            == "主要<ins><span class=\"visually-hidden\">[+: </span>核心<span class=\"visually-hidden\">]</span></ins>模块。")
     }
 
     @Test func aWholeNewSectionIsOneInsertedRunWithItsLineBreaks() {
@@ -28,9 +43,9 @@ struct WordMarksTests {
             switch step {
             case .same(let index):
                 writer.flush()
-                writer.append(before[index])
-            case .inserted(let index): writer.add(after[index], kind: 1)
-            case .deleted(let index): writer.add(before[index], kind: -1)
+                writer.append(before[index], spaced: before.isSpaced(index))
+            case .inserted(let index): writer.add(after[index], kind: 1, spaced: after.isSpaced(index))
+            case .deleted(let index): writer.add(before[index], kind: -1, spaced: before.isSpaced(index))
             }
         }
         writer.flush()
