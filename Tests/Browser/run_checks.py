@@ -35,6 +35,9 @@ Checks:
   competitor-threat-in-words  the competitors index says each threat level in words
   screenshots         wide (1920), desktop (1280) and phone (390) screenshots of the main pages
   phone-no-horizontal-scroll  the main pages fit a 390 px wide phone screen
+  phone-header        on every page at 390 px the site header is two rows (at most 100 px
+                      tall), its sections scroll sideways within it, and the current section's
+                      link is in view
 
 The Nu checker and linkchecker run as child processes in parallel with the browser checks.
 """
@@ -1004,6 +1007,42 @@ def check_toc_phone(browser, base):
     return f"{len(TOC_PAGES)} pages: collapsed, opens on a tap"
 
 
+PHONE_HEADER_JS = """
+var header = document.querySelector('.site-header'), nav = header && header.querySelector('nav');
+if (!header || !nav) return null;
+var box = nav.getBoundingClientRect(), current = nav.querySelector('a[aria-current]');
+var link = current ? current.getBoundingClientRect() : null;
+return {height: header.getBoundingClientRect().height, pageWidth: document.documentElement.scrollWidth,
+        navScrolls: nav.scrollWidth > nav.clientWidth ? getComputedStyle(nav).overflowX : 'fits',
+        current: current ? current.textContent.trim() : null,
+        currentInView: link ? link.left >= box.left - 1 && link.right <= box.right + 1 : null};
+"""
+
+
+@at_viewport(390, 844, True)
+def check_phone_header(browser, site, base):
+    problems, pages, heights = [], html_pages(site), []
+    for path, _ in pages:
+        browser.open(url(base, path))
+        state = browser.driver.execute_script(PHONE_HEADER_JS)
+        if state is None:
+            continue
+        heights.append(state["height"])
+        if state["height"] > 100:
+            problems.append(f"{path or '(home)'} at 390 px: the header is {state['height']:.0f} px tall")
+        if state["pageWidth"] > 390:
+            problems.append(f"{path or '(home)'} at 390 px: the page is {state['pageWidth']} px wide")
+        if state["navScrolls"] not in ("fits", "auto", "scroll"):
+            problems.append(f"{path or '(home)'} at 390 px: the sections overflow the header without scrolling")
+        if state["currentInView"] is False:
+            problems.append(f"{path or '(home)'} at 390 px: the current section ({state['current']}) is scrolled out of view")
+    if not heights:
+        problems.append("no page has a site header with sections")
+    if problems:
+        raise CheckFailed(problems)
+    return f"{len(heights)} pages: header {min(heights):.0f}–{max(heights):.0f} px, current section in view"
+
+
 BATTLECARD_ORDER_JS = """
 var win = document.querySelector('.battlecard-cell'), facts = document.querySelector('.battlecard-facts');
 return {win: win ? win.querySelector('h2').textContent.trim() : null,
@@ -1301,6 +1340,7 @@ def main():
                 results.run("five-w-phone", check_five_w_phone, browser, base)
                 results.run("toc-wide-sticky", check_toc_wide, browser, base)
                 results.run("toc-phone-collapsed", check_toc_phone, browser, base)
+                results.run("phone-header", check_phone_header, browser, site, base)
                 results.run("battlecard-phone-order", check_battlecard_order, browser, base)
                 results.run("battlecard-print", check_battlecard_print, browser, base)
                 results.run("competitor-threat-in-words", check_threat_in_words, browser, base)

@@ -327,40 +327,42 @@ public struct MarkdownRenderer: Sendable {
         return nil
     }
 
-    /// The first `limit` characters of `text`, or nil when it has no more than that. Walks at
-    /// most `limit` characters, not the whole text as `count` would, and none when the text
-    /// has no more scalars than the limit (then it has no more characters either).
-    static func prefix(_ text: String, characters limit: Int) -> Substring? {
-        guard scalarCount(text, exceeds: limit),
-              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
-              end < text.endIndex else { return nil }
-        return text[..<end]
-    }
-
-    /// Whether `text` has more than `limit` Unicode scalars, counted on its bytes (a scalar
-    /// starts at every byte that is not a continuation byte).
-    static func scalarCount(_ text: String, exceeds limit: Int) -> Bool {
-        guard text.utf8.count > limit else { return false }
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 {
-                count += 1
-                if count > limit { return true }
-            }
-            return false
-        }
-    }
-
-    /// At most about 280 characters, cut at a space or a Chinese comma, semicolon or full stop
-    /// when there is one near the end, without a separator left dangling before the `…`.
+    /// At most about 280 columns — a Chinese character takes two, as it does on the page, so
+    /// a Chinese excerpt is as long to read as an English one — cut at a space or a Chinese
+    /// comma, semicolon or full stop when there is one near the end, without a separator or
+    /// full stop left before the `…`.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        guard var cut = prefix(text, characters: limit) else { return text }
+        guard var cut = prefix(text, columns: limit) else { return text }
         if let boundary = cut.lastIndex(where: { excerptBreaks.contains($0) }), cut.distance(from: boundary, to: cut.endIndex) < 40 {
             cut = cut[..<boundary]
         }
-        while let last = cut.last, last == " " || danglingSeparators.contains(last) { cut = cut.dropLast() }
+        while let last = cut.last, last == " " || last == "." || last == "。" || danglingSeparators.contains(last) { cut = cut.dropLast() }
         return cut.trimmingWhitespace + "…"
+    }
+
+    /// The first `limit` columns of `text`, a wide (East Asian) character taking two; nil when
+    /// the whole text fits. A text of no more bytes than the limit fits: no character takes
+    /// more columns than bytes.
+    static func prefix(_ text: String, columns limit: Int) -> Substring? {
+        guard text.utf8.count > limit else { return nil }
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let first = text.unicodeScalars[index]
+            used += isWide(first) ? 2 : 1
+            if used > limit { return text[..<index] }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// Chinese, Japanese and Korean characters and full-width forms, which a page sets twice
+    /// as wide as a Latin letter.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
     }
 
     static let excerptBreaks: Set<Character> = [" ", "；", "，", "。", "、"]

@@ -62,8 +62,9 @@ extension ViewModels {
         }
         row("website", facts.website.map(Self.shownAddress) ?? facts.websiteText, url: facts.website)
         if let x = facts.positionX, let y = facts.positionY {
-            row("position", "\(FieldDisplay.axisName(site.config.positioningX)): \(NumberFormat.plain(x)) · "
-                + "\(FieldDisplay.axisName(site.config.positioningY)): \(NumberFormat.plain(y))")
+            // Out of 10, as the map plots it: a bare "8" reads as a rank or a count.
+            row("position", "\(FieldDisplay.axisName(site.config.positioningX)): \(NumberFormat.plain(x))/10 · "
+                + "\(FieldDisplay.axisName(site.config.positioningY)): \(NumberFormat.plain(y))/10")
         }
         model[.facts] = .list(rows)
         if let threat = facts.threat {

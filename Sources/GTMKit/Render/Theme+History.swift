@@ -40,6 +40,8 @@ extension Theme {
       ins { background: #12361f; color: #aff5b4; }
     }
     .compare-fields td, .compare-fields th { overflow-wrap: break-word; }
+    /* Wide enough for a date (2026-10-02), which would otherwise break at its hyphens on a phone. */
+    .compare-fields td { min-width: 6.5em; }
     @media print {
       details.compare > *:not(summary) { display: block; }
       del, ins { background: none; color: #000; }

@@ -40,7 +40,7 @@ enum Theme {
     .brand { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; }
     .site-header ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
     .site-header nav a { color: var(--muted); text-decoration: none; padding: .25rem 0; }
-    .site-header nav a[aria-current="page"], .site-header nav a:hover { color: var(--fg); border-bottom: 2px solid var(--accent); }
+    .site-header nav a[aria-current], .site-header nav a:hover { color: var(--fg); border-bottom: 2px solid var(--accent); }
     main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
     h1, h2, h3, h4 { line-height: 1.3; margin: 1.6em 0 .6em; }
     h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); margin-top: .3em; overflow-wrap: break-word; }
@@ -261,6 +261,19 @@ enum Theme {
       .kind-card .count { font-size: 1.5rem; }
       .chart text { font-size: 20px; }
       .chart .tick, .chart .conversion, .chart .benchmark-label { font-size: 18px; }
+      /* Two rows, not four: the site's name, then the sections in one line that scrolls
+         sideways (fading out where more follow) beside the search field. */
+      .site-header { gap: .3rem .75rem; padding-top: .5rem; padding-bottom: .5rem; }
+      .brand { flex: 1 1 100%; }
+      .site-header nav { flex: 1 1 0; min-width: 0; overflow-x: auto; scrollbar-width: none; padding: .3rem 0;
+        -webkit-mask-image: linear-gradient(to right, #000 calc(100% - 2.5rem), transparent);
+        mask-image: linear-gradient(to right, #000 calc(100% - 2.5rem), transparent); }
+      .site-header nav::-webkit-scrollbar { display: none; }
+      .site-header nav ul { flex-wrap: nowrap; white-space: nowrap; }
+      .site-header nav ul::after { content: ""; flex: 0 0 .75rem; }
+      .site-header nav a[aria-current] { scroll-initial-target: nearest; }
+      .header-search { margin-left: 0; }
+      .header-search input { width: 6.5rem; }
     }
     @media print {
       :root { --bg: #fff; --fg: #000; --muted: #333; --card: #fff; --line: #999; --accent: #000; --accent-soft: #eee; }

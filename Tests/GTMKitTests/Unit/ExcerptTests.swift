@@ -77,4 +77,26 @@ struct ExcerptTests {
         #expect(text.hasSuffix("…"))
         #expect(text.count <= 281)
     }
+
+    @Test func chineseTextTakesTwoColumnsACharacterSoItsExcerptReadsAsLongAsAnEnglishOne() {
+        let chinese = String(repeating: "云帆销客在华南渠道最强", count: 30)
+        let cut = MarkdownRenderer.excerpt(chinese)
+        #expect(cut.hasSuffix("…"))
+        #expect(cut.count == 141, "140 characters of 280 columns, then the ellipsis: \(cut.count)")
+        // Latin text of the same number of characters is not cut.
+        #expect(MarkdownRenderer.excerpt(String(repeating: "a", count: 200)) == String(repeating: "a", count: 200))
+        // A text of no more bytes than the limit is never cut; one just over it is cut at the limit.
+        #expect(MarkdownRenderer.prefix("价格", columns: 4) == nil)
+        #expect(MarkdownRenderer.prefix("价格低", columns: 4) == "价格")
+        #expect(MarkdownRenderer.prefix("a价格", columns: 4) == "a价")
+    }
+
+    @Test func aFullStopIsNotLeftBeforeTheEllipsis() {
+        // Cut inside the long word, back to the space after a full stop.
+        let sentences = String(repeating: "Word. ", count: 46) + String(repeating: "x", count: 30)
+        let cut = MarkdownRenderer.excerpt(sentences)
+        #expect(cut.hasSuffix(" Word…"), "\(cut.suffix(20))")
+        let chinese = String(repeating: "价格低。", count: 80)
+        #expect(!MarkdownRenderer.excerpt(chinese).hasSuffix("。…"))
+    }
 }
