@@ -50,6 +50,14 @@ enum Theme {
     .eyebrow { margin: 0; font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; }
     .prose { max-width: 48rem; }
     .prose img { max-width: 100%; height: auto; }
+    /* A table wider than the text scrolls sideways; shadows at the edges it can scroll towards
+       say so without a script (the covers move with the cells, the shadows stay). */
+    .prose table { background:
+        linear-gradient(to right, var(--bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
+        linear-gradient(to left, var(--bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / .22), transparent) left / .9rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / .22), transparent) right / .9rem 100% no-repeat scroll; }
+    .prose td { background: transparent; }
     .prose li > input[type="checkbox"] { margin-right: .4rem; }
     .prose ul:has(> li > input[type="checkbox"]) { list-style: none; padding-left: 1rem; }
     code { font-family: var(--mono); font-size: .9em; background: var(--accent-soft); padding: .1em .3em; border-radius: 4px; }
