@@ -61,15 +61,25 @@ public struct TemplateSet: Sendable {
         if let names = try? manager.contentsOfDirectory(atPath: directory.path) {
             for name in names.sorted() where !name.startsWithDot {
                 let url = directory.appendingPathComponent(name)
+                let location = SourceLocation(path: "\(displayFolder)/\(name)")
+                guard name.hasSuffix(".mustache") || Theme.assetNames.contains(name) else { continue }
+                // A file that cannot be read (a named pipe, no permission) is named with its
+                // reason; the others are still read, so one build reports every such file.
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileBytes.contents(of: url.path)
+                } catch {
+                    diagnostics.append(.error(location, code: .readError, "cannot read: \(error.localizedDescription)"))
+                    continue
+                }
                 if name.hasSuffix(".mustache") {
-                    guard let text = String(bytes: try FileBytes.contents(of: url.path), encoding: .utf8) else {
-                        diagnostics.append(.error(SourceLocation(path: "\(displayFolder)/\(name)"), code: .invalidUTF8,
-                            "invalid UTF-8: save the template as UTF-8"))
+                    guard let text = String(bytes: bytes, encoding: .utf8) else {
+                        diagnostics.append(.error(location, code: .invalidUTF8, "invalid UTF-8: save the template as UTF-8"))
                         continue
                     }
                     overrides[String(name.dropLast(".mustache".count))] = text
-                } else if Theme.assetNames.contains(name) {
-                    assets[name] = try FileBytes.contents(of: url.path)
+                } else {
+                    assets[name] = bytes
                 }
             }
         }

@@ -93,14 +93,18 @@ struct InvalidFixtureTests {
     /// A brief, or a file copied beside the briefs, that is not a file to read (a named pipe
     /// left in content/) fails the build with the reason, instead of the build waiting for
     /// something to write to it. A copied file is read as the output is written, so the
-    /// message names it after the output folder's location.
+    /// message names it after the output folder's location; a template or theme override is
+    /// named at its own.
     @Test(arguments: [("content/reference/pipe.md", "content/reference/pipe.md:1:1: error: cannot read: not a regular file"),
-                      ("content/reference/pipe.png", "content/reference/pipe.png: not a regular file")])
+                      ("content/reference/pipe.png", "content/reference/pipe.png: not a regular file"),
+                      ("templates/footer.mustache", "templates/footer.mustache:1:1: error: cannot read: not a regular file"),
+                      ("templates/style.css", "templates/style.css:1:1: error: cannot read: not a regular file")])
     func aFileThatIsNotAFileFailsTheBuildAndKeepsTheSite(_ path: String, _ message: String) async throws {
         let project = try TempProject(copying: "valid")
         defer { project.cleanUp() }
         #expect(try await runGTMGen(["build"], in: project.root).status == 0)
         let before = snapshotTree(project.url("site"))
+        try FileManager.default.createDirectory(at: project.url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(mkfifo(project.url(path).path, 0o644) == 0)
         let result = try await runGTMGen(["build"], in: project.root)
         #expect(result.status == 1, "\(result)")
