@@ -532,9 +532,20 @@ def check_search_snippets(browser, base):
                         "expected 'Competitor' and 'Threat: High'")
     if first["titleMarks"] != ["Brightdesk"]:
         problems.append(f"{SEARCH}: the title of Brightdesk's result marks {first['titleMarks']}, expected ['Brightdesk']")
+    # A heading stays on a line of its own, not run into the paragraph after it.
+    type_search(browser, base, "Singapore")
+    browser.wait(lambda d: any(h["title"] == "Brightdesk CRM" for h in search_hits(browser)),
+                 f"{SEARCH}: query 'Singapore' shows no result 'Brightdesk CRM'")
+    lines = browser.driver.execute_script(
+        "var p = document.querySelector('.search-snippet'); return p ? p.innerText.split('\\n') : [];")
+    if "Who — the company" not in [line.strip() for line in lines]:
+        problems.append(f"{SEARCH}: query 'Singapore': the heading 'Who — the company' is not a line of its own "
+                        f"in the snippet {lines!r}")
+    if lines and (not lines[0].strip() or not lines[-1].strip()):
+        problems.append(f"{SEARCH}: query 'Singapore': the snippet starts or ends with an empty line: {lines!r}")
     if problems:
         raise CheckFailed(problems)
-    return f"snippet marks {hit['marks']}; Brightdesk: {first['kind']}, {first['threat']}"
+    return f"snippet marks {hit['marks']}; Brightdesk: {first['kind']}, {first['threat']}; headings on lines of their own"
 
 
 def check_search_keyboard(browser, base):

@@ -215,6 +215,9 @@ extension Scripts {
         return ranges.filter(function (range, i) { return i === 0 || range.start >= ranges[i - 1].end; });
       }
       function marked(text, ranges, start, end) {
+        // Lines are kept (the snippet's white-space is pre-line): none left empty at either end.
+        while (start < end && /\s/.test(text.charAt(start))) { start += 1; }
+        while (end > start && /\s/.test(text.charAt(end - 1))) { end -= 1; }
         var fragment = document.createDocumentFragment(), at = start;
         if (start > 0) { fragment.appendChild(document.createTextNode("…")); }
         ranges.forEach(function (range) {

@@ -131,7 +131,9 @@ enum Theme {
     .search-hit:focus-within { background: var(--accent-soft); }
     .search-hit > a { font-weight: 600; }
     .search-hit-meta { display: inline-flex; gap: .4rem; flex-wrap: wrap; vertical-align: middle; }
-    .search-snippet { margin: .3rem 0 0; color: var(--fg); overflow-wrap: anywhere; }
+    /* A heading, a paragraph and a table stay on lines of their own, as on the page: run together,
+       "Who — the company Founded in Singapore" read as one sentence. */
+    .search-snippet { margin: .3rem 0 0; color: var(--fg); overflow-wrap: anywhere; white-space: pre-line; }
     .search-hit mark { background: var(--warn-soft); color: inherit; font-weight: 600; padding: 0 .1em; border-radius: 2px; }
     .search-form .hint { margin: 0; }
     .hint, .small { font-size: .85rem; color: var(--muted); }
@@ -269,6 +271,7 @@ enum Theme {
       .kind-card .count { font-size: 1.5rem; }
       .chart text { font-size: 20px; }
       .chart .tick, .chart .conversion, .chart .benchmark-label { font-size: 18px; }
+      .chart .axis { font-size: 20px; }
       /* Two rows, not four: the site's name, then the sections in one line that scrolls
          sideways (fading out where more follow) beside the search field. */
       .site-header { gap: .3rem .75rem; padding-top: .5rem; padding-bottom: .5rem; }
