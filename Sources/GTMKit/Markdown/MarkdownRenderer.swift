@@ -340,7 +340,7 @@ public struct MarkdownRenderer: Sendable {
         return cut.trimmingWhitespace + "…"
     }
 
-    /// The first `limit` columns of `text`, a wide (East Asian) character taking two; nil when
+    /// The first `limit` columns of `text`, a Chinese character or full-width form taking two; nil when
     /// the whole text fits. A text of no more bytes than the limit fits: no character takes
     /// more columns than bytes.
     static func prefix(_ text: String, columns limit: Int) -> Substring? {
@@ -349,20 +349,11 @@ public struct MarkdownRenderer: Sendable {
         var index = text.startIndex
         while index < text.endIndex {
             let first = text.unicodeScalars[index]
-            used += isWide(first) ? 2 : 1
+            used += isCJK(first) ? 2 : 1
             if used > limit { return text[..<index] }
             index = text.index(after: index)
         }
         return nil
-    }
-
-    /// Chinese, Japanese and Korean characters and full-width forms, which a page sets twice
-    /// as wide as a Latin letter.
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
     }
 
     static let excerptBreaks: Set<Character> = [" ", "；", "，", "。", "、"]

@@ -57,7 +57,6 @@ enum Theme {
         linear-gradient(to left, var(--bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
         radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / .22), transparent) left / .9rem 100% no-repeat scroll,
         radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / .22), transparent) right / .9rem 100% no-repeat scroll; }
-    .prose td { background: transparent; }
     .prose li > input[type="checkbox"] { margin-right: .4rem; }
     .prose ul:has(> li > input[type="checkbox"]) { list-style: none; padding-left: 1rem; }
     code { font-family: var(--mono); font-size: .9em; background: var(--accent-soft); padding: .1em .3em; border-radius: 4px; }
